@@ -1,0 +1,14 @@
+// What every command runs with: streams, today, the journal (opened on first use) and the
+// prompter (loaded on first use). Tests build one with doubles.
+import type { IsoDate } from '../core/types.js';
+import type { Journal } from '../store/journal.js';
+import type { IO } from './io.js';
+import type { Prompter } from './prompter.js';
+
+export interface Context {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  today: IsoDate;
+  journal(): Journal;
+  prompter(): Promise<Prompter>;
+}

@@ -1,0 +1,90 @@
+// Runs one command line against a context and returns its exit code. Errors become one or
+// two plain sentences on stderr; the stack only with NET_DEBUG=1.
+import { CommanderError } from 'commander';
+import { isValidIsoDate, localToday } from '../core/dates.js';
+import { NetError, UsageError } from '../core/errors.js';
+import { Journal } from '../store/journal.js';
+import { describeSqliteError, journalPath } from '../store/open.js';
+import { safe } from '../render/text.js';
+import type { Context } from './context.js';
+import type { IO } from './io.js';
+import { buildProgram } from './program.js';
+import { inquirerPrompter, type Prompter } from './prompter.js';
+
+export interface RunDeps {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  now: Date;
+  version: string;
+  prompter?: () => Promise<Prompter>;
+}
+
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+export async function run(argv: readonly string[], deps: RunDeps): Promise<number> {
+  const { io, env } = deps;
+  let journal: Journal | undefined;
+  let file = '';
+  try {
+    const today = todayFrom(env, deps.now);
+    let prompter: Promise<Prompter> | undefined;
+    const ctx: Context = {
+      io,
+      env,
+      today,
+      journal: () => {
+        if (!journal) {
+          file = journalPath({ flag: program.opts<{ db?: string }>().db, env });
+          journal = Journal.open(file);
+        }
+        return journal;
+      },
+      prompter: () => (prompter ??= (deps.prompter ?? inquirerPrompter)()),
+    };
+    const program = buildProgram(ctx, deps.version, {
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    });
+    if (argv.length === 0) {
+      io.out(program.helpInformation().replace(/\n$/, ''));
+      return 0;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    return report(err, io, env, file);
+  } finally {
+    journal?.close();
+  }
+}
+
+function todayFrom(env: NodeJS.ProcessEnv, now: Date): string {
+  const fixed = env.NET_TODAY;
+  if (fixed === undefined || fixed === '') return localToday(now);
+  if (!isValidIsoDate(fixed)) throw new UsageError(`NET_TODAY="${fixed}" is not a date. Set it as YYYY-MM-DD, or unset it to use today's date.`);
+  return fixed;
+}
+
+function report(err: unknown, io: IO, env: NodeJS.ProcessEnv, file: string): number {
+  if (err instanceof CommanderError) {
+    if (HELP_CODES.has(err.code)) return err.exitCode === 0 || err.code !== 'commander.help' ? 0 : 2;
+    // Commander has already printed what was wrong; add where to look.
+    io.err('Run net --help (or net <command> --help) for usage and examples.');
+    return 2;
+  }
+  const debug = env.NET_DEBUG === '1';
+  const known = err instanceof NetError ? err : describeSqliteError(err, file || 'the journal');
+  if (known) {
+    io.err(`net: ${safe(known.message)}`);
+    if (debug && err instanceof Error && err.stack) io.err(err.stack);
+    return known.exitCode;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code === 'string' && typeof e.syscall === 'string') {
+    io.err(`net: ${safe(e.message)}. Check the path and its permissions; nothing was changed.`);
+  } else {
+    io.err(`net: something unexpected went wrong (${safe(String(e?.message ?? err))}); nothing was changed. Run again with NET_DEBUG=1 for details and report it.`);
+  }
+  if (debug && err instanceof Error && err.stack) io.err(err.stack);
+  return 1;
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { examples } from '../cli/help.js';
+import { contactTable } from '../render/contacts.js';
+import { contactJson, printJson } from '../render/json.js';
+import { plural, safeLine } from '../render/text.js';
+
+export function registerList(program: Command, ctx: Context): void {
+  program
+    .command('list')
+    .summary('list contacts')
+    .option('--tag <tag>', 'only contacts with this tag')
+    .option('--company <company>', 'only contacts whose company contains this')
+    .option('--archived', 'include archived contacts')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['net list', 'net list --tag recruiter', 'net list --company acme --json']))
+    .action((opts: { tag?: string; company?: string; archived?: boolean; json?: boolean }) => {
+      const j = ctx.journal();
+      const contacts = j.contacts.list({ tag: opts.tag, company: opts.company, includeArchived: opts.archived ?? false });
+      if (opts.json) {
+        ctx.io.out(printJson(contacts.map(contactJson)));
+        return;
+      }
+      if (contacts.length === 0) {
+        ctx.io.out(
+          opts.tag || opts.company
+            ? 'No contacts match. Try net list without filters.'
+            : 'No contacts yet. Add the first person you met: net add "Dana Whitfield" --met "coffee at Bennu"',
+        );
+        return;
+      }
+      ctx.io.out(contactTable(contacts, ctx.io.color, ctx.io.columns));
+      if (ctx.io.stdoutIsTTY) ctx.io.out(ctx.io.color.dim(`${plural(contacts.length, 'contact')}. See one with: net show <who>`));
+    });
+
+  program
+    .command('find')
+    .argument('<text>', 'words to look for')
+    .summary('search names, companies, notes, conversations, leads and needs')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['net find acme', 'net find "data team" --json']))
+    .action((text: string, opts: { json?: boolean }) => {
+      const j = ctx.journal();
+      const contacts = j.contacts.byIds(j.search.contactIds(text));
+      if (opts.json) {
+        ctx.io.out(printJson(contacts.map(contactJson)));
+        return;
+      }
+      if (contacts.length === 0) {
+        ctx.io.out(`Nothing in the journal matches "${safeLine(text)}".`);
+        return;
+      }
+      ctx.io.out(contactTable(contacts, ctx.io.color, ctx.io.columns));
+    });
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { dueItems } from '../core/due.js';
+import { ledger, onlyTaking } from '../core/ledger.js';
+import type { Context } from '../cli/context.js';
+import { examples } from '../cli/help.js';
+import { resolveContact } from '../cli/inputs.js';
+import { renderCard, type ContactCard } from '../render/card.js';
+import { dueJson } from '../render/due.js';
+import { contactJson, interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
+
+export function registerShow(program: Command, ctx: Context): void {
+  program
+    .command('show')
+    .argument('<who>', 'id or name')
+    .summary('the contact card, timeline, open items and give/take ledger')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['net show Dana', 'net show 12 --json']))
+    .action(async (who: string, opts: { json?: boolean }) => {
+      const ref = await resolveContact(ctx, who);
+      const card = loadCard(ctx, ref.id);
+      if (opts.json) {
+        ctx.io.out(
+          printJson({
+            ...contactJson(card.contact),
+            notes: card.contact.notes,
+            interactions: card.interactions.map(interactionJson),
+            leads: card.leads.map(leadJson),
+            promises: card.promises.map(pledgeJson),
+            needs: card.needs.map(needJson),
+            due: card.due.map(dueJson),
+            ledger: { gave: card.ledger.gave, received: card.ledger.received },
+          }),
+        );
+        return;
+      }
+      ctx.io.out(renderCard(card, ctx.io.color, ctx.today));
+    });
+}
+
+export function loadCard(ctx: Context, id: number): ContactCard {
+  const j = ctx.journal();
+  const contact = j.contacts.get(id);
+  if (!contact) throw new Error(`contact ${id} vanished`);
+  const interactions = j.interactions.forContact(id);
+  const leads = j.leads.bySource(id);
+  const promises = j.promises.forContact(id);
+  const needs = j.needs.forContact(id);
+  const l = ledger({
+    contactId: id,
+    leadsGiven: leads,
+    introductions: j.contacts.introducedBy(id),
+    promises,
+    needs,
+    interactions,
+  });
+  return {
+    contact,
+    interactions,
+    leads,
+    leadsAbout: j.leads.byPerson(id),
+    promises,
+    needs,
+    due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due'),
+    ledger: l,
+    onlyTaking: onlyTaking(l),
+  };
+}

@@ -1,0 +1,144 @@
+// Calendar dates as `YYYY-MM-DD` text, and the parsing of what people type for them.
+// Nothing here reads the clock: "today" is always passed in.
+import { addDays as dfAddDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import type { IsoDate } from './types.js';
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A local Date for an ISO calendar date, or null when the date does not exist. */
+export function isoToDate(iso: string): Date | null {
+  const m = ISO_RE.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const date = new Date(y, mo - 1, d);
+  // Date silently rolls 2026-02-30 over to March 2: compare the round trip.
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  return date;
+}
+
+export function dateToIso(date: Date): IsoDate {
+  const y = String(date.getFullYear()).padStart(4, '0');
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function isValidIsoDate(s: string): boolean {
+  return isoToDate(s) !== null;
+}
+
+function mustDate(iso: IsoDate): Date {
+  const d = isoToDate(iso);
+  if (!d) throw new RangeError(`not a calendar date: ${iso}`);
+  return d;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return dateToIso(dfAddDays(mustDate(iso), days));
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(mustDate(to), mustDate(from));
+}
+
+/** Today's local date; the only place that reads the clock, called by the CLI layer. */
+export function localToday(now: Date): IsoDate {
+  return dateToIso(now);
+}
+
+/**
+ * Which way a relative amount like `3d` points: `--on` and `--since` look back,
+ * `--by` and snooze dates look ahead.
+ */
+export type DateBias = 'past' | 'future';
+
+const RELATIVE_RE = /^([+-]?)(\d{1,4})\s*(d|w|m|y)$/i;
+const NUMERIC_RE = /^[\d\s./-]+$/;
+
+/**
+ * Parses the forms that need no natural-language library: ISO dates, today/yesterday/
+ * tomorrow, and relative amounts. Returns `undefined` when the text is none of these and
+ * may be English (for `parseNaturalDate`), `null` when it is certainly not a date.
+ */
+export function parseSimpleDate(text: string, today: IsoDate, bias: DateBias): IsoDate | null | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '') return null;
+  if (ISO_RE.test(t)) return isValidIsoDate(t) ? t : null;
+  if (t === 'today' || t === 'now') return today;
+  if (t === 'yesterday') return addDays(today, -1);
+  if (t === 'tomorrow') return addDays(today, 1);
+  const rel = RELATIVE_RE.exec(t);
+  if (rel) {
+    const sign = rel[1] === '-' ? -1 : rel[1] === '+' ? 1 : bias === 'past' ? -1 : 1;
+    const n = sign * Number(rel[2]);
+    const base = mustDate(today);
+    const unit = rel[3];
+    const moved =
+      unit === 'd' ? dfAddDays(base, n) : unit === 'w' ? addWeeks(base, n) : unit === 'm' ? addMonths(base, n) : addYears(base, n);
+    return dateToIso(moved);
+  }
+  // 31/02/2026 or 02/03/2026: digits in an order we cannot know (day or month first).
+  if (NUMERIC_RE.test(t)) return null;
+  return undefined;
+}
+
+/**
+ * Parses any date input: the simple forms, then common English through chrono-node,
+ * which is loaded only here because it costs more start-up time than the rest of `net`.
+ * The whole text must be a date ("someday soonish" is refused, not half-read).
+ */
+export async function parseDate(text: string, today: IsoDate, bias: DateBias): Promise<IsoDate | null> {
+  const simple = parseSimpleDate(text, today, bias);
+  if (simple !== undefined) return simple;
+  const chrono = await import('chrono-node');
+  const ref = mustDate(today);
+  ref.setHours(12);
+  const trimmed = text.trim();
+  const results = chrono.en.parse(trimmed, ref, { forwardDate: bias === 'future' });
+  const first = results[0];
+  if (results.length !== 1 || !first || first.index !== 0 || first.text.length !== trimmed.length) return null;
+  const y = first.start.get('year');
+  const m = first.start.get('month');
+  const d = first.start.get('day');
+  if (y === null || m === null || d === null) return null;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/**
+ * Keep-in-touch cadence in days: `30d`, `2w`, `3m` (30-day months), `1y`, a bare number
+ * of days, or `never`. Returns `undefined` when the text is not a cadence.
+ */
+export function parseCadence(text: string): number | null | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'never' || t === 'none' || t === 'off') return null;
+  const m = /^(\d{1,5})\s*(d|w|m|y)?$/.exec(t);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const days = m[2] === 'w' ? n * 7 : m[2] === 'm' ? n * 30 : m[2] === 'y' ? n * 365 : n;
+  return days > 0 ? days : null;
+}
+
+/** "3 days overdue", "due today", "in 2 days". */
+export function describeLateness(daysOverdue: number): string {
+  if (daysOverdue === 0) return 'due today';
+  if (daysOverdue > 0) return `${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue`;
+  const ahead = -daysOverdue;
+  return `in ${ahead} day${ahead === 1 ? '' : 's'}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 20", with the year when it differs from today's. */
+export function shortDate(iso: IsoDate, today: IsoDate): string {
+  const [y, m, d] = iso.split('-');
+  const label = `${MONTHS[Number(m) - 1] ?? m} ${Number(d)}`;
+  return y === today.slice(0, 4) ? label : `${label}, ${y}`;
+}

@@ -1,0 +1,190 @@
+// The due rules: what the user owes whom, and when. Pure: records and today in, items out.
+import { addDays, daysBetween, shortDate } from './dates.js';
+import type { ContactRef, Interaction, IsoDate, Lead, Pledge } from './types.js';
+
+export const DUE_KINDS = ['promise', 'thanks', 'report', 'lead', 'nudge', 'followup'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+/** `due`: owed now; `snoozed`: postponed by the user; `resting`: held back out of respect. */
+export type DueState = 'due' | 'snoozed' | 'resting';
+
+export interface DueItem {
+  /** `p12`, `i3`, `l5`, `c7`: what `net done` and `net snooze` take. */
+  id: string;
+  kind: DueKind;
+  contact: ContactRef;
+  title: string;
+  /** When the thing owed began: the meeting, the promise, the lead, the last contact. */
+  since: IsoDate;
+  /** The day it falls due. */
+  due: IsoDate;
+  daysOverdue: number;
+  state: DueState;
+  /** Why a snoozed or resting item is held back. */
+  reason: string | null;
+}
+
+/** How far a contact has got: enough to apply the keep-in-touch and respect rules. */
+export interface ContactActivity {
+  contact: ContactRef;
+  cadenceDays: number | null;
+  snoozedUntil: IsoDate | null;
+  archived: boolean;
+  /** When they were met: the first meeting when nothing was logged; null for someone not met yet. */
+  metOn: IsoDate | null;
+  interactionCount: number;
+  lastOn: IsoDate | null;
+  /** The last two interactions were both logged as unanswered. */
+  lastTwoNoReply: boolean;
+}
+
+export interface DueInput {
+  /** Open promises, both directions. */
+  pledges: readonly Pledge[];
+  /** Interactions whose thank-you is owed and not yet sent. */
+  thanks: readonly Interaction[];
+  /** Leads that are `open` or `followed`. */
+  leads: readonly Lead[];
+  activity: readonly ContactActivity[];
+}
+
+export const FIRST_FOLLOWUP_DAYS = 7;
+export const DEFAULT_CADENCE_DAYS = 90;
+export const LEAD_FOLLOW_DAYS = 3;
+export const PROMISE_DEFAULT_DAYS = 7;
+export const NUDGE_INTERVAL_DAYS = 7;
+export const MAX_NUDGES = 2;
+
+const KIND_RANK: Record<DueKind, number> = { promise: 0, thanks: 1, report: 2, lead: 3, nudge: 4, followup: 5 };
+
+/** When a contact rests under the respect rule, the day they stop resting; else null. */
+export function restingUntil(a: ContactActivity): IsoDate | null {
+  if (!a.lastTwoNoReply || a.lastOn === null) return null;
+  return addDays(a.lastOn, 2 * (a.cadenceDays ?? DEFAULT_CADENCE_DAYS));
+}
+
+/** The day a contact's next keep-in-touch follow-up falls due, or null when they have no cadence. */
+export function followupDue(a: ContactActivity): IsoDate | null {
+  const last = a.lastOn ?? a.metOn;
+  if (a.cadenceDays === null || a.archived || last === null) return null;
+  return addDays(last, a.interactionCount <= 1 ? FIRST_FOLLOWUP_DAYS : a.cadenceDays);
+}
+
+function kindWord(kind: string): string {
+  return kind === 'other' ? 'conversation' : kind;
+}
+
+/**
+ * Every item owed on `today`. Items not yet due are left out; snoozed and resting items
+ * are included with their state so that `--all` can show them and the default view can
+ * filter them (see `visibleDue`).
+ */
+export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
+  const items: DueItem[] = [];
+  const rest = new Map<number, IsoDate>();
+  for (const a of input.activity) {
+    const until = restingUntil(a);
+    if (until !== null && until > today) rest.set(a.contact.id, until);
+  }
+
+  const push = (item: Omit<DueItem, 'daysOverdue' | 'state' | 'reason'>, snoozedUntil: IsoDate | null, resting: string | null = null) => {
+    let state: DueState = 'due';
+    let reason: string | null = null;
+    if (snoozedUntil !== null && snoozedUntil > today) {
+      state = 'snoozed';
+      reason = `snoozed until ${snoozedUntil}`;
+    } else if (resting !== null) {
+      state = 'resting';
+      reason = resting;
+    } else if (item.due > today) {
+      return;
+    }
+    items.push({ ...item, daysOverdue: daysBetween(item.due, today), state, reason });
+  };
+
+  for (const p of input.pledges) {
+    if (p.status !== 'open') continue;
+    if (p.direction === 'mine') {
+      const due = p.by ? addDays(p.by, -1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
+      const title = p.by ? `You promised by ${p.by}: ${p.what}` : `You promised: ${p.what}`;
+      push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil);
+    } else {
+      const firstDue = p.by ? addDays(p.by, 1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
+      const due = p.lastNudgedOn ? addDays(p.lastNudgedOn, NUDGE_INTERVAL_DAYS) : firstDue;
+      let resting: string | null = null;
+      if (p.nudges >= MAX_NUDGES) resting = `nudged ${p.nudges} times; resting until they answer`;
+      else if (rest.has(p.contact.id)) resting = `two unanswered messages; resting until ${rest.get(p.contact.id)}`;
+      const title = `Nudge about their promise: ${p.what}${p.nudges > 0 ? ` (nudged ${p.nudges}×)` : ''}`;
+      push({ id: `p${p.id}`, kind: 'nudge', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil, resting);
+    }
+  }
+
+  for (const i of input.thanks) {
+    const contact = i.contacts[0];
+    if (!i.thanksOwed || i.thankedOn !== null || !contact || i.on > today) continue;
+    const others = i.contacts.length > 1 ? ` (with ${i.contacts.length - 1} more)` : '';
+    const what = i.summary ? `: ${i.summary}` : '';
+    push(
+      { id: `i${i.id}`, kind: 'thanks', contact, title: `Thank them for the ${kindWord(i.kind)} on ${i.on}${others}${what}`, since: i.on, due: i.on },
+      i.snoozedUntil,
+    );
+  }
+
+  for (const l of input.leads) {
+    if (l.status === 'followed') {
+      const since = l.followedOn ?? l.givenOn;
+      push({ id: `l${l.id}`, kind: 'report', contact: l.source, title: `Tell them how their lead went: ${l.what}`, since, due: since }, l.snoozedUntil);
+    } else if (l.status === 'open') {
+      const who = l.person ? ` (talk to ${l.person.name})` : '';
+      push(
+        { id: `l${l.id}`, kind: 'lead', contact: l.source, title: `Follow their lead: ${l.what}${who}`, since: l.givenOn, due: addDays(l.givenOn, LEAD_FOLLOW_DAYS) },
+        l.snoozedUntil,
+      );
+    }
+  }
+
+  for (const a of input.activity) {
+    const base = followupDue(a);
+    if (base === null) continue;
+    const restUntil = rest.get(a.contact.id);
+    const last = a.lastOn ?? a.metOn ?? base;
+    const first = a.interactionCount <= 1;
+    if (restUntil !== undefined) {
+      push(
+        { id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title: `Keep in touch (two unanswered; last ${last})`, since: last, due: restUntil },
+        a.snoozedUntil,
+        `two unanswered messages; resting until ${restUntil}`,
+      );
+      continue;
+    }
+    // After two unanswered messages the next follow-up waits twice the cadence.
+    const due = a.lastTwoNoReply && a.cadenceDays !== null && a.lastOn !== null ? addDays(a.lastOn, 2 * a.cadenceDays) : base;
+    const title = first ? `First follow-up after meeting on ${last}` : `Keep in touch (last contact ${last})`;
+    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, since: last, due }, a.snoozedUntil);
+  }
+
+  return items.sort(compareDue);
+}
+
+/** Overdue first, then by kind, then oldest first. */
+export function compareDue(a: DueItem, b: DueItem): number {
+  const ao = a.daysOverdue > 0 ? 0 : 1;
+  const bo = b.daysOverdue > 0 ? 0 : 1;
+  if (ao !== bo) return ao - bo;
+  if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  if (a.since !== b.since) return a.since < b.since ? -1 : 1;
+  return Number(a.id.slice(1)) - Number(b.id.slice(1));
+}
+
+/** What `net due` shows without `--all`. */
+export function visibleDue(items: readonly DueItem[], all: boolean): DueItem[] {
+  return all ? [...items] : items.filter((i) => i.state === 'due');
+}
+
+/** "due today", "3 days overdue", or for a held-back item why it waits. */
+export function lateness(item: DueItem, today: IsoDate): string {
+  if (item.state !== 'due') return item.reason ?? item.state;
+  if (item.daysOverdue === 0) return 'due today';
+  return `${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue (since ${shortDate(item.due, today)})`;
+}

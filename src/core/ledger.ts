@@ -1,0 +1,52 @@
+// Give and take with one contact: reciprocity made visible.
+import type { Interaction, Lead, Need, Pledge } from './types.js';
+
+export interface LedgerInput {
+  contactId: number;
+  /** Leads this contact gave the user. */
+  leadsGiven: readonly Lead[];
+  /** How many contacts this contact introduced the user to. */
+  introductions: number;
+  promises: readonly Pledge[];
+  needs: readonly Need[];
+  interactions: readonly Interaction[];
+}
+
+export interface LedgerLine {
+  what: string;
+  count: number;
+}
+
+export interface Ledger {
+  /** What they gave the user. */
+  gave: number;
+  /** What the user gave them. */
+  received: number;
+  gaveLines: LedgerLine[];
+  receivedLines: LedgerLine[];
+}
+
+/**
+ * They gave: leads (not dropped), introductions, promises of theirs they kept, and
+ * conversations the user thanked them for. They received: promises the user kept to them
+ * and needs of theirs the user met.
+ */
+export function ledger(input: LedgerInput): Ledger {
+  const gaveLines: LedgerLine[] = [
+    { what: 'leads', count: input.leadsGiven.filter((l) => l.status !== 'dropped').length },
+    { what: 'introductions', count: input.introductions },
+    { what: 'promises kept', count: input.promises.filter((p) => p.direction === 'theirs' && p.status === 'kept').length },
+    { what: 'conversations you thanked them for', count: input.interactions.filter((i) => i.thankedOn !== null).length },
+  ];
+  const receivedLines: LedgerLine[] = [
+    { what: 'promises you kept', count: input.promises.filter((p) => p.direction === 'mine' && p.status === 'kept').length },
+    { what: 'needs you met', count: input.needs.filter((n) => n.status === 'met').length },
+  ];
+  const sum = (lines: LedgerLine[]) => lines.reduce((a, l) => a + l.count, 0);
+  return { gave: sum(gaveLines), received: sum(receivedLines), gaveLines, receivedLines };
+}
+
+/** A contact who has given and received nothing back deserves a look at their needs. */
+export function onlyTaking(l: Ledger): boolean {
+  return l.gave > 0 && l.received === 0;
+}

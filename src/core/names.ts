@@ -1,0 +1,61 @@
+// Text normalisation and matching a typed reference to a contact. One place decides how
+// names compare, so `Jose`, `josé` and a decomposed `José` all find the same person.
+
+/** The form stored in the journal: NFC, so the same text is the same bytes. */
+export function normalizeText(s: string): string {
+  return s.normalize('NFC');
+}
+
+/** The form used to compare: accents removed, case folded, spaces collapsed. */
+export function matchKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en-US')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Named {
+  id: number;
+  name: string;
+}
+
+export type MatchResult<T extends Named> =
+  | { kind: 'one'; contact: T }
+  | { kind: 'none' }
+  | { kind: 'many'; candidates: T[] };
+
+/** `12` or `#12`: a numeric id, else null. */
+export function parseIdRef(ref: string): number | null {
+  const m = /^#?(\d{1,15})$/.exec(ref.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Finds the contact a reference names: exact name first, then a unique prefix, then a
+ * unique substring, all compared by `matchKey`. Several at the first level that matches
+ * is ambiguous; the caller asks or refuses.
+ */
+export function matchContact<T extends Named>(contacts: readonly T[], ref: string): MatchResult<T> {
+  const key = matchKey(ref);
+  if (key === '') return { kind: 'none' };
+  const keyed = contacts.map((c) => ({ c, k: matchKey(c.name) }));
+  const tiers: Array<(k: string) => boolean> = [
+    (k) => k === key,
+    (k) => k.startsWith(key),
+    (k) => k.includes(key),
+  ];
+  for (const test of tiers) {
+    const found = keyed.filter((x) => test(x.k)).map((x) => x.c);
+    if (found.length === 1 && found[0]) return { kind: 'one', contact: found[0] };
+    if (found.length > 1) return { kind: 'many', candidates: found };
+  }
+  return { kind: 'none' };
+}
+
+/** `l12`, `L12`, `#12` or `12` for an item whose letter prefix is `prefix`. */
+export function parseItemId(text: string, prefix: string): number | null {
+  const m = new RegExp(`^(?:${prefix}|#)?(\\d{1,15})$`, 'i').exec(text.trim());
+  return m ? Number(m[1]) : null;
+}

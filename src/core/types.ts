@@ -1,0 +1,123 @@
+// The journal's records as the domain sees them. Dates are local calendar dates as
+// `YYYY-MM-DD` strings (ISO order sorts and compares correctly as text).
+
+export type IsoDate = string;
+
+export const INTERACTION_KINDS = [
+  'coffee',
+  'call',
+  'meeting',
+  'interview',
+  'email',
+  'message',
+  'event',
+  'intro',
+  'other',
+] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+/** Kinds after which a thank-you is owed unless the user says otherwise. */
+export const THANKS_KINDS: ReadonlySet<InteractionKind> = new Set([
+  'coffee',
+  'call',
+  'meeting',
+  'interview',
+  'intro',
+]);
+
+export const LEAD_STATUSES = ['open', 'followed', 'reported', 'dropped'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const PROMISE_STATUSES = ['open', 'kept', 'dropped'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+
+export const NEED_STATUSES = ['open', 'met', 'dropped'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+export type Direction = 'mine' | 'theirs';
+
+export interface ContactRef {
+  id: number;
+  name: string;
+}
+
+export interface Contact {
+  id: number;
+  uuid: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+  metWhere: string | null;
+  metOn: IsoDate | null;
+  introducedBy: ContactRef | null;
+  tags: string[];
+  notes: string | null;
+  cadenceDays: number | null;
+  archived: boolean;
+  snoozedUntil: IsoDate | null;
+  createdAt: string;
+  /** Date of the latest interaction with this contact, if any. */
+  lastContact: IsoDate | null;
+}
+
+export interface Interaction {
+  id: number;
+  uuid: string;
+  contacts: ContactRef[];
+  on: IsoDate;
+  kind: InteractionKind;
+  summary: string | null;
+  thanksOwed: boolean;
+  thankedOn: IsoDate | null;
+  noReply: boolean;
+  snoozedUntil: IsoDate | null;
+}
+
+export interface Lead {
+  id: number;
+  uuid: string;
+  source: ContactRef;
+  what: string;
+  person: ContactRef | null;
+  company: string | null;
+  job: string | null;
+  givenOn: IsoDate;
+  status: LeadStatus;
+  followedOn: IsoDate | null;
+  reportedOn: IsoDate | null;
+  outcome: string | null;
+  snoozedUntil: IsoDate | null;
+}
+
+/** A promise between the user and a contact (named to avoid the JS global). */
+export interface Pledge {
+  id: number;
+  uuid: string;
+  contact: ContactRef;
+  what: string;
+  direction: Direction;
+  madeOn: IsoDate;
+  by: IsoDate | null;
+  status: PromiseStatus;
+  closedOn: IsoDate | null;
+  nudges: number;
+  lastNudgedOn: IsoDate | null;
+  snoozedUntil: IsoDate | null;
+}
+
+export interface Need {
+  id: number;
+  uuid: string;
+  contact: ContactRef;
+  what: string;
+  notedOn: IsoDate;
+  status: NeedStatus;
+  closedOn: IsoDate | null;
+}
+
+export function isInteractionKind(s: string): s is InteractionKind {
+  return (INTERACTION_KINDS as readonly string[]).includes(s);
+}

@@ -1,0 +1,20 @@
+import type { ChalkInstance } from 'chalk';
+import type { Contact } from '../core/types.js';
+import { table } from './table.js';
+
+/** The contact list as aligned columns. */
+export function contactTable(contacts: readonly Contact[], color: ChalkInstance, width: number | null): string {
+  return table(
+    contacts,
+    [
+      { header: 'ID', value: (c) => String(c.id), style: (t) => color.dim(t) },
+      { header: 'NAME', value: (c) => c.name, style: (t) => color.cyan(t) },
+      { header: 'COMPANY', value: (c) => c.company },
+      { header: 'ROLE', value: (c) => c.role, flexible: true },
+      { header: 'LAST CONTACT', value: (c) => c.lastContact ?? '' },
+      { header: 'TAGS', value: (c) => c.tags.join(', ') },
+    ],
+    color,
+    width,
+  );
+}

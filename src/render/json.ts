@@ -1,0 +1,89 @@
+// The machine-readable shapes of the contract: snake_case keys, `YYYY-MM-DD` dates, null for
+// absent values. These are a public interface: add keys, never rename them.
+import type { Contact, Interaction, Lead, Need, Pledge } from '../core/types.js';
+
+export function contactJson(c: Contact) {
+  return {
+    id: c.id,
+    uuid: c.uuid,
+    name: c.name,
+    company: c.company,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    url: c.url,
+    tags: c.tags,
+    met_where: c.metWhere,
+    met_on: c.metOn,
+    introduced_by: c.introducedBy ? { id: c.introducedBy.id, name: c.introducedBy.name } : null,
+    cadence_days: c.cadenceDays,
+    last_contact: c.lastContact,
+    archived: c.archived,
+  };
+}
+
+export function interactionJson(i: Interaction) {
+  return {
+    id: i.id,
+    uuid: i.uuid,
+    on: i.on,
+    kind: i.kind,
+    summary: i.summary,
+    contacts: i.contacts.map((c) => ({ id: c.id, name: c.name })),
+    thanks_owed: i.thanksOwed,
+    thanked_on: i.thankedOn,
+    no_reply: i.noReply,
+    snoozed_until: i.snoozedUntil,
+  };
+}
+
+export function leadJson(l: Lead) {
+  return {
+    id: l.id,
+    uuid: l.uuid,
+    source: { id: l.source.id, name: l.source.name },
+    what: l.what,
+    person: l.person ? { id: l.person.id, name: l.person.name } : null,
+    company: l.company,
+    job: l.job,
+    given_on: l.givenOn,
+    status: l.status,
+    followed_on: l.followedOn,
+    reported_on: l.reportedOn,
+    outcome: l.outcome,
+    snoozed_until: l.snoozedUntil,
+  };
+}
+
+export function pledgeJson(p: Pledge) {
+  return {
+    id: p.id,
+    uuid: p.uuid,
+    contact: { id: p.contact.id, name: p.contact.name },
+    what: p.what,
+    direction: p.direction,
+    made_on: p.madeOn,
+    by: p.by,
+    status: p.status,
+    closed_on: p.closedOn,
+    nudges: p.nudges,
+    last_nudged_on: p.lastNudgedOn,
+    snoozed_until: p.snoozedUntil,
+  };
+}
+
+export function needJson(n: Need) {
+  return {
+    id: n.id,
+    uuid: n.uuid,
+    contact: { id: n.contact.id, name: n.contact.name },
+    what: n.what,
+    noted_on: n.notedOn,
+    status: n.status,
+    closed_on: n.closedOn,
+  };
+}
+
+export function printJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}

@@ -1,0 +1,65 @@
+// Making journal text safe to print on a terminal. The journal and JSON keep the raw value;
+// only human output passes through here.
+
+// C0 controls except tab and newline, DEL, C1 controls, and the bidi controls that can
+// reorder what a line appears to say.
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Text with every control character shown as a harmless `\xNN`, keeping newlines and tabs. */
+export function safe(text: string): string {
+  return text.replace(UNSAFE, visible);
+}
+
+/** Like `safe`, on one line: newlines and tabs become spaces. */
+export function safeLine(text: string | null | undefined): string {
+  if (text === null || text === undefined) return '';
+  return safe(text).replace(/[\n\t]+/g, ' ');
+}
+
+/** Columns a string takes on a terminal: wide East Asian characters and emoji count two, marks none. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (/\p{M}|\u200d|[\ufe00-\ufe0f]/u.test(ch)) continue;
+    if (
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1f300 && c <= 0x1faff) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+    ) {
+      w += 2;
+    } else {
+      w += 1;
+    }
+  }
+  return w;
+}
+
+/** Cuts text to `max` columns, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = displayWidth(ch);
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

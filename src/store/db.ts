@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+
+/** A connection with each statement prepared once per process. */
+export class Db {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(readonly raw: Database.Database) {}
+
+  stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs `fn` in an IMMEDIATE transaction: it takes the write lock up front, so two
+   *  processes that read then write wait for each other instead of failing. */
+  write<T>(fn: () => T): T {
+    return this.raw.transaction(fn).immediate();
+  }
+}
+
+export function nowStamp(): string {
+  return new Date().toISOString();
+}
+
+export type Row = Record<string, unknown>;
+
+export function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}

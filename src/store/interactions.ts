@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeText } from '../core/names.js';
+import type { ContactRef, Interaction, InteractionKind, IsoDate } from '../core/types.js';
+import { type Db, nowStamp, type Row, str } from './db.js';
+
+export interface InteractionFields {
+  contactIds: number[];
+  on: IsoDate;
+  kind: InteractionKind;
+  summary?: string | null;
+  thanksOwed: boolean;
+  thankedOn?: IsoDate | null;
+  noReply?: boolean;
+  snoozedUntil?: IsoDate | null;
+}
+
+function toInteraction(r: Row, contacts: ContactRef[]): Interaction {
+  return {
+    id: Number(r.id),
+    uuid: String(r.uuid),
+    contacts,
+    on: String(r.on_date),
+    kind: String(r.kind) as InteractionKind,
+    summary: str(r.summary),
+    thanksOwed: Number(r.thanks_owed) === 1,
+    thankedOn: str(r.thanked_on),
+    noReply: Number(r.no_reply) === 1,
+    snoozedUntil: str(r.snoozed_until),
+  };
+}
+
+export class Interactions {
+  constructor(private readonly db: Db) {}
+
+  insert(f: InteractionFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+    const summary = f.summary ? normalizeText(f.summary).trim() || null : null;
+    const info = this.db
+      .stmt(
+        `INSERT INTO interactions (uuid, on_date, kind, summary, thanks_owed, thanked_on, no_reply, snoozed_until, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        meta.uuid ?? randomUUID(),
+        f.on,
+        f.kind,
+        summary,
+        f.thanksOwed ? 1 : 0,
+        f.thankedOn ?? null,
+        f.noReply ? 1 : 0,
+        f.snoozedUntil ?? null,
+        meta.createdAt ?? nowStamp(),
+      );
+    const id = Number(info.lastInsertRowid);
+    const link = this.db.stmt('INSERT OR IGNORE INTO interaction_contacts (interaction_id, contact_id, position) VALUES (?, ?, ?)');
+    f.contactIds.forEach((cid, i) => link.run(id, cid, i));
+    return id;
+  }
+
+  private contactsOf(id: number): ContactRef[] {
+    return (
+      this.db
+        .stmt(
+          `SELECT c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
+           WHERE ic.interaction_id = ? ORDER BY ic.position, c.id`,
+        )
+        .all(id) as Row[]
+    ).map((r) => ({ id: Number(r.id), name: String(r.name) }));
+  }
+
+  get(id: number): Interaction | undefined {
+    const r = this.db.stmt('SELECT * FROM interactions WHERE id = ?').get(id) as Row | undefined;
+    return r ? toInteraction(r, this.contactsOf(Number(r.id))) : undefined;
+  }
+
+  /** Every interaction the contact was part of, oldest first. */
+  forContact(contactId: number): Interaction[] {
+    const rows = this.db
+      .stmt(
+        `SELECT x.* FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
+         WHERE ic.contact_id = ? ORDER BY x.on_date, x.id`,
+      )
+      .all(contactId) as Row[];
+    return rows.map((r) => toInteraction(r, this.contactsOf(Number(r.id))));
+  }
+
+  inRange(since: IsoDate, until: IsoDate): Interaction[] {
+    const rows = this.db
+      .stmt('SELECT * FROM interactions WHERE on_date BETWEEN ? AND ? ORDER BY on_date, id')
+      .all(since, until) as Row[];
+    return rows.map((r) => toInteraction(r, this.contactsOf(Number(r.id))));
+  }
+
+  /** Ids of interactions with this contact whose thank-you is still owed. */
+  openThanks(contactId: number): number[] {
+    return (
+      this.db
+        .stmt(
+          `SELECT x.id FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
+           WHERE ic.contact_id = ? AND x.thanks_owed = 1 AND x.thanked_on IS NULL ORDER BY x.on_date, x.id`,
+        )
+        .all(contactId) as Row[]
+    ).map((r) => Number(r.id));
+  }
+
+  markThanked(ids: readonly number[], on: IsoDate): void {
+    const s = this.db.stmt('UPDATE interactions SET thanked_on = ? WHERE id = ? AND thanked_on IS NULL');
+    for (const id of ids) s.run(on, id);
+  }
+
+  snooze(id: number, until: IsoDate | null): void {
+    this.db.stmt('UPDATE interactions SET snoozed_until = ? WHERE id = ?').run(until, id);
+  }
+
+  all(): Interaction[] {
+    const links = new Map<number, ContactRef[]>();
+    const linkRows = this.db
+      .stmt(
+        `SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
+         ORDER BY ic.interaction_id, ic.position, c.id`,
+      )
+      .all() as Row[];
+    for (const r of linkRows) {
+      const iid = Number(r.iid);
+      let list = links.get(iid);
+      if (!list) links.set(iid, (list = []));
+      list.push({ id: Number(r.id), name: String(r.name) });
+    }
+    return (this.db.stmt('SELECT * FROM interactions ORDER BY on_date, id').all() as Row[]).map((r) =>
+      toInteraction(r, links.get(Number(r.id)) ?? []),
+    );
+  }
+}

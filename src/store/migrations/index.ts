@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import { records } from './001-records.js';
+import { search } from './002-search.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+/** Every schema step in order; a step is never edited once released, only added. */
+export const MIGRATIONS: readonly Migration[] = [records, search];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the journal to `target` (default: the latest). `user_version` is read inside the
+ * same immediate transaction that migrates, so several processes starting on an old
+ * journal at once migrate it exactly once.
+ */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number[] {
+  const applied: number[] = [];
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const m of MIGRATIONS) {
+      if (m.version <= current || m.version > target) continue;
+      m.up(db);
+      applied.push(m.version);
+    }
+    if (applied.length > 0) db.pragma(`user_version = ${Math.max(current, ...applied)}`);
+  }).immediate();
+  return applied;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { matchKey, normalizeText } from '../core/names.js';
+import type { IsoDate, Need, NeedStatus } from '../core/types.js';
+import { type Db, nowStamp, type Row, str } from './db.js';
+
+export interface NeedFields {
+  contactId: number;
+  what: string;
+  notedOn: IsoDate;
+  status?: NeedStatus;
+  closedOn?: IsoDate | null;
+}
+
+const SELECT = 'SELECT n.*, c.name AS contact_name FROM needs n JOIN contacts c ON c.id = n.contact_id';
+
+function toNeed(r: Row): Need {
+  return {
+    id: Number(r.id),
+    uuid: String(r.uuid),
+    contact: { id: Number(r.contact_id), name: String(r.contact_name) },
+    what: String(r.what),
+    notedOn: String(r.noted_on),
+    status: String(r.status) as NeedStatus,
+    closedOn: str(r.closed_on),
+  };
+}
+
+export class Needs {
+  constructor(private readonly db: Db) {}
+
+  insert(f: NeedFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+    const info = this.db
+      .stmt('INSERT INTO needs (uuid, contact_id, what, noted_on, status, closed_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(meta.uuid ?? randomUUID(), f.contactId, normalizeText(f.what).trim(), f.notedOn, f.status ?? 'open', f.closedOn ?? null, meta.createdAt ?? nowStamp());
+    return Number(info.lastInsertRowid);
+  }
+
+  get(id: number): Need | undefined {
+    const r = this.db.stmt(`${SELECT} WHERE n.id = ?`).get(id) as Row | undefined;
+    return r ? toNeed(r) : undefined;
+  }
+
+  forContact(contactId: number): Need[] {
+    return (this.db.stmt(`${SELECT} WHERE n.contact_id = ? ORDER BY n.noted_on, n.id`).all(contactId) as Row[]).map(toNeed);
+  }
+
+  all(): Need[] {
+    return (this.db.stmt(`${SELECT} ORDER BY n.noted_on, n.id`).all() as Row[]).map(toNeed);
+  }
+
+  /** Open needs, oldest first; with `text`, those whose need or person matches it (accent- and case-insensitive). */
+  open(text?: string): Need[] {
+    const rows = (this.db.stmt(`${SELECT} WHERE n.status = 'open' ORDER BY n.noted_on, n.id`).all() as Row[]).map(toNeed);
+    if (!text) return rows;
+    const key = matchKey(text);
+    return rows.filter((n) => matchKey(n.what).includes(key) || matchKey(n.contact.name).includes(key));
+  }
+
+  close(id: number, status: Exclude<NeedStatus, 'open'>, on: IsoDate): void {
+    this.db.stmt('UPDATE needs SET status = ?, closed_on = ? WHERE id = ?').run(status, on, id);
+  }
+}

@@ -1,0 +1,107 @@
+// Finding, creating and opening the journal file safely.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { JournalError } from '../core/errors.js';
+import { LATEST_VERSION, migrate } from './migrations/index.js';
+
+export interface PathInputs {
+  flag?: string | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `--db`, else `$NET_DB`, else `$XDG_DATA_HOME/net/net.db`, else `~/.local/share/net/net.db`. */
+export function journalPath({ flag, env }: PathInputs): string {
+  if (flag) return path.resolve(flag);
+  if (env.NET_DB) return path.resolve(env.NET_DB);
+  const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
+  return path.join(dataHome, 'net', 'net.db');
+}
+
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (e?.code === 'EROFS') return 'the file system is read-only';
+  if (e?.code === 'ENOSPC') return 'the disk is full';
+  return e?.message ?? String(err);
+}
+
+/** Creates the folder (0700) and an empty file (0600) when they do not exist yet. */
+function ensureFile(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    if (!fs.existsSync(dir)) {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.chmodSync(dir, 0o700);
+    }
+  } catch (err) {
+    throw new JournalError(`Cannot create the journal folder ${dir}: ${reason(err)}. Choose another place with --db or NET_DB.`);
+  }
+  try {
+    const fd = fs.openSync(file, 'wx', 0o600);
+    fs.fchmodSync(fd, 0o600);
+    fs.closeSync(fd);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw new JournalError(`Cannot create the journal ${file}: ${reason(err)}. Choose another place with --db or NET_DB.`);
+  }
+}
+
+/** Turns SQLite's error codes into sentences that say what to do. */
+export function describeSqliteError(err: unknown, file: string): JournalError | null {
+  const code = (err as { code?: string })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code === 'SQLITE_NOTADB') return new JournalError(`${file} is not a net journal (it is not a SQLite database). Point --db or NET_DB at your journal.`);
+  if (code.startsWith('SQLITE_CORRUPT')) return new JournalError(`The journal ${file} is damaged. Run net doctor, and restore a backup if it confirms the damage.`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new JournalError(`The journal ${file} is busy in another net process. Try again in a moment.`);
+  if (code === 'SQLITE_FULL') return new JournalError(`The disk holding ${file} is full; nothing was written. Free some space and try again.`);
+  if (code.startsWith('SQLITE_READONLY')) return new JournalError(`The journal ${file} cannot be written (read-only). Check its permissions or choose another place with --db.`);
+  if (code.startsWith('SQLITE_CANTOPEN')) return new JournalError(`The journal ${file} cannot be opened. Check that the folder exists and is yours.`);
+  if (code.startsWith('SQLITE_IOERR')) return new JournalError(`Reading or writing ${file} failed (${(err as Error).message}). Check the disk, then run net doctor.`);
+  return new JournalError(`The journal ${file} could not be used: ${(err as Error).message}. Run net doctor.`);
+}
+
+/**
+ * Opens the journal, creating it on first use, and brings its schema up to date.
+ * A journal written by a newer `net` is refused before anything is written to it.
+ */
+export function openDatabase(file: string): Database.Database {
+  if (file !== ':memory:') {
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      throw new JournalError(`${file} is a folder, not a journal file. Give the file's path with --db or NET_DB.`);
+    }
+    ensureFile(file);
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { fileMustExist: file !== ':memory:' });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) {
+      db.close();
+      throw new JournalError(
+        `The journal ${file} was written by a newer version of net (schema ${version}; this one knows up to ${LATEST_VERSION}). Update net; the file was left as it was.`,
+      );
+    }
+    configure(db);
+    migrate(db);
+    return db;
+  } catch (err) {
+    if (db?.open) db.close();
+    if (err instanceof JournalError) throw err;
+    throw describeSqliteError(err, file) ?? err;
+  }
+}
+
+/**
+ * Connection settings: wait for other writers rather than fail, WAL so that readers never
+ * block a writer, FULL sync because a journal writes rarely and a printed success must
+ * survive a power cut, and foreign keys (which cannot be set inside a transaction).
+ */
+export function configure(db: Database.Database): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
