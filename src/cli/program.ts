@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
 import { registerAdd } from '../commands/add.js';
+import { registerDone } from '../commands/done.js';
 import { registerDue } from '../commands/due.js';
 import { registerEdit } from '../commands/edit.js';
 import { registerLead } from '../commands/lead.js';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: Context, version: string, out: ProgramIO): Com
     registerNeed,
     registerThank,
     registerDue,
+    registerDone,
     registerShow,
     registerList,
     registerEdit,

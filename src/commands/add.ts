@@ -221,6 +221,6 @@ function report(r: NewContact, w: Written, ctx: Context): void {
   if (r.expects.length) parts.push(`${plural(r.expects.length, 'promise')} of theirs`);
   const extra = parts.length ? `: ${parts.join(', ')}` : '';
   ctx.io.out(`Added #${w.id} ${safeLine(r.name)}${extra}.`);
-  const next = w.interactionId !== null ? `net thank ${w.id} once you have sent a thank-you; net show ${w.id}` : `net show ${w.id}`;
+  const next = w.interactionId !== null ? `send a thank-you, then net thank ${w.id}` : `net show ${w.id}`;
   ctx.io.out(`Next: ${next}`);
 }

@@ -13,7 +13,9 @@ export interface LedgerInput {
 }
 
 export interface LedgerLine {
-  what: string;
+  /** The thing counted, singular and plural. */
+  one: string;
+  many: string;
   count: number;
 }
 
@@ -33,14 +35,18 @@ export interface Ledger {
  */
 export function ledger(input: LedgerInput): Ledger {
   const gaveLines: LedgerLine[] = [
-    { what: 'leads', count: input.leadsGiven.filter((l) => l.status !== 'dropped').length },
-    { what: 'introductions', count: input.introductions },
-    { what: 'promises kept', count: input.promises.filter((p) => p.direction === 'theirs' && p.status === 'kept').length },
-    { what: 'conversations you thanked them for', count: input.interactions.filter((i) => i.thankedOn !== null).length },
+    { one: 'lead', many: 'leads', count: input.leadsGiven.filter((l) => l.status !== 'dropped').length },
+    { one: 'introduction', many: 'introductions', count: input.introductions },
+    { one: 'promise kept', many: 'promises kept', count: input.promises.filter((p) => p.direction === 'theirs' && p.status === 'kept').length },
+    {
+      one: 'conversation you thanked them for',
+      many: 'conversations you thanked them for',
+      count: input.interactions.filter((i) => i.thankedOn !== null).length,
+    },
   ];
   const receivedLines: LedgerLine[] = [
-    { what: 'promises you kept', count: input.promises.filter((p) => p.direction === 'mine' && p.status === 'kept').length },
-    { what: 'needs you met', count: input.needs.filter((n) => n.status === 'met').length },
+    { one: 'promise you kept', many: 'promises you kept', count: input.promises.filter((p) => p.direction === 'mine' && p.status === 'kept').length },
+    { one: 'need you met', many: 'needs you met', count: input.needs.filter((n) => n.status === 'met').length },
   ];
   const sum = (lines: LedgerLine[]) => lines.reduce((a, l) => a + l.count, 0);
   return { gave: sum(gaveLines), received: sum(receivedLines), gaveLines, receivedLines };

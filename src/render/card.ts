@@ -20,7 +20,7 @@ export interface ContactCard {
 export function renderCard(card: ContactCard, c: ChalkInstance, today: IsoDate): string {
   const { contact: p } = card;
   const out: string[] = [];
-  const line = (label: string, value: string) => out.push(`  ${c.dim(label.padEnd(12))}${value}`);
+  const line = (label: string, value: string) => out.push(`  ${c.dim(label.padEnd(14))}${value}`);
   out.push(`${c.bold(safeLine(p.name))} ${c.dim(`#${p.id}`)}${p.archived ? c.dim(' (archived)') : ''}`);
   const work = [p.role, p.company].filter((v) => v !== null).map((v) => safeLine(v)).join(' at ');
   if (work) line('Works', work);
@@ -30,7 +30,7 @@ export function renderCard(card: ContactCard, c: ChalkInstance, today: IsoDate):
   if (p.tags.length) line('Tags', p.tags.map((t) => safeLine(t)).join(', '));
   line('Keep in touch', p.cadenceDays ? `every ${p.cadenceDays} days` : 'no cadence');
   line('Last contact', p.lastContact ?? 'never');
-  if (p.notes) line('Notes', safe(p.notes).replace(/\n/g, `\n${' '.repeat(14)}`));
+  if (p.notes) line('Notes', safe(p.notes).replace(/\n/g, `\n${' '.repeat(16)}`));
 
   const section = (title: string, rows: string[]) => {
     out.push('', c.bold(title));
@@ -60,7 +60,7 @@ export function renderCard(card: ContactCard, c: ChalkInstance, today: IsoDate):
     card.promises.map((x) => `${c.dim(`p${x.id}`.padEnd(6))}${(x.direction === 'mine' ? 'yours' : 'theirs').padEnd(7)}${x.status.padEnd(8)}${safeLine(x.what)}${x.by ? c.dim(` by ${x.by}`) : ''}`),
   );
   section('Needs', card.needs.map((n) => `${c.dim(`n${n.id}`.padEnd(6))}${n.status.padEnd(8)}${safeLine(n.what)}`));
-  const lines = (ls: Ledger['gaveLines']) => ls.filter((l) => l.count > 0).map((l) => `${l.count} ${l.what}`).join(', ') || 'nothing yet';
+  const lines = (ls: Ledger['gaveLines']) => ls.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';
   section('Give and take', [`They gave you: ${lines(card.ledger.gaveLines)}`, `You gave them: ${lines(card.ledger.receivedLines)}`]);
   if (card.onlyTaking) {
     const open = card.needs.filter((n) => n.status === 'open').length;

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JournalError } from '../../src/core/errors.js';
+import { Journal } from '../../src/store/journal.js';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
+import { configure, journalPath, openDatabase } from '../../src/store/open.js';
+
+function schema(db: Database.Database): string[] {
+  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ type: string; name: string; sql: string | null }>).map(
+    (r) => `${r.type} ${r.name}: ${r.sql ?? ''}`,
+  );
+}
+
+function memory(): Database.Database {
+  const db = new Database(':memory:');
+  configure(db);
+  return db;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-store-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('each step sets user_version to its own number', () => {
+    const db = memory();
+    for (const m of MIGRATIONS) {
+      expect(migrate(db, m.version)).toEqual([m.version]);
+      expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+    }
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('step by step gives the same schema as all at once', () => {
+    const stepwise = memory();
+    for (const m of MIGRATIONS) migrate(stepwise, m.version);
+    const fresh = memory();
+    migrate(fresh);
+    expect(schema(stepwise)).toEqual(schema(fresh));
+    expect(schema(fresh).some((s) => s.startsWith('table search'))).toBe(true);
+  });
+
+  it('the search step indexes records that existed before it', () => {
+    const db = memory();
+    migrate(db, 1);
+    db.prepare(
+      "INSERT INTO contacts (uuid, name, name_key, company, created_at) VALUES ('u1', 'José Núñez', 'jose nunez', 'Acme Widgets', '2026-01-01T00:00:00Z')",
+    ).run();
+    migrate(db);
+    const j = new Journal(db, ':memory:');
+    expect(j.search.contactIds('widgets')).toEqual([1]);
+    expect(j.search.contactIds('nunez')).toEqual([1]);
+  });
+
+  it('a failing step leaves the journal at the version before it', () => {
+    const db = memory();
+    migrate(db, 1);
+    db.exec('CREATE TABLE search (x)'); // makes step 2 fail
+    expect(() => migrate(db)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+  });
+});
+
+describe('opening a journal', () => {
+  it('creates the folder 0700 and the file 0600', () => {
+    const file = path.join(dir, 'a', 'b', 'net.db');
+    const db = openDatabase(file);
+    db.close();
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+  });
+
+  it('uses WAL, FULL sync and foreign keys', () => {
+    const db = openDatabase(path.join(dir, 'net.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a journal from a newer version and leaves it untouched', () => {
+    const file = path.join(dir, 'net.db');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const before = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    expect(() => openDatabase(file)).toThrow(JournalError);
+    expect(() => openDatabase(file)).toThrow(/newer version/);
+    expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(before);
+  });
+
+  it('refuses a file that is not a database', () => {
+    const file = path.join(dir, 'notes.txt');
+    fs.writeFileSync(file, 'hello, this is not sqlite '.repeat(100));
+    expect(() => openDatabase(file)).toThrow(/not a net journal/);
+  });
+
+  it('finds the file from --db, then NET_DB, then XDG_DATA_HOME, then HOME', () => {
+    expect(journalPath({ flag: '/x/flag.db', env: { NET_DB: '/x/env.db' } })).toBe('/x/flag.db');
+    expect(journalPath({ env: { NET_DB: '/x/env.db', XDG_DATA_HOME: '/d' } })).toBe('/x/env.db');
+    expect(journalPath({ env: { XDG_DATA_HOME: '/d', HOME: '/h' } })).toBe('/d/net/net.db');
+    expect(journalPath({ env: { HOME: '/h' } })).toBe('/h/.local/share/net/net.db');
+  });
+});
+
+describe('repositories', () => {
+  let j: Journal;
+  beforeEach(() => {
+    j = Journal.open(':memory:');
+  });
+
+  it('stores text exactly, in NFC, and matches without accents', () => {
+    const id = j.contacts.insert({ name: 'Jose\u0301 O\'Brien "; DROP TABLE contacts;-- 🎉', tags: ['a', 'a', ' b '] });
+    const c = j.contacts.get(id);
+    expect(c?.name).toBe('José O\'Brien "; DROP TABLE contacts;-- 🎉');
+    expect(c?.tags).toEqual(['a', 'b']);
+    expect(j.contacts.candidates('jose').map((r) => r.id)).toEqual([id]);
+  });
+
+  it('deletes a contact with what only they were part of', () => {
+    const a = j.contacts.insert({ name: 'Ann' });
+    const b = j.contacts.insert({ name: 'Ben', introducedBy: a });
+    j.interactions.insert({ contactIds: [a], on: '2026-10-01', kind: 'call', thanksOwed: true });
+    const shared = j.interactions.insert({ contactIds: [a, b], on: '2026-10-02', kind: 'meeting', thanksOwed: true });
+    j.leads.insert({ sourceId: b, what: 'talk to Ann', personId: a, givenOn: '2026-10-01' });
+    j.leads.insert({ sourceId: a, what: 'Acme', givenOn: '2026-10-01' });
+    j.promises.insert({ contactId: a, what: 'x', direction: 'mine', madeOn: '2026-10-01' });
+    j.needs.insert({ contactId: a, what: 'y', notedOn: '2026-10-01' });
+    const n = j.write(() => j.contacts.remove(a));
+    expect(n).toEqual({ interactions: 1, leads: 1, promises: 1, needs: 1 });
+    expect(j.contacts.get(b)?.introducedBy).toBeNull();
+    expect(j.interactions.get(shared)?.contacts.map((c) => c.id)).toEqual([b]);
+    expect(j.leads.bySource(b)[0]?.person).toBeNull();
+    expect(j.search.contactIds('Acme')).toEqual([]);
+  });
+
+  it('logging with a lead person marks only their open leads followed', () => {
+    const src = j.contacts.insert({ name: 'Maria' });
+    const bob = j.contacts.insert({ name: 'Bob' });
+    const open = j.leads.insert({ sourceId: src, what: 'Bob at Acme', personId: bob, givenOn: '2026-10-01' });
+    const dropped = j.leads.insert({ sourceId: src, what: 'old', personId: bob, givenOn: '2026-09-01', status: 'dropped' });
+    expect(j.leads.followByPeople([bob], '2026-10-05')).toEqual([open]);
+    expect(j.leads.get(open)).toMatchObject({ status: 'followed', followedOn: '2026-10-05' });
+    expect(j.leads.get(dropped)?.status).toBe('dropped');
+    j.leads.setStatus(open, 'reported', '2026-10-06', 'hired');
+    expect(j.leads.get(open)).toMatchObject({ status: 'reported', followedOn: '2026-10-05', reportedOn: '2026-10-06', outcome: 'hired' });
+  });
+
+  it('a failed write leaves nothing behind', () => {
+    expect(() =>
+      j.write(() => {
+        j.contacts.insert({ name: 'Half' });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(j.contacts.count()).toBe(0);
+  });
+
+  it('keeps the search index in step with edits and deletes', () => {
+    const id = j.contacts.insert({ name: 'Dana', company: 'Initech' });
+    expect(j.search.contactIds('initech')).toEqual([id]);
+    j.contacts.update(id, { company: 'Globex' });
+    expect(j.search.contactIds('initech')).toEqual([]);
+    expect(j.search.contactIds('glob')).toEqual([id]);
+    const n = j.needs.insert({ contactId: id, what: 'an intro at Hooli', notedOn: '2026-10-01' });
+    expect(j.search.contactIds('hooli')).toEqual([id]);
+    j.db.raw.prepare('DELETE FROM needs WHERE id = ?').run(n);
+    expect(j.search.contactIds('hooli')).toEqual([]);
+    expect(j.search.contactIds('"); DROP TABLE x; --')).toEqual([]);
+  });
+});
