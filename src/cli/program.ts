@@ -9,6 +9,7 @@ import { registerList } from '../commands/list.js';
 import { registerLog } from '../commands/log.js';
 import { registerNeed } from '../commands/need.js';
 import { registerPromise } from '../commands/promise.js';
+import { registerReport } from '../commands/report.js';
 import { registerRm } from '../commands/rm.js';
 import { registerShow } from '../commands/show.js';
 import { registerThank } from '../commands/thank.js';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: Context, version: string, out: ProgramIO): Com
     registerThank,
     registerDue,
     registerDone,
+    registerReport,
     registerShow,
     registerList,
     registerEdit,

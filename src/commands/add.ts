@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { THANKS_KINDS, type InteractionKind, type IsoDate } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { sayWaysToGive } from '../cli/hints.js';
 import { cadenceOption, collect, kindOption, optionalDate, resolveContact, splitTags } from '../cli/inputs.js';
 import { plural, safeLine } from '../render/text.js';
 
@@ -221,6 +222,7 @@ function report(r: NewContact, w: Written, ctx: Context): void {
   if (r.expects.length) parts.push(`${plural(r.expects.length, 'promise')} of theirs`);
   const extra = parts.length ? `: ${parts.join(', ')}` : '';
   ctx.io.out(`Added #${w.id} ${safeLine(r.name)}${extra}.`);
+  sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [w.id]);
   const next = w.interactionId !== null ? `send a thank-you, then net thank ${w.id}` : `net show ${w.id}`;
   ctx.io.out(`Next: ${next}`);
 }

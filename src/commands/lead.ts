@@ -4,6 +4,7 @@ import { matchKey, parseIdRef } from '../core/names.js';
 import type { ContactRef, LeadStatus } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { sayWaysToGive } from '../cli/hints.js';
 import { itemIdArg, optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 
@@ -87,6 +88,7 @@ async function addLead(who: string, what: string | undefined, o: LeadOptions, ct
   const person = personId !== null ? j.contacts.ref(personId) : undefined;
   const about = person ? ` (talk to #${person.id} ${safeLine(person.name)}${created ? ', added as a new contact' : ''})` : '';
   ctx.io.out(`Added lead l${leadId} from ${safeLine(source.name)}: ${safeLine(text)}${about}.`);
+  sayWaysToGive(ctx, [text, o.company, o.job], [source.id, ...(person ? [person.id] : [])]);
   ctx.io.out(
     person
       ? `Next: follow it within 3 days; logging a conversation with ${safeLine(person.name)} marks it followed.`

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { type ContactRef, THANKS_KINDS } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { sayWaysToGive } from '../cli/hints.js';
 import { collect, itemIdArg, kindOption, optionalDate, resolveContact } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 
@@ -83,6 +84,7 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
     if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed; tell them how it went (net log "${safeLine(lead.source.name)}" ... --reported l${lid}).`);
   }
   for (const lead of reported) ctx.io.out(`Reported back to ${safeLine(lead.source.name)} on lead l${lead.id}: ${safeLine(lead.what)}.`);
+  sayWaysToGive(ctx, [o.summary], people.map((p) => p.id));
   if (thanksOwed) ctx.io.out(`Next: send a thank-you, then net thank ${main.id}`);
   else ctx.io.out('Next: net due');
 }

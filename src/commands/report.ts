@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { addDays } from '../core/dates.js';
+import { dueItems } from '../core/due.js';
+import { UsageError } from '../core/errors.js';
+import { buildReport, type Report } from '../core/report.js';
+import type { Context } from '../cli/context.js';
+import { writeFileAtomic } from '../cli/files.js';
+import { examples } from '../cli/help.js';
+import { optionalDate } from '../cli/inputs.js';
+import { dueJson } from '../render/due.js';
+import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
+import { reportMarkdown } from '../render/markdown.js';
+
+interface ReportOptions {
+  since?: string;
+  until?: string;
+  output?: string;
+  format?: string;
+  graph?: boolean;
+}
+
+export function registerReport(program: Command, ctx: Context): void {
+  program
+    .command('report')
+    .summary('the week as markdown: owed, conversations, leads, promises, needs, give and take')
+    .description('A markdown report of a period (default: the last 7 days, today included) to stdout or a file.')
+    .option('--since <date>', 'first day (default: 6 days ago)')
+    .option('--until <date>', 'last day (default: today)')
+    .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout')
+    .option('--format <format>', 'md or json', 'md')
+    .option('--graph', 'add a Mermaid diagram of who introduced whom and which leads came from whom')
+    .addHelpText('after', examples(['net report', 'net report --since 2026-10-01 --until 2026-10-31 -o october.md', 'net report --format json', 'net report --graph']))
+    .action(async (o: ReportOptions) => {
+      const format = (o.format ?? 'md').toLowerCase();
+      if (format !== 'md' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format "${o.format}" is not known. Use md or json.`);
+      const to = (await optionalDate(o.until, '--until', ctx.today, 'past')) ?? ctx.today;
+      const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);
+      if (from > to) throw new UsageError(`--since ${from} is after --until ${to}. Give the earlier date first.`);
+      const j = ctx.journal();
+      const report = buildReport({
+        from,
+        to,
+        contacts: j.contacts.list({ includeArchived: true }),
+        interactions: j.interactions.all(),
+        leads: j.leads.all(),
+        pledges: j.promises.all(),
+        needs: j.needs.all(),
+        due: dueItems(j.due.input(ctx.today), ctx.today),
+      });
+      const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
+      if (o.output) {
+        writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`);
+        ctx.io.out(`Wrote the report for ${from} to ${to} to ${o.output}.`);
+      } else {
+        ctx.io.out(text.replace(/\n$/, ''));
+      }
+    });
+}
+
+function reportJson(r: Report, graph: boolean) {
+  return {
+    from: r.from,
+    to: r.to,
+    owed_now: r.owedNow.map(dueJson),
+    conversations: r.conversations.map(interactionJson),
+    leads: r.leads.map(leadJson),
+    promises: r.promises.map(pledgeJson),
+    ways_to_give: r.waysToGive.map(needJson),
+    give_and_take: r.giveAndTake.map((g) => ({
+      contact: { id: g.contact.id, name: g.contact.name },
+      gave: g.ledger.gave,
+      received: g.ledger.received,
+    })),
+    resting: r.resting.map(dueJson),
+    ...(graph ? { graph: r.graph.map((e) => ({ from: e.from, to: e.to, kind: e.label })) } : {}),
+  };
+}

@@ -1,0 +1,140 @@
+// The report as CommonMark with GitHub tables. Every piece of journal text goes through
+// `mdText`, so a name cannot become HTML, a link, a heading or an extra table column.
+import { lateness } from '../core/due.js';
+import type { Report } from '../core/report.js';
+import type { IsoDate } from '../core/types.js';
+import { safeLine } from './text.js';
+
+// Markdown punctuation, plus `:` and `@` so that no URL or address turns into an autolink.
+const MD_SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&:@.=]/g;
+
+/** Journal text as inert markdown on one line: every special character backslash-escaped. */
+export function mdText(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === '') return '';
+  return safeLine(text).replace(MD_SPECIAL, (ch) => `\\${ch}`).trim();
+}
+
+function mdTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function section(title: string, body: string | null, empty: string): string {
+  return `## ${title}\n\n${body ?? `_${empty}_`}\n`;
+}
+
+export interface MarkdownOptions {
+  today: IsoDate;
+  graph: boolean;
+}
+
+export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
+  const parts: string[] = [`# Networking report: ${r.from} to ${r.to}\n`];
+  parts.push(
+    section(
+      'Owed now',
+      r.owedNow.length
+        ? mdTable(
+            ['Item', 'Kind', 'Contact', 'Owed', 'When'],
+            r.owedNow.map((d) => [d.id, d.kind, mdText(d.contact.name), mdText(d.title), mdText(lateness(d, opts.today))]),
+          )
+        : null,
+      'Nothing is owed today.',
+    ),
+  );
+  parts.push(
+    section(
+      'Conversations',
+      r.conversations.length
+        ? mdTable(
+            ['Date', 'Kind', 'With', 'Summary', 'Thank-you'],
+            r.conversations.map((i) => [
+              i.on,
+              i.kind,
+              i.contacts.map((c) => mdText(c.name)).join(', '),
+              mdText(i.summary),
+              i.noReply ? 'no reply' : i.thanksOwed ? (i.thankedOn ? `sent ${i.thankedOn}` : 'owed') : '',
+            ]),
+          )
+        : null,
+      'No conversations in this period.',
+    ),
+  );
+  parts.push(
+    section(
+      'Leads',
+      r.leads.length
+        ? mdTable(
+            ['Lead', 'From', 'What', 'Person', 'Company', 'Status', 'Outcome'],
+            r.leads.map((l) => [`l${l.id}`, mdText(l.source.name), mdText(l.what), mdText(l.person?.name), mdText(l.company), l.status, mdText(l.outcome)]),
+          )
+        : null,
+      'No leads given or moved in this period.',
+    ),
+  );
+  parts.push(
+    section(
+      'Promises',
+      r.promises.length
+        ? mdTable(
+            ['Promise', 'Whose', 'Contact', 'What', 'By', 'Status'],
+            r.promises.map((p) => [`p${p.id}`, p.direction === 'mine' ? 'yours' : 'theirs', mdText(p.contact.name), mdText(p.what), p.by ?? '', p.status]),
+          )
+        : null,
+      'No promises open, made or closed in this period.',
+    ),
+  );
+  parts.push(
+    section(
+      'Ways to give',
+      r.waysToGive.length
+        ? mdTable(['Need', 'Contact', 'What they need', 'Since'], r.waysToGive.map((n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn]))
+        : null,
+      'No open needs. Ask the people you meet what they are looking for.',
+    ),
+  );
+  const ledgerText = (lines: ReadonlyArray<{ one: string; many: string; count: number }>) =>
+    lines.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';
+  parts.push(
+    section(
+      'Give and take',
+      r.giveAndTake.length
+        ? mdTable(
+            ['Contact', 'They gave you', 'You gave them'],
+            r.giveAndTake.map((g) => [mdText(g.contact.name), ledgerText(g.ledger.gaveLines), ledgerText(g.ledger.receivedLines)]),
+          )
+        : null,
+      'Nobody was in touch in this period.',
+    ),
+  );
+  parts.push(
+    section(
+      'Resting',
+      r.resting.length
+        ? mdTable(['Item', 'Contact', 'Why', 'Due again'], r.resting.map((d) => [d.id, mdText(d.contact.name), mdText(d.reason), d.due]))
+        : null,
+      'Nobody is resting.',
+    ),
+  );
+  if (opts.graph) parts.push(section('Who led to whom', r.graph.length ? mermaid(r) : null, 'No introductions or leads to people in this period.'));
+  return parts.join('\n');
+}
+
+/** A label Mermaid shows as text: quotes and angle brackets as its entity codes, no backticks. */
+function mermaidLabel(text: string): string {
+  return safeLine(text)
+    .replace(/[#"<>`]/g, (ch) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;' })[ch] ?? '');
+}
+
+function mermaid(r: Report): string {
+  const nodes = new Map<number, string>();
+  for (const e of r.graph) {
+    nodes.set(e.from.id, e.from.name);
+    nodes.set(e.to.id, e.to.name);
+  }
+  const lines = ['```mermaid', 'graph LR'];
+  for (const [id, name] of nodes) lines.push(`  c${id}["${mermaidLabel(name)}"]`);
+  for (const e of r.graph) lines.push(`  c${e.from.id} -->|${e.label}| c${e.to.id}`);
+  lines.push('```');
+  return lines.join('\n');
+}
