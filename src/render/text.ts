@@ -18,7 +18,7 @@ export function safe(text: string): string {
 /** Like `safe`, on one line: newlines and tabs become spaces. */
 export function safeLine(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  return safe(text).replace(/[\n\t]+/g, ' ');
+  return safe(text.replace(/\r\n?/g, '\n')).replace(/[\n\t]+/g, ' ');
 }
 
 /** Columns a string takes on a terminal: wide East Asian characters and emoji count two, marks none. */

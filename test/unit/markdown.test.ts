@@ -1,0 +1,190 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { dueItems } from '../../src/core/due.js';
+import { buildReport, type ReportInput } from '../../src/core/report.js';
+import type { Contact, Interaction, Lead, Need, Pledge } from '../../src/core/types.js';
+import { mdText, reportMarkdown } from '../../src/render/markdown.js';
+
+const SECTIONS = ['Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Resting'];
+
+function html(md: string): string {
+  return micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
+}
+
+/** Every table's rows, each as its list of cells, from rendered HTML. */
+function tables(h: string): string[][][] {
+  return [...h.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
+    [...(t[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1] ?? '')),
+  );
+}
+
+function contact(id: number, name: string, extra: Partial<Contact> = {}): Contact {
+  return {
+    id,
+    uuid: `u${id}`,
+    name,
+    company: null,
+    role: null,
+    email: null,
+    phone: null,
+    url: null,
+    metWhere: null,
+    metOn: '2026-10-01',
+    introducedBy: null,
+    tags: [],
+    notes: null,
+    cadenceDays: 90,
+    archived: false,
+    snoozedUntil: null,
+    createdAt: '2026-10-01T10:00:00.000Z',
+    lastContact: null,
+    ...extra,
+  };
+}
+
+const HOSTILE = [
+  'Ann | Bee <b>x</b> [y](http://z)',
+  '# Acme',
+  '<script>alert(1)</script>',
+  '![img](http://evil/x.png)',
+  'www.example.com and mail@example.com',
+  '`code | pipe`',
+  'line one\nline two\r\n# heading',
+  '> quote',
+  '1. list',
+  '- item',
+  '**bold** _em_ ~~del~~',
+  '\\| escaped pipe',
+  '&lt;entity&gt; &amp;',
+  '[ref]: http://x',
+  '\u001b[31mred\u001b[0m',
+];
+
+function hostileInput(): ReportInput {
+  const contacts = HOSTILE.map((name, i) => contact(i + 1, name, { company: HOSTILE[(i + 1) % HOSTILE.length] ?? null }));
+  const refs = contacts.map((c) => ({ id: c.id, name: c.name }));
+  const a = refs[0]!;
+  const b = refs[1]!;
+  contacts[1]!.introducedBy = a;
+  const interactions: Interaction[] = HOSTILE.map((summary, i) => ({
+    id: i + 1,
+    uuid: `i${i}`,
+    contacts: [refs[i]!, refs[(i + 1) % refs.length]!],
+    on: '2026-10-01',
+    kind: 'coffee',
+    summary,
+    thanksOwed: true,
+    thankedOn: null,
+    noReply: false,
+    snoozedUntil: null,
+  }));
+  const leads: Lead[] = HOSTILE.map((what, i) => ({
+    id: i + 1,
+    uuid: `l${i}`,
+    source: refs[i]!,
+    what,
+    person: i % 2 ? b : null,
+    company: what,
+    job: what,
+    givenOn: '2026-10-01',
+    status: 'followed',
+    followedOn: '2026-10-01',
+    reportedOn: null,
+    outcome: what,
+    snoozedUntil: null,
+  }));
+  const pledges: Pledge[] = HOSTILE.map((what, i) => ({
+    id: i + 1,
+    uuid: `p${i}`,
+    contact: refs[i]!,
+    what,
+    direction: i % 2 ? 'mine' : 'theirs',
+    madeOn: '2026-09-01',
+    by: null,
+    status: 'open',
+    closedOn: null,
+    nudges: i % 3,
+    lastNudgedOn: null,
+    snoozedUntil: null,
+  }));
+  const needs: Need[] = HOSTILE.map((what, i) => ({
+    id: i + 1,
+    uuid: `n${i}`,
+    contact: refs[i]!,
+    what,
+    notedOn: '2026-10-01',
+    status: 'open',
+    closedOn: null,
+  }));
+  const due = dueItems({ pledges, thanks: interactions, leads, activity: [] }, '2026-10-02');
+  return { from: '2026-09-26', to: '2026-10-02', contacts, interactions, leads, pledges, needs, due };
+}
+
+describe('mdText', () => {
+  it('escapes markdown punctuation and flattens lines', () => {
+    expect(mdText('a|b')).toBe('a\\|b');
+    expect(mdText('# x')).toBe('\\# x');
+    expect(mdText('x\ny')).toBe('x y');
+    expect(mdText(null)).toBe('');
+  });
+
+  it.each(HOSTILE)('renders %j as its own literal text', (text) => {
+    const rendered = html(`| a |\n| --- |\n| ${mdText(text)} |\n`);
+    const cell = tables(rendered)[0]?.[1]?.[0] ?? '';
+    const visible = cell
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    const expected = text.replace(/\u001b/g, '\\x1b').replace(/[\r\n]+/g, ' ').trim();
+    expect(visible).toBe(expected);
+  });
+});
+
+describe('the report', () => {
+  it('keeps hostile journal text inert: no HTML, links, headings or extra columns', () => {
+    const md = reportMarkdown(buildReport(hostileInput()), { today: '2026-10-02', graph: true });
+    const h = html(md);
+    expect(h).not.toMatch(/<a\s/);
+    expect(h).not.toMatch(/<img/);
+    expect(h).not.toMatch(/<script/);
+    expect(h).not.toMatch(/<b>/);
+    expect(h).not.toMatch(/<(strong|em|del|blockquote|ol|ul|code)>/);
+    expect(md).not.toMatch(/\u001b/);
+    expect([...h.matchAll(/<h1>/g)]).toHaveLength(1);
+    expect([...h.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([...SECTIONS, 'Who led to whom']);
+    const all = tables(h);
+    expect(all.length).toBeGreaterThanOrEqual(7);
+    for (const t of all) {
+      const width = t[0]?.length ?? 0;
+      expect(width).toBeGreaterThan(1);
+      for (const row of t) expect(row).toHaveLength(width);
+    }
+    // The rows made it: one per hostile conversation.
+    expect(all[1]).toHaveLength(HOSTILE.length + 1);
+  });
+
+  it('an empty journal still has every section, in order, each saying it is empty', () => {
+    const md = reportMarkdown(
+      buildReport({ from: '2026-09-26', to: '2026-10-02', contacts: [], interactions: [], leads: [], pledges: [], needs: [], due: [] }),
+      { today: '2026-10-02', graph: false },
+    );
+    const h = html(md);
+    expect(h).toMatch(/<h1>Networking report: 2026-09-26 to 2026-10-02<\/h1>/);
+    expect([...h.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(SECTIONS);
+    expect([...h.matchAll(/<em>/g)]).toHaveLength(SECTIONS.length);
+    expect(h).not.toMatch(/<table>/);
+  });
+
+  it('the Mermaid graph cannot be closed or broken by a name', () => {
+    const input = hostileInput();
+    const md = reportMarkdown(buildReport(input), { today: '2026-10-02', graph: true });
+    const block = md.slice(md.indexOf('```mermaid'));
+    const body = block.slice('```mermaid'.length, block.indexOf('```', 3));
+    expect(body).not.toMatch(/`/);
+    for (const line of body.trim().split('\n').slice(1)) {
+      expect(line).toMatch(/^ {2}(c\d+\["[^"\n]*"\]|c\d+ -->\|(introduced|lead)\| c\d+)$/);
+    }
+  });
+});
