@@ -20,6 +20,8 @@ export const LATEST_VERSION = MIGRATIONS.length;
  */
 export function migrate(db: Database.Database, target = LATEST_VERSION): number[] {
   const applied: number[] = [];
+  // The common case reads only: no write lock for a journal that is already current.
+  if ((db.pragma('user_version', { simple: true }) as number) >= target) return applied;
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     for (const m of MIGRATIONS) {

@@ -1,0 +1,342 @@
+// The `net add` wizard: in process through a scripted prompter, and once in a real
+// pseudo-terminal (tmux) with real keystrokes.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryIO } from '../../src/cli/io.js';
+import type { Choice, Prompter } from '../../src/cli/prompter.js';
+import { run } from '../../src/cli/run.js';
+import { CancelledError } from '../../src/core/errors.js';
+import { BIN, type ContactJson, type ShowJson, TODAY, type TempJournal, baseEnv, byName, cleanupJournals, tempJournal } from './helpers.js';
+
+afterAll(cleanupJournals);
+
+/** The wizard's steps in the order the issue gives them, each recognised by its question. */
+const STEPS = [
+  ['name', /name/i],
+  ['where met', /where.*met|met.*where/i],
+  ['company', /company/i],
+  ['role', /role/i],
+  ['talked about', /talk/i],
+  ['needs', /need/i],
+  ['leads', /lead/i],
+  ['my promises', /you promise/i],
+  ['their promises', /they promise/i],
+  ['cadence', /keep in touch|cadence|how often/i],
+] as const;
+type Step = (typeof STEPS)[number][0];
+
+function stepOf(question: string): Step {
+  const found = STEPS.find(([, re]) => re.test(question));
+  if (!found) throw new Error(`unexpected question: ${question}`);
+  return found[0];
+}
+
+interface Asked {
+  kind: 'input' | 'select' | 'confirm';
+  message: string;
+}
+
+const CANCEL = Symbol('cancel');
+type Answer = string | typeof CANCEL;
+
+/**
+ * A prompter that answers each wizard question from a queue kept per step (Enter, '',
+ * once a queue is empty) and records every question it was asked.
+ */
+function scriptedPrompter(script: Partial<Record<Step, Answer[]>>, extra: { select?: (choices: Array<Choice<unknown>>) => unknown; confirm?: boolean } = {}) {
+  const asked: Asked[] = [];
+  const queues = new Map(Object.entries(script).map(([k, v]) => [k, [...(v ?? [])]]));
+  const prompter: Prompter = {
+    async input(message, opts = {}) {
+      asked.push({ kind: 'input', message });
+      const answer = queues.get(stepOf(message))?.shift() ?? '';
+      if (answer === CANCEL) throw new CancelledError();
+      const value = answer === '' && opts.default !== undefined ? opts.default : answer;
+      if (opts.validate) {
+        const ok = opts.validate(value);
+        if (ok !== true) throw new Error(`the scripted answer ${JSON.stringify(value)} to "${message}" was refused: ${ok}`);
+      }
+      if (opts.required && value.trim() === '') throw new Error(`"${message}" needs an answer`);
+      return value;
+    },
+    async select<T>(message: string, choices: Array<Choice<T>>): Promise<T> {
+      asked.push({ kind: 'select', message });
+      if (!extra.select) throw new Error(`unexpected select: ${message}`);
+      return extra.select(choices as Array<Choice<unknown>>) as T;
+    },
+    async confirm(message: string) {
+      asked.push({ kind: 'confirm', message });
+      if (extra.confirm === undefined) throw new Error(`unexpected confirm: ${message}`);
+      return extra.confirm;
+    },
+  };
+  let loads = 0;
+  return {
+    asked,
+    get loads() {
+      return loads;
+    },
+    factory: async () => {
+      loads += 1;
+      return prompter;
+    },
+  };
+}
+
+async function runOnTerminal(j: TempJournal, argv: string[], prompter: () => Promise<Prompter>) {
+  const io = memoryIO({ tty: true });
+  const code = await run(argv, { io, env: { NET_DB: j.db, NET_TODAY: j.today }, now: new Date(), version: 'test', prompter });
+  return { code, io };
+}
+
+const FULL: Record<Step, Answer[]> = {
+  name: ['Maria Lopez'],
+  'where met': ['PyData meetup'],
+  company: ['Initech'],
+  role: ['Data lead'],
+  'talked about': ['hiring on the data team'],
+  needs: ['a designer for her side project', 'a Python mentor for her nephew'],
+  leads: ['Sam at Globex is hiring'],
+  'my promises': ['send my portfolio'],
+  'their promises': ['intro to her manager'],
+  cadence: ['30d'],
+};
+
+describe('the wizard through an injected prompter', () => {
+  it('asks in the order of the issue and writes everything', async () => {
+    const j = tempJournal();
+    const p = scriptedPrompter(FULL);
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+
+    const firstAsked = STEPS.map(([step]) => p.asked.findIndex((a) => stepOf(a.message) === step));
+    expect(firstAsked.every((i) => i >= 0), `questions asked: ${p.asked.map((a) => a.message).join(' | ')}`).toBe(true);
+    for (let n = 1; n < firstAsked.length; n++) {
+      const [prev, cur] = [firstAsked[n - 1] ?? -1, firstAsked[n] ?? -1];
+      // Company and role may share one question; everything else comes strictly in order.
+      if (STEPS[n]?.[0] === 'role') expect(cur).toBeGreaterThanOrEqual(prev);
+      else expect(cur, `${STEPS[n]?.[0]} after ${STEPS[n - 1]?.[0]}`).toBeGreaterThan(prev);
+    }
+    // Steps never go back: once a later step is asked, no earlier one returns.
+    const order = p.asked.map((a) => STEPS.findIndex(([s]) => s === stepOf(a.message)));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(p.asked.every((a) => a.kind === 'input')).toBe(true);
+    expect(io.stdout.join('\n')).toContain('Maria Lopez');
+
+    const maria = j.json<ShowJson>('show', 'Maria Lopez', '--json');
+    expect(maria).toMatchObject({
+      name: 'Maria Lopez',
+      company: 'Initech',
+      role: 'Data lead',
+      met_where: 'PyData meetup',
+      met_on: TODAY,
+      cadence_days: 30,
+    });
+    expect(maria.interactions).toHaveLength(1);
+    expect(maria.interactions[0]?.on).toBe(TODAY);
+    expect(JSON.stringify(maria.interactions[0])).toContain('hiring on the data team');
+    expect(maria.needs.map((n) => n.what).sort()).toEqual(['a Python mentor for her nephew', 'a designer for her side project'].sort());
+    expect(maria.leads.map((l) => l.what)).toEqual(['Sam at Globex is hiring']);
+    expect(maria.promises.filter((x) => x.direction === 'mine').map((x) => x.what)).toEqual(['send my portfolio']);
+    expect(maria.promises.filter((x) => x.direction === 'theirs').map((x) => x.what)).toEqual(['intro to her manager']);
+  });
+
+  it('keeps in touch every 90 days when the cadence is left at its default', async () => {
+    const j = tempJournal();
+    const p = scriptedPrompter({ name: ['Lee Park'], cadence: [''] });
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+    const lee = j.json<ShowJson>('show', 'Lee Park', '--json');
+    expect(lee.cadence_days).toBe(90);
+    expect([lee.company, lee.role, lee.met_where]).toEqual([null, null, null]);
+    expect([lee.needs, lee.leads, lee.promises]).toEqual([[], [], []]);
+  });
+
+  // Cancel at the first question of each step, and at a repeat question inside a step.
+  const cancels: Array<[string, Partial<Record<Step, Answer[]>>]> = [
+    ...STEPS.map(([step]): [string, Partial<Record<Step, Answer[]>>] => [step, { ...FULL, [step]: [CANCEL] }]),
+    ['the second need', { ...FULL, needs: ['a designer', CANCEL] }],
+    ['the second lead', { ...FULL, leads: ['Sam at Globex', CANCEL] }],
+  ];
+
+  it.each(cancels)('Ctrl-C at %s returns 130 and writes nothing', async (step, script) => {
+    const j = tempJournal();
+    const p = scriptedPrompter(script);
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code).toBe(130);
+    expect(io.stdout.join('\n')).not.toMatch(/Added/);
+    const last = p.asked.at(-1);
+    expect(last && stepOf(last.message)).toBe(step.startsWith('the second') ? (step.endsWith('need') ? 'needs' : 'leads') : step);
+    expect(j.json<ContactJson[]>('list', '--json')).toEqual([]);
+    expect(j.json<unknown[]>('needs', '--json')).toEqual([]);
+  });
+
+  it('with a name and flags on a terminal nothing is asked', async () => {
+    const j = tempJournal();
+    const p = scriptedPrompter({});
+    const { code } = await runOnTerminal(j, ['add', 'Ana Ruiz', '--company', 'Acme', '--met', 'a fair'], p.factory);
+    expect(code).toBe(0);
+    expect(p.asked).toEqual([]);
+    expect(byName(j, 'Ana Ruiz').company).toBe('Acme');
+  });
+
+  it('an ambiguous name on a terminal asks with a pick list', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    j.ok('add', 'Dan Brown');
+    const dan = byName(j, 'Dan Brown');
+    const dana = byName(j, 'Dana Whitfield');
+    let offered: string[] = [];
+    const p = scriptedPrompter(
+      {},
+      {
+        select: (choices) => {
+          offered = choices.map((c) => c.name);
+          const pick = choices.find((c) => c.name.includes('Dan Brown'));
+          if (!pick) throw new Error('Dan Brown was not offered');
+          return pick.value;
+        },
+      },
+    );
+    const { code, io } = await runOnTerminal(j, ['show', 'Dan', '--json'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+    expect(p.asked.map((a) => a.kind)).toEqual(['select']);
+    expect(p.asked[0]?.message).toContain('Dan');
+    expect(offered).toHaveLength(2);
+    expect(offered.some((o) => o.includes('Dana Whitfield') && o.includes(String(dana.id)))).toBe(true);
+    expect(offered.some((o) => o.includes('Dan Brown') && o.includes(String(dan.id)))).toBe(true);
+    expect((JSON.parse(io.stdout.join('\n')) as ShowJson).name).toBe('Dan Brown');
+  });
+
+  it('rm on a terminal asks first; declining deletes nothing, accepting deletes', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dan Brown', '--met', 'a fair');
+    const before = j.snapshot();
+
+    const no = scriptedPrompter({}, { confirm: false });
+    const declined = await runOnTerminal(j, ['rm', 'Dan Brown'], no.factory);
+    expect(declined.code).toBe(0);
+    expect(no.asked.map((a) => a.kind)).toEqual(['confirm']);
+    expect(no.asked[0]?.message).toContain('Dan Brown');
+    expect(j.snapshot()).toEqual(before);
+    expect(j.json<ContactJson[]>('list', '--json').map((c) => c.name)).toEqual(['Dan Brown']);
+
+    const yes = scriptedPrompter({}, { confirm: true });
+    const accepted = await runOnTerminal(j, ['rm', 'Dan Brown'], yes.factory);
+    expect(accepted.code).toBe(0);
+    expect(yes.asked.map((a) => a.kind)).toEqual(['confirm']);
+    expect(j.json<ContactJson[]>('list', '--json')).toEqual([]);
+  });
+
+  it('rm --yes on a terminal does not ask', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dan Brown');
+    const p = scriptedPrompter({});
+    const { code } = await runOnTerminal(j, ['rm', 'Dan Brown', '--yes'], p.factory);
+    expect(code).toBe(0);
+    expect(p.asked).toEqual([]);
+    expect(j.json<ContactJson[]>('list', '--json')).toEqual([]);
+  });
+});
+
+const tmuxAvailable = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+
+describe('the wizard in a real terminal (tmux)', () => {
+  const socket = `net-e2e-${process.pid}`;
+  let session = '';
+  let j: TempJournal;
+  let exitFile = '';
+
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', session).stdout ?? '';
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** The last non-blank line on screen: where the cursor waits for an answer. */
+  const currentLine = () =>
+    screen()
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l !== '')
+      .at(-1) ?? '';
+
+  async function waitFor(what: string, test: () => boolean, ms = 8_000): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (test()) return;
+      await sleep(50);
+    }
+    throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+  }
+
+  /** Waits until the prompt matching `question` is the line being answered. */
+  const prompt = (question: RegExp) => waitFor(`the prompt ${question}`, () => question.test(currentLine()));
+
+  async function answer(question: RegExp, text: string): Promise<void> {
+    await prompt(question);
+    if (text !== '') tmux('send-keys', '-t', session, '-l', text);
+    tmux('send-keys', '-t', session, 'Enter');
+    // The answered prompt is redrawn as done before the next one appears.
+    await waitFor(`the answer to ${question}`, () => !question.test(currentLine()) || /another/i.test(currentLine()));
+  }
+
+  async function exitCode(): Promise<number> {
+    await waitFor('net to exit', () => fs.existsSync(exitFile) && fs.readFileSync(exitFile, 'utf8').includes('\n'));
+    const m = /EXIT=(\d+)/.exec(fs.readFileSync(exitFile, 'utf8'));
+    return Number(m?.[1]);
+  }
+
+  beforeEach(() => {
+    session = `net-wizard-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    j = tempJournal();
+    exitFile = path.join(j.dir, 'exit');
+    const env = baseEnv(j.db, TODAY);
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const command =
+      `env -u FORCE_COLOR -u NO_COLOR -u NET_DEBUG NET_DB=${q(j.db)} NET_TODAY=${TODAY} TERM=xterm-256color ` +
+      `${q(process.execPath)} ${q(BIN)} add; echo EXIT=$? > ${q(exitFile)}`;
+    const started = spawnSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', '120', '-y', '40', command], {
+      env,
+      encoding: 'utf8',
+    });
+    if (tmuxAvailable && started.status !== 0) throw new Error(`tmux did not start: ${started.stderr}`);
+  });
+
+  afterEach(() => {
+    tmux('kill-session', '-t', session);
+    // The server on our private socket is ours alone; stop it once it has no sessions.
+    if (tmux('list-sessions').status !== 0) tmux('kill-server');
+    j.cleanup();
+  });
+
+  it.skipIf(!tmuxAvailable)('answers every prompt with real keystrokes and writes the contact', async () => {
+    await answer(/name/i, 'Maria Lopez');
+    await answer(/where.*met/i, 'PyData meetup');
+    await answer(/company/i, 'Initech');
+    await answer(/role/i, 'Data lead');
+    await answer(/talk/i, 'hiring on the data team');
+    await answer(/need/i, 'a designer');
+    await answer(/need.*another/i, '');
+    await answer(/lead/i, '');
+    await answer(/you promise/i, 'send my portfolio');
+    await answer(/you promise.*another/i, '');
+    await answer(/they promise/i, '');
+    await answer(/keep in touch|cadence|how often/i, '');
+    expect(await exitCode()).toBe(0);
+
+    const maria = j.json<ShowJson>('show', 'Maria Lopez', '--json');
+    expect(maria).toMatchObject({ company: 'Initech', role: 'Data lead', met_where: 'PyData meetup', met_on: TODAY, cadence_days: 90 });
+    expect(maria.needs.map((n) => n.what)).toEqual(['a designer']);
+    expect(maria.promises.map((p) => [p.direction, p.what])).toEqual([['mine', 'send my portfolio']]);
+  });
+
+  it.skipIf(!tmuxAvailable)('Ctrl-C at the third prompt exits 130 and writes nothing', async () => {
+    await answer(/name/i, 'Maria Lopez');
+    await answer(/where.*met/i, 'PyData meetup');
+    await prompt(/company/i);
+    tmux('send-keys', '-t', session, 'C-c');
+    expect(await exitCode()).toBe(130);
+    expect(j.json<ContactJson[]>('list', '--json')).toEqual([]);
+  });
+});
