@@ -161,7 +161,6 @@ describe('table', () => {
   it('colours after aligning, so a coloured table is the plain one plus escapes', () => {
     const colouredOut = table(rows, columns(coloured), coloured, null);
     expect(colouredOut).toContain(ESC);
-    // eslint-disable-next-line no-control-regex
     expect(colouredOut.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trimEnd())).toEqual(
       table(rows, columns(plain), plain, null).split('\n'),
     );
