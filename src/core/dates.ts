@@ -101,7 +101,9 @@ export async function parseDate(text: string, today: IsoDate, bias: DateBias): P
   const ref = mustDate(today);
   ref.setHours(12);
   const trimmed = text.trim();
-  const results = chrono.en.parse(trimmed, ref, { forwardDate: bias === 'future' });
+  // Looking ahead turns "friday" into the coming one; but "last tuesday" stays in the past.
+  const forwardDate = bias === 'future' && !/\b(last|ago|previous|past|yesterday)\b/i.test(trimmed);
+  const results = chrono.en.parse(trimmed, ref, { forwardDate });
   const first = results[0];
   if (results.length !== 1 || !first || first.index !== 0 || first.text.length !== trimmed.length) return null;
   const y = first.start.get('year');

@@ -90,14 +90,13 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   const push = (item: Omit<DueItem, 'daysOverdue' | 'state' | 'reason'>, snoozedUntil: IsoDate | null, resting: string | null = null) => {
     let state: DueState = 'due';
     let reason: string | null = null;
+    if (item.due > today && resting === null) return;
     if (snoozedUntil !== null && snoozedUntil > today) {
       state = 'snoozed';
       reason = `snoozed until ${snoozedUntil}`;
     } else if (resting !== null) {
       state = 'resting';
       reason = resting;
-    } else if (item.due > today) {
-      return;
     }
     items.push({ ...item, daysOverdue: daysBetween(item.due, today), state, reason });
   };
@@ -105,7 +104,9 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   for (const p of input.pledges) {
     if (p.status !== 'open') continue;
     if (p.direction === 'mine') {
-      const due = p.by ? addDays(p.by, -1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
+      const dayBefore = p.by ? addDays(p.by, -1) : null;
+      // A promise for the day it was made is due that day, not overdue already.
+      const due = dayBefore === null ? addDays(p.madeOn, PROMISE_DEFAULT_DAYS) : dayBefore < p.madeOn ? p.madeOn : dayBefore;
       const title = p.by ? `You promised by ${p.by}: ${p.what}` : `You promised: ${p.what}`;
       push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil);
     } else {

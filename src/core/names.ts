@@ -7,11 +7,15 @@ export function normalizeText(s: string): string {
 }
 
 /** The form used to compare: accents removed, case folded, spaces collapsed. */
+// Letters that are not a base letter plus an accent, so NFD leaves them whole.
+const FOLD: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+
 export function matchKey(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLocaleLowerCase('en-US')
+    .replace(/[øłßæœđðþıħ]/g, (ch) => FOLD[ch] ?? ch)
     .replace(/\s+/g, ' ')
     .trim();
 }
