@@ -12,7 +12,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts'],
+  external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts', 'csv-parse'],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -14,6 +14,8 @@ export interface IO {
   readonly color: ChalkInstance;
   /** Terminal width for tables, or null when not a terminal. */
   readonly columns: number | null;
+  /** A transient status line on stderr (progress), shown only on a terminal. */
+  status(text: string): void;
 }
 
 export interface ColorInputs {
@@ -50,6 +52,9 @@ export function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv): IO {
     canPrompt: stdinIsTTY && stdoutIsTTY,
     color: new Chalk({ level }),
     columns: stdoutIsTTY ? process.stdout.columns || 80 : null,
+    status: (text) => {
+      if (process.stderr.isTTY) process.stderr.write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
+    },
   };
 }
 
@@ -68,5 +73,6 @@ export function memoryIO(opts: { tty?: boolean; color?: boolean } = {}): IO & { 
     canPrompt: tty,
     color: new Chalk({ level: opts.color ? 1 : 0 }),
     columns: tty ? 100 : null,
+    status: () => undefined,
   };
 }

@@ -4,6 +4,8 @@ import { registerAdd } from '../commands/add.js';
 import { registerDone } from '../commands/done.js';
 import { registerDue } from '../commands/due.js';
 import { registerEdit } from '../commands/edit.js';
+import { registerExport } from '../commands/export.js';
+import { registerImport } from '../commands/import.js';
 import { registerLead } from '../commands/lead.js';
 import { registerList } from '../commands/list.js';
 import { registerLog } from '../commands/log.js';
@@ -45,6 +47,8 @@ export function buildProgram(ctx: Context, version: string, out: ProgramIO): Com
     registerList,
     registerEdit,
     registerRm,
+    registerImport,
+    registerExport,
   ]) {
     register(program, ctx);
   }

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import type { Context } from '../cli/context.js';
+import { writeFileAtomic } from '../cli/files.js';
+import { examples } from '../cli/help.js';
+import { plural } from '../render/text.js';
+
+export function registerExport(program: Command, ctx: Context): void {
+  program
+    .command('export')
+    .summary('write the journal out: a complete JSON backup, vCards, or CSV')
+    .description(
+      'json: the complete, lossless backup that net import restores exactly (the format is in the README).\n' +
+        'vcard: vCard 3.0 for Google Contacts, Apple Contacts or net.  csv: one row per contact for spreadsheets.',
+    )
+    .option('--format <format>', 'json, vcard or csv', 'json')
+    .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout')
+    .addHelpText('after', examples(['net export -o net-backup.json', 'net export --format vcard -o contacts.vcf', 'net export --format csv > contacts.csv']))
+    .action(async (o: { format: string; output?: string }) => {
+      const format = o.format.toLowerCase();
+      if (!['json', 'vcard', 'vcf', 'csv'].includes(format)) throw new UsageError(`--format "${o.format}" is not known. Use json, vcard or csv.`);
+      const j = ctx.journal();
+      const contacts = j.contacts.list({ includeArchived: true });
+      let text: string;
+      if (format === 'json') {
+        const { toBackup } = await import('../formats/backup.js');
+        const backup = toBackup(
+          { contacts, interactions: j.interactions.all(), leads: j.leads.all(), promises: j.promises.all(), needs: j.needs.all() },
+          new Date().toISOString(),
+        );
+        text = `${JSON.stringify(backup, null, 2)}\n`;
+      } else if (format === 'csv') {
+        text = (await import('../formats/csv.js')).toCsv([...contacts].sort((a, b) => a.id - b.id));
+      } else {
+        text = (await import('../formats/vcard.js')).toVcards([...contacts].sort((a, b) => a.id - b.id));
+      }
+      if (o.output) {
+        writeFileAtomic(o.output, text);
+        ctx.io.out(`Exported ${plural(contacts.length, 'contact')} as ${format === 'vcf' ? 'vcard' : format} to ${o.output}.`);
+      } else {
+        ctx.io.out(text.replace(/\n$/, ''));
+      }
+    });
+}

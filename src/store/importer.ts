@@ -1,0 +1,158 @@
+// Bringing a parsed file into the journal: a person already there (same uuid, email,
+// profile URL, or name and company) is updated, never duplicated, and never silently
+// overwritten. The caller runs this inside one write transaction.
+import { matchKey } from '../core/names.js';
+import type { ImportContact, ImportSet } from '../formats/types.js';
+import type { Row } from './db.js';
+import type { Journal } from './journal.js';
+
+export interface Conflict {
+  name: string;
+  field: string;
+  journal: string;
+  file: string;
+}
+
+export interface ImportResult {
+  added: string[];
+  updated: string[];
+  unchanged: number;
+  conflicts: Conflict[];
+  records: { interactions: number; leads: number; promises: number; needs: number };
+}
+
+export interface ImportOptions {
+  /** Cadence for added contacts that have none (`--every`). */
+  cadenceDays?: number | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A profile URL with scheme, `www.`, case and trailing slashes ignored. */
+export function urlKey(url: string): string {
+  return url.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+}
+
+const emailKey = (e: string) => e.trim().toLowerCase();
+const personKey = (name: string, company: string | null | undefined) => `${matchKey(name)}\u0000${matchKey(company ?? '')}`;
+
+const FILLABLE = [
+  ['company', 'company'],
+  ['role', 'role'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['url', 'url'],
+  ['metWhere', 'met_where'],
+  ['metOn', 'met_on'],
+  ['notes', 'notes'],
+] as const;
+
+export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}): ImportResult {
+  const result: ImportResult = { added: [], updated: [], unchanged: 0, conflicts: [], records: { interactions: 0, leads: 0, promises: 0, needs: 0 } };
+  const byUuid = new Map<string, number>();
+  const byEmail = new Map<string, number>();
+  const byUrl = new Map<string, number>();
+  const byPerson = new Map<string, number>();
+  const index = (id: number, c: { uuid?: string | null; name: string; company?: string | null; email?: string | null; url?: string | null }) => {
+    if (c.uuid) byUuid.set(c.uuid, id);
+    if (c.email) byEmail.set(emailKey(c.email), id);
+    if (c.url) byUrl.set(urlKey(c.url), id);
+    byPerson.set(personKey(c.name, c.company), id);
+  };
+  const rows = j.db.stmt('SELECT id, uuid, name, company, email, url FROM contacts ORDER BY id').all() as Row[];
+  for (const r of rows) {
+    index(Number(r.id), { uuid: String(r.uuid), name: String(r.name), company: r.company as string | null, email: r.email as string | null, url: r.url as string | null });
+  }
+  const find = (c: ImportContact) =>
+    (c.uuid && byUuid.get(c.uuid)) ||
+    (c.email && byEmail.get(emailKey(c.email))) ||
+    (c.url && byUrl.get(urlKey(c.url))) ||
+    byPerson.get(personKey(c.name, c.company));
+
+  const total = set.contacts.length;
+  const added = new Set<number>();
+  set.contacts.forEach((c, n) => {
+    if (opts.onProgress && n % 500 === 0) opts.onProgress(n, total);
+    const existing = find(c);
+    if (existing === undefined) {
+      const id = j.contacts.insert(
+        {
+          name: c.name,
+          company: c.company,
+          role: c.role,
+          email: c.email,
+          phone: c.phone,
+          url: c.url,
+          metWhere: c.metWhere,
+          metOn: c.metOn,
+          tags: c.tags,
+          notes: c.notes,
+          cadenceDays: c.cadenceDays ?? opts.cadenceDays ?? null,
+          archived: c.archived,
+          snoozedUntil: c.snoozedUntil,
+        },
+        { ...(c.uuid ? { uuid: c.uuid } : {}), ...(c.createdAt ? { createdAt: c.createdAt } : {}) },
+      );
+      added.add(id);
+      result.added.push(c.name);
+      index(id, c);
+      return;
+    }
+    if (c.uuid) byUuid.set(c.uuid, existing);
+    const cur = j.contacts.get(existing);
+    if (!cur) return;
+    const patch: Record<string, unknown> = {};
+    for (const [key] of FILLABLE) {
+      const incoming = c[key];
+      if (incoming === null || incoming === undefined || String(incoming).trim() === '') continue;
+      const have = cur[key];
+      if (have === null) patch[key] = incoming;
+      else if (matchKey(String(have)) !== matchKey(String(incoming)) && !(key === 'url' && urlKey(have) === urlKey(String(incoming)))) {
+        result.conflicts.push({ name: cur.name, field: key, journal: String(have), file: String(incoming) });
+      }
+    }
+    const newTags = (c.tags ?? []).filter((t) => !cur.tags.includes(t));
+    if (newTags.length) patch.tags = [...cur.tags, ...newTags];
+    if (Object.keys(patch).length) {
+      j.contacts.update(existing, patch);
+      result.updated.push(cur.name);
+      index(existing, { name: cur.name, company: cur.company, email: (patch.email as string) ?? cur.email, url: (patch.url as string) ?? cur.url });
+    } else {
+      result.unchanged++;
+    }
+  });
+  opts.onProgress?.(total, total);
+
+  const idOf = (uuid: string): number => {
+    const id = byUuid.get(uuid) ?? (j.db.stmt('SELECT id FROM contacts WHERE uuid = ?').get(uuid) as Row | undefined)?.id;
+    if (id === undefined) throw new Error(`unknown contact uuid ${uuid}`);
+    return Number(id);
+  };
+  for (const c of set.contacts) {
+    if (!c.introducedBy || !c.uuid) continue;
+    const id = idOf(c.uuid);
+    const cur = j.contacts.get(id);
+    if (cur && cur.introducedBy === null) j.contacts.update(id, { introducedBy: idOf(c.introducedBy) });
+  }
+  const has = (table: string, uuid: string) => j.db.stmt(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid) !== undefined;
+  for (const i of set.interactions) {
+    if (has('interactions', i.uuid)) continue;
+    j.interactions.insert({ ...i, contactIds: i.contacts.map(idOf) }, { uuid: i.uuid });
+    result.records.interactions++;
+  }
+  for (const l of set.leads) {
+    if (has('leads', l.uuid)) continue;
+    j.leads.insert({ ...l, sourceId: idOf(l.source), personId: l.person ? idOf(l.person) : null }, { uuid: l.uuid });
+    result.records.leads++;
+  }
+  for (const p of set.promises) {
+    if (has('promises', p.uuid)) continue;
+    j.promises.insert({ ...p, contactId: idOf(p.contact) }, { uuid: p.uuid });
+    result.records.promises++;
+  }
+  for (const n of set.needs) {
+    if (has('needs', n.uuid)) continue;
+    j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid });
+    result.records.needs++;
+  }
+  return result;
+}
