@@ -9,6 +9,8 @@ export interface Context {
   io: IO;
   env: NodeJS.ProcessEnv;
   today: IsoDate;
+  /** Where the journal is (from --db, NET_DB or the default), without opening it. */
+  journalFile(): string;
   journal(): Journal;
   prompter(): Promise<Prompter>;
 }

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
 import { registerAdd } from '../commands/add.js';
+import { registerBackup } from '../commands/backup.js';
+import { registerCompletion } from '../commands/completion.js';
+import { registerDoctor } from '../commands/doctor.js';
 import { registerDone } from '../commands/done.js';
 import { registerDue } from '../commands/due.js';
 import { registerEdit } from '../commands/edit.js';
@@ -8,6 +11,7 @@ import { registerExport } from '../commands/export.js';
 import { registerImport } from '../commands/import.js';
 import { registerLead } from '../commands/lead.js';
 import { registerList } from '../commands/list.js';
+import { registerMerge } from '../commands/merge.js';
 import { registerLog } from '../commands/log.js';
 import { registerNeed } from '../commands/need.js';
 import { registerPromise } from '../commands/promise.js';
@@ -47,8 +51,12 @@ export function buildProgram(ctx: Context, version: string, out: ProgramIO): Com
     registerList,
     registerEdit,
     registerRm,
+    registerMerge,
     registerImport,
     registerExport,
+    registerBackup,
+    registerDoctor,
+    registerCompletion,
   ]) {
     register(program, ctx);
   }

@@ -32,9 +32,10 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       io,
       env,
       today,
+      journalFile: () => journalPath({ flag: program.opts<{ db?: string }>().db, env }),
       journal: () => {
         if (!journal) {
-          file = journalPath({ flag: program.opts<{ db?: string }>().db, env });
+          file = ctx.journalFile();
           journal = Journal.open(file);
         }
         return journal;

@@ -199,6 +199,13 @@ export class Contacts {
     return Number((this.db.stmt('SELECT count(*) AS n FROM contacts WHERE introduced_by = ?').get(id) as Row).n);
   }
 
+  /** Names of contacts not archived, one line each (newlines flattened), for shell completion. */
+  names(): string[] {
+    return (this.db.stmt('SELECT name FROM contacts WHERE archived = 0 ORDER BY name_key').all() as Row[]).map((r) =>
+      String(r.name).replace(/[\r\n]+/g, ' '),
+    );
+  }
+
   count(): number {
     return Number((this.db.stmt('SELECT count(*) AS n FROM contacts').get() as Row).n);
   }

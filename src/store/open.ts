@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError } from '../core/errors.js';
+import { backupName, backupTo, prunePreMigrationBackups } from './maintenance.js';
 import { LATEST_VERSION, migrate } from './migrations/index.js';
+
+const KEEP_PRE_MIGRATION_BACKUPS = 3;
 
 export interface PathInputs {
   flag?: string | undefined;
@@ -85,6 +88,11 @@ export function openDatabase(file: string): Database.Database {
       );
     }
     configure(db);
+    if (version > 0 && version < LATEST_VERSION && file !== ':memory:') {
+      // A schema change is the riskiest write a journal sees: keep a copy from before it.
+      backupTo(db, backupName(file, `pre-v${version}-`, new Date()));
+      prunePreMigrationBackups(file, KEEP_PRE_MIGRATION_BACKUPS);
+    }
     migrate(db);
     return db;
   } catch (err) {

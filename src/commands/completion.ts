@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import type { Context } from '../cli/context.js';
+import { examples } from '../cli/help.js';
+
+interface Spec {
+  name: string;
+  summary: string;
+  flags: string[];
+}
+
+/** Commands and their long flags, read from the program so completion never drifts from it. */
+function specs(program: Command): Spec[] {
+  return program.commands
+    .filter((c) => !(c as unknown as { _hidden?: boolean })._hidden && c.name() !== 'help')
+    .map((c) => ({
+      name: c.name(),
+      summary: c.summary() || c.description().split('\n')[0] || '',
+      flags: [...c.options.map((o) => o.long).filter((l): l is string => Boolean(l)), '--help'],
+    }));
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+function bash(all: Spec[]): string {
+  const cases = all.map((s) => `    ${s.name}) flags=${quote(s.flags.join(' '))} ;;`).join('\n');
+  return `# net completion for bash: add to ~/.bashrc:  source <(net completion bash)
+_net_complete() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" flags=""
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=( $(compgen -W ${quote(all.map((s) => s.name).join(' '))} -- "$cur") )
+    return
+  fi
+  case "\${COMP_WORDS[1]}" in
+${cases}
+  esac
+  if [[ "$cur" == -* ]]; then
+    COMPREPLY=( $(compgen -W "$flags --db --no-color" -- "$cur") )
+    return
+  fi
+  local IFS=$'\\n'
+  COMPREPLY=( $(compgen -W "$(net __names 2>/dev/null)" -- "$cur") )
+  COMPREPLY=( "\${COMPREPLY[@]// /\\\\ }" )
+}
+complete -F _net_complete net net-journal
+`;
+}
+
+function zsh(all: Spec[]): string {
+  const cmds = all.map((s) => `    ${quote(`${s.name}:${s.summary.replace(/:/g, '\\:')}`)}`).join('\n');
+  const cases = all.map((s) => `      ${s.name}) flags=(${s.flags.join(' ')}) ;;`).join('\n');
+  return `#compdef net net-journal
+# net completion for zsh: add to ~/.zshrc:  source <(net completion zsh)
+_net() {
+  local -a cmds flags names
+  cmds=(
+${cmds}
+  )
+  if (( CURRENT == 2 )); then
+    _describe 'command' cmds
+    return
+  fi
+  if [[ $words[CURRENT] == -* ]]; then
+    case $words[2] in
+${cases}
+    esac
+    compadd -- $flags --db --no-color
+    return
+  fi
+  names=("\${(@f)$(net __names 2>/dev/null)}")
+  compadd -- $names
+}
+compdef _net net net-journal
+`;
+}
+
+function fish(all: Spec[]): string {
+  const lines = ['# net completion for fish: net completion fish > ~/.config/fish/completions/net.fish', 'complete -c net -f', 'complete -c net-journal -w net'];
+  for (const s of all) {
+    lines.push(`complete -c net -n __fish_use_subcommand -a ${s.name} -d ${quote(s.summary)}`);
+    for (const f of s.flags) lines.push(`complete -c net -n ${quote(`__fish_seen_subcommand_from ${s.name}`)} -l ${f.replace(/^--/, '')}`);
+  }
+  lines.push("complete -c net -n 'not __fish_use_subcommand' -a '(net __names 2>/dev/null)'");
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerCompletion(program: Command, ctx: Context): void {
+  program
+    .command('completion')
+    .argument('<shell>', 'bash, zsh or fish')
+    .summary('print a shell completion script (commands, flags and contact names)')
+    .addHelpText('after', examples(['net completion bash >> ~/.bashrc', 'net completion zsh > ~/.zfunc/_net', 'net completion fish > ~/.config/fish/completions/net.fish']))
+    .action((shell: string) => {
+      const all = specs(program);
+      const script = shell === 'bash' ? bash(all) : shell === 'zsh' ? zsh(all) : shell === 'fish' ? fish(all) : null;
+      if (script === null) throw new UsageError(`No completion for "${shell}". Use bash, zsh or fish.`);
+      ctx.io.out(script.replace(/\n$/, ''));
+    });
+
+  program
+    .command('__names', { hidden: true })
+    .description('contact names, one per line, for shell completion')
+    .action(() => {
+      const names = ctx.journal().contacts.names();
+      if (names.length) ctx.io.out(names.join('\n'));
+    });
+}

@@ -1,0 +1,109 @@
+// Copies, checks and merges: the journal's housekeeping, all SQL kept here.
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { JournalError } from '../core/errors.js';
+import type { Db, Row } from './db.js';
+
+/**
+ * A consistent copy of the open database at `target`: VACUUM INTO a private temp file
+ * beside it, flushed to disk, then renamed, so the target is whole or absent.
+ */
+export function backupTo(db: Database.Database, target: string): void {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.rmSync(tmp, { force: true });
+    db.prepare('VACUUM INTO ?').run(tmp);
+    fs.chmodSync(tmp, 0o600);
+    const fd = fs.openSync(tmp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    const e = err as NodeJS.ErrnoException;
+    throw new JournalError(`Cannot write the backup ${target}: ${e.code === 'ENOENT' ? 'the folder does not exist' : e.message}. Choose another place.`);
+  }
+}
+
+/** `net.db` → `net.db.<stamp>.bak`, beside the journal. */
+export function backupName(journal: string, label: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${journal}.${label}${stamp}.bak`;
+}
+
+/** Backups beside the journal, newest first. */
+export function listBackups(journal: string): Array<{ file: string; mtime: Date }> {
+  const dir = path.dirname(journal);
+  const base = `${path.basename(journal)}.`;
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith(base) && n.endsWith('.bak'))
+    .map((n) => ({ file: path.join(dir, n), mtime: fs.statSync(path.join(dir, n)).mtime }))
+    .sort((a, b) => b.mtime.getTime() - a.mtime.getTime() || b.file.localeCompare(a.file));
+}
+
+/** Keeps the newest `keep` automatic pre-migration backups. */
+export function prunePreMigrationBackups(journal: string, keep: number): void {
+  const auto = listBackups(journal).filter((b) => path.basename(b.file).includes('.pre-v'));
+  for (const b of auto.slice(keep)) fs.rmSync(b.file, { force: true });
+}
+
+export interface Health {
+  integrity: string[];
+  foreignKeys: number;
+  version: number;
+  counts: Record<string, number>;
+}
+
+export function checkHealth(db: Db): Health {
+  const integrity = (db.raw.prepare('PRAGMA integrity_check').all() as Row[]).map((r) => String(r.integrity_check));
+  const foreignKeys = db.raw.prepare('PRAGMA foreign_key_check').all().length;
+  const version = db.raw.pragma('user_version', { simple: true }) as number;
+  const counts: Record<string, number> = {};
+  for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs']) {
+    counts[t] = Number((db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as Row).n);
+  }
+  return { integrity, foreignKeys, version, counts };
+}
+
+export interface MergeCounts {
+  interactions: number;
+  leads: number;
+  promises: number;
+  needs: number;
+  introductions: number;
+}
+
+/** Moves every record of `other` to `keep` and deletes `other`. Run inside a write. */
+export function mergeContacts(db: Db, keep: number, other: number): MergeCounts {
+  const run = (sql: string, ...params: unknown[]) => db.stmt(sql).run(...params).changes;
+  // An interaction with both keeps one link, to `keep`.
+  run(
+    `DELETE FROM interaction_contacts WHERE contact_id = ? AND interaction_id IN
+       (SELECT interaction_id FROM interaction_contacts WHERE contact_id = ?)`,
+    other,
+    keep,
+  );
+  const counts: MergeCounts = {
+    interactions: run('UPDATE interaction_contacts SET contact_id = ? WHERE contact_id = ?', keep, other),
+    leads: run('UPDATE leads SET source_id = ? WHERE source_id = ?', keep, other) + run('UPDATE leads SET person_id = ? WHERE person_id = ?', keep, other),
+    promises: run('UPDATE promises SET contact_id = ? WHERE contact_id = ?', keep, other),
+    needs: run('UPDATE needs SET contact_id = ? WHERE contact_id = ?', keep, other),
+    introductions: run('UPDATE contacts SET introduced_by = ? WHERE introduced_by = ? AND id <> ?', keep, other, keep),
+  };
+  // A lead from someone about themselves makes no sense after the merge.
+  run('UPDATE leads SET person_id = NULL WHERE person_id = source_id');
+  run('UPDATE contacts SET introduced_by = NULL WHERE id = ? AND introduced_by = ?', keep, other);
+  run('DELETE FROM contacts WHERE id = ?', other);
+  return counts;
+}
