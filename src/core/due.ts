@@ -160,7 +160,8 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     }
     // After two unanswered messages the next follow-up waits twice the cadence.
     const due = a.lastTwoNoReply && a.cadenceDays !== null && a.lastOn !== null ? addDays(a.lastOn, 2 * a.cadenceDays) : base;
-    const title = first ? `First follow-up after meeting on ${last}` : `Keep in touch (last contact ${last})`;
+    const title =
+      a.interactionCount === 0 ? `First follow-up since you met on ${last}` : first ? `First follow-up after meeting on ${last}` : `Keep in touch (last contact ${last})`;
     push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, since: last, due }, a.snoozedUntil);
   }
 

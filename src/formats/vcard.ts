@@ -86,12 +86,17 @@ export function unescapeValue(v: string): string {
   return v.replace(/\\([\\,;nN:])/g, (_, ch: string) => (ch === 'n' || ch === 'N' ? '\n' : ch));
 }
 
-function isPreferred(p: Property): boolean {
-  return (p.params.get('TYPE') ?? []).includes('pref') || (p.params.get('PREF') ?? []).length > 0;
+/** vCard 4.0 `PREF=1` (lower is preferred, 1 to 100) or 3.0 `TYPE=pref`; unmarked last. */
+function preference(p: Property): number {
+  const pref = (p.params.get('PREF') ?? []).map(Number).filter((n) => Number.isFinite(n));
+  if (pref.length) return Math.min(...pref);
+  return (p.params.get('TYPE') ?? []).includes('pref') ? 1 : 101;
 }
 
 function preferred(props: Property[]): Property | undefined {
-  return props.find(isPreferred) ?? props[0];
+  let best: Property | undefined;
+  for (const p of props) if (!best || preference(p) < preference(best)) best = p;
+  return best;
 }
 
 function clean(v: string | undefined): string | null {

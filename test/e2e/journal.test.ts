@@ -103,7 +103,8 @@ describe('the acceptance session of the issue (NET_TODAY=2026-10-01)', () => {
   });
 
   it('show --json has the contract keys, with ledger {gave, received}', () => {
-    const dana = show(j, 'Dana') as unknown as Record<string, unknown>;
+    const card = show(j, 'Dana');
+    const dana = card as unknown as Record<string, unknown>;
     for (const key of [...CONTACT_KEYS, 'notes', 'interactions', 'leads', 'promises', 'needs', 'due', 'ledger']) {
       expect(dana, key).toHaveProperty(key);
       expect(dana[key], key).not.toBeUndefined();
@@ -113,7 +114,7 @@ describe('the acceptance session of the issue (NET_TODAY=2026-10-01)', () => {
     expect(Object.keys(ledger).sort()).toEqual(expect.arrayContaining(['gave', 'received']));
     expect(Number.isInteger(ledger.gave)).toBe(true);
     expect(Number.isInteger(ledger.received)).toBe(true);
-    for (const d of dana.due) {
+    for (const d of card.due) {
       expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'kind', 'contact', 'title', 'since', 'due', 'days_overdue']));
       expect(d.contact.name).toBe('Dana Whitfield');
     }
@@ -179,10 +180,17 @@ describe('bad dates are refused with exit 2 and change nothing', () => {
     expect(j.snapshot()).toEqual(before);
   });
 
+  it('the snapshot does notice a change: a good date is written', () => {
+    const before = j.snapshot();
+    expect(j.net('log', 'Thom', 'a good date', '--on', '2026-09-29').code).toBe(0);
+    expect(j.snapshot().hash).not.toBe(before.hash);
+  });
+
   it('leaves the records as they were', () => {
     expect(j.json<ContactJson[]>('list', '--json').map((c) => c.name).sort()).toEqual(['Bob Ortiz', 'Dana Whitfield', 'Thom Singer']);
     const dana = show(j, 'Dana');
     expect(dana.interactions).toHaveLength(2);
+    expect(show(j, 'Thom').interactions.map((i) => i.summary)).toEqual(['a good date']);
     expect(dana.needs).toHaveLength(1);
     expect(dana.promises).toHaveLength(2);
     expect(dana.met_on).toBe('2026-09-30');
