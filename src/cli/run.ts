@@ -5,6 +5,7 @@ import { isValidIsoDate, localToday } from '../core/dates.js';
 import { NetError, UsageError } from '../core/errors.js';
 import { Journal } from '../store/journal.js';
 import { describeSqliteError, journalPath } from '../store/open.js';
+import { syncedFolder } from '../store/placement.js';
 import { safe } from '../render/text.js';
 import type { Context } from './context.js';
 import type { IO } from './io.js';
@@ -36,7 +37,8 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       journal: () => {
         if (!journal) {
           file = ctx.journalFile();
-          journal = Journal.open(file);
+          journal = Journal.open(file, env);
+          warnIfSynced(journal, io);
         }
         return journal;
       },
@@ -57,6 +59,17 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
   } finally {
     journal?.close();
   }
+}
+
+/** A journal in Dropbox and the like can be uploaded without its -wal file: say so, once. */
+function warnIfSynced(journal: Journal, io: IO): void {
+  const service = syncedFolder(journal.file);
+  if (service === null || journal.meta('synced_folder_warned') !== null) return;
+  io.err(
+    `net: warning: your journal is inside ${service}. Sync services can copy a SQLite file while it is being written ` +
+      'and corrupt it. Keep the journal outside the synced folder (the default place is fine) and put backups there instead: net backup <file in the synced folder>.',
+  );
+  journal.setMeta('synced_folder_warned', new Date().toISOString());
 }
 
 function todayFrom(env: NodeJS.ProcessEnv, now: Date): string {

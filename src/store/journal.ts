@@ -34,8 +34,18 @@ export class Journal {
     this.due = new DueQueries(this.db, this.interactions, this.leads, this.promises);
   }
 
-  static open(file: string): Journal {
-    return new Journal(openDatabase(file), file);
+  static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
+    return new Journal(openDatabase(file, env), file);
+  }
+
+  /** Reads a fact about the journal itself. */
+  meta(key: string): string | null {
+    const r = this.db.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return r ? r.value : null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.write(() => this.db.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value));
   }
 
   /** Every write a command makes goes through here: all of it lands, or none. */

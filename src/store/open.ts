@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { JournalError } from '../core/errors.js';
 import { backupName, backupTo, prunePreMigrationBackups } from './maintenance.js';
 import { LATEST_VERSION, migrate } from './migrations/index.js';
+import { onNetworkFs } from './placement.js';
 
 const KEEP_PRE_MIGRATION_BACKUPS = 3;
 
@@ -70,7 +71,7 @@ export function describeSqliteError(err: unknown, file: string): JournalError | 
  * Opens the journal, creating it on first use, and brings its schema up to date.
  * A journal written by a newer `net` is refused before anything is written to it.
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, env: NodeJS.ProcessEnv = {}): Database.Database {
   if (file !== ':memory:') {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       throw new JournalError(`${file} is a folder, not a journal file. Give the file's path with --db or NET_DB.`);
@@ -87,7 +88,7 @@ export function openDatabase(file: string): Database.Database {
         `The journal ${file} was written by a newer version of net (schema ${version}; this one knows up to ${LATEST_VERSION}). Update net; the file was left as it was.`,
       );
     }
-    configure(db);
+    configure(db, journalModeFor(file, env));
     if (version > 0 && version < LATEST_VERSION && file !== ':memory:') {
       // A schema change is the riskiest write a journal sees: keep a copy from before it.
       backupTo(db, backupName(file, `pre-v${version}-`, new Date()));
@@ -107,9 +108,28 @@ export function openDatabase(file: string): Database.Database {
  * block a writer, FULL sync because a journal writes rarely and a printed success must
  * survive a power cut, and foreign keys (which cannot be set inside a transaction).
  */
-export function configure(db: Database.Database): void {
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+export function configure(db: Database.Database, journalMode: 'wal' | 'delete' = 'wal'): void {
+  db.pragma('busy_timeout = 15000');
+  let mode = journalMode;
+  if (mode === 'wal') {
+    try {
+      mode = String(db.pragma('journal_mode = WAL', { simple: true })) === 'wal' ? 'wal' : 'delete';
+    } catch {
+      mode = 'delete';
+    }
+  }
+  if (mode === 'delete') db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+}
+
+/**
+ * WAL unless the journal is on a network file system (its shared memory does not work
+ * there) or NET_JOURNAL_MODE=delete asks for SQLite's rollback journal.
+ */
+export function journalModeFor(file: string, env: NodeJS.ProcessEnv): 'wal' | 'delete' {
+  const asked = env.NET_JOURNAL_MODE?.toLowerCase();
+  if (asked === 'delete' || asked === 'rollback') return 'delete';
+  if (asked === 'wal') return 'wal';
+  return file !== ':memory:' && onNetworkFs(path.dirname(file)) ? 'delete' : 'wal';
 }
