@@ -33,14 +33,15 @@ export function registerImport(program: Command, ctx: Context): void {
     .option('--every <cadence>', 'keep-in-touch cadence for the contacts added (30d, 3m)')
     .addHelpText('after', examples(['net import Connections.csv --dry-run', 'net import contacts.vcf --every 6m', 'net import backup.json']))
     .action(async (file: string, o: ImportOptions) => {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        bytes = fs.readFileSync(file);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
       }
       const cadenceDays = o.every !== undefined ? cadenceOption(o.every) : undefined;
+      let text = bytes.toString('utf8');
       const format = o.format !== undefined ? FORMATS[o.format.toLowerCase()] : await detect(text);
       if (!format) {
         throw new UsageError(
@@ -49,6 +50,7 @@ export function registerImport(program: Command, ctx: Context): void {
             : `Cannot tell what kind of file ${file} is: it is not a vCard, a LinkedIn Connections.csv or a net backup. Give --format if it is one of these.`,
         );
       }
+      if (format === 'vcard') text = (await import('../formats/vcard.js')).decodeVcardBytes(bytes);
       const j = ctx.journal();
       const set = await parse(format, text, file, (uuid) => j.db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const { applyImport } = await import('../store/importer.js');

@@ -45,7 +45,7 @@ export function registerReport(program: Command, ctx: Context): void {
         leads: j.leads.all(),
         pledges: j.promises.all(),
         needs: j.needs.all(),
-        due: dueItems(j.due.input(ctx.today), ctx.today),
+        due: dueItems(j.due.input(), ctx.today),
       });
       const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {

@@ -12,6 +12,28 @@ interface Property {
   line: number;
 }
 
+/**
+ * Unfolds at the byte level before decoding: some exporters fold in the middle of a UTF-8
+ * character, which only joins back correctly as bytes (RFC 6350 §3.2).
+ */
+export function decodeVcardBytes(buf: Buffer): string {
+  const out = Buffer.alloc(buf.length);
+  let n = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b === 0x0d && buf[i + 1] === 0x0a && (buf[i + 2] === 0x20 || buf[i + 2] === 0x09)) {
+      i += 2;
+      continue;
+    }
+    if (b === 0x0a && (buf[i + 1] === 0x20 || buf[i + 1] === 0x09)) {
+      i += 1;
+      continue;
+    }
+    out[n++] = b ?? 0;
+  }
+  return out.subarray(0, n).toString('utf8');
+}
+
 /** Joins folded lines (a line starting with a space or tab continues the one before). */
 function unfold(text: string): Array<{ text: string; line: number }> {
   const out: Array<{ text: string; line: number }> = [];

@@ -35,10 +35,15 @@ const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>
 };
 
 const SELECT = `
-  SELECT c.*, i.name AS intro_name,
-    (SELECT max(x.on_date) FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-      WHERE ic.contact_id = c.id) AS last_contact
+  SELECT c.*, i.name AS intro_name, c.last_on AS last_contact
   FROM contacts c LEFT JOIN contacts i ON i.id = c.introduced_by`;
+
+/** Free text (notes) is kept exactly as written, only in NFC; blank is no value. */
+function freeText(v: string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  const t = normalizeText(v);
+  return t.trim() === '' ? null : t;
+}
 
 function text(v: string | null | undefined): string | null {
   if (v === null || v === undefined) return null;
@@ -117,7 +122,7 @@ export class Contacts {
         met_on: f.metOn ?? null,
         introduced_by: f.introducedBy ?? null,
         tags: JSON.stringify(normalizeTags(f.tags ?? [])),
-        notes: text(f.notes),
+        notes: freeText(f.notes),
         cadence_days: f.cadenceDays ?? null,
         archived: f.archived ? 1 : 0,
         snoozed_until: f.snoozedUntil ?? null,
@@ -141,7 +146,7 @@ export class Contacts {
       const v = patch[key];
       if (v === undefined) continue;
       sets.push(`${col} = @${col}`);
-      params[col] = typeof v === 'string' ? text(v) : v;
+      params[col] = typeof v === 'string' ? (key === 'notes' ? freeText(v) : text(v)) : v;
     }
     if (patch.tags !== undefined) {
       sets.push('tags = @tags');

@@ -1,77 +1,134 @@
 import type { ContactActivity, DueInput } from '../core/due.js';
-import type { IsoDate } from '../core/types.js';
+import type { ContactRef, Interaction, InteractionKind, Lead, LeadStatus, Pledge } from '../core/types.js';
 import type { Db, Row } from './db.js';
-import type { Interactions } from './interactions.js';
-import type { Leads } from './leads.js';
-import type { Promises } from './promises.js';
 
-/** Reads only what the due rules need: open items and each contact's latest interactions. */
+const ref = (id: unknown, name: unknown): ContactRef => ({ id: Number(id), name: String(name) });
+const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * Reads only what the due rules need: open items (through partial indexes) and the
+ * activity columns kept on each contact, never the whole history.
+ */
 export class DueQueries {
-  constructor(
-    private readonly db: Db,
-    private readonly interactions: Interactions,
-    private readonly leads: Leads,
-    private readonly promises: Promises,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  activity(today: IsoDate, contactId?: number): ContactActivity[] {
+  /** Contacts with a cadence, or with a promise of theirs still open (the respect rule applies to nudges). */
+  activity(contactId?: number): ContactActivity[] {
     const rows = this.db
       .stmt(
-        `WITH ranked AS (
-           SELECT ic.contact_id, x.on_date, x.no_reply,
-             row_number() OVER (PARTITION BY ic.contact_id ORDER BY x.on_date DESC, x.id DESC) AS rn,
-             count(*) OVER (PARTITION BY ic.contact_id) AS n
-           FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-           WHERE x.on_date <= @today AND (@cid IS NULL OR ic.contact_id = @cid)
-         )
-         SELECT c.id, c.name, c.cadence_days, c.snoozed_until, c.archived,
-           c.met_on,
-           r1.on_date AS last_on, coalesce(r1.n, 0) AS n,
-           coalesce(r1.no_reply = 1 AND r2.no_reply = 1, 0) AS rest
-         FROM contacts c
-         LEFT JOIN ranked r1 ON r1.contact_id = c.id AND r1.rn = 1
-         LEFT JOIN ranked r2 ON r2.contact_id = c.id AND r2.rn = 2
-         WHERE (@cid IS NULL OR c.id = @cid)
-           AND (c.cadence_days IS NOT NULL
-             OR EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = c.id AND p.status = 'open' AND p.direction = 'theirs'))`,
+        `SELECT id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply
+         FROM contacts
+         WHERE (@cid IS NULL OR id = @cid)
+           AND ((cadence_days IS NOT NULL AND archived = 0)
+             OR id IN (SELECT contact_id FROM promises WHERE status = 'open' AND direction = 'theirs'))`,
       )
-      .all({ today, cid: contactId ?? null }) as Row[];
+      .all({ cid: contactId ?? null }) as Row[];
     return rows.map((r) => ({
-      contact: { id: Number(r.id), name: String(r.name) },
+      contact: ref(r.id, r.name),
       cadenceDays: r.cadence_days === null ? null : Number(r.cadence_days),
-      snoozedUntil: r.snoozed_until === null ? null : String(r.snoozed_until),
+      snoozedUntil: optStr(r.snoozed_until),
       archived: Number(r.archived) === 1,
-      metOn: r.met_on === null ? null : String(r.met_on),
-      interactionCount: Number(r.n),
-      lastOn: r.last_on === null ? null : String(r.last_on),
-      lastTwoNoReply: Number(r.rest) === 1,
+      metOn: optStr(r.met_on),
+      interactionCount: Number(r.interaction_count),
+      lastOn: optStr(r.last_on),
+      lastTwoNoReply: Number(r.last_two_no_reply) === 1,
+    }));
+  }
+
+  /** Interactions whose thank-you is still owed, each with its people in order. */
+  private openThanks(contactId?: number): Interaction[] {
+    const rows = this.db
+      .stmt(
+        `SELECT x.id, x.uuid, x.on_date, x.kind, x.summary, x.snoozed_until, x.no_reply, c.id AS cid, c.name AS cname
+         FROM interactions x
+         JOIN interaction_contacts ic ON ic.interaction_id = x.id
+         JOIN contacts c ON c.id = ic.contact_id
+         WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
+           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
+         ORDER BY x.id, ic.position, c.id`,
+      )
+      .all({ cid: contactId ?? null }) as Row[];
+    const out: Interaction[] = [];
+    for (const r of rows) {
+      const last = out[out.length - 1];
+      if (last && last.id === Number(r.id)) {
+        last.contacts.push(ref(r.cid, r.cname));
+        continue;
+      }
+      out.push({
+        id: Number(r.id),
+        uuid: String(r.uuid),
+        contacts: [ref(r.cid, r.cname)],
+        on: String(r.on_date),
+        kind: String(r.kind) as InteractionKind,
+        summary: optStr(r.summary),
+        thanksOwed: true,
+        thankedOn: null,
+        noReply: Number(r.no_reply) === 1,
+        snoozedUntil: optStr(r.snoozed_until),
+      });
+    }
+    // An interaction with several people is owed once, under its first contact.
+    return contactId === undefined ? out : out.filter((i) => i.contacts[0]?.id === contactId);
+  }
+
+  private activeLeads(contactId?: number): Lead[] {
+    const rows = this.db
+      .stmt(
+        `SELECT l.*, s.name AS source_name, p.name AS person_name
+         FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id
+         WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid)
+         ORDER BY l.id`,
+      )
+      .all({ cid: contactId ?? null }) as Row[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      uuid: String(r.uuid),
+      source: ref(r.source_id, r.source_name),
+      what: String(r.what),
+      person: r.person_id === null ? null : ref(r.person_id, r.person_name),
+      company: optStr(r.company),
+      job: optStr(r.job),
+      givenOn: String(r.given_on),
+      status: String(r.status) as LeadStatus,
+      followedOn: optStr(r.followed_on),
+      reportedOn: optStr(r.reported_on),
+      outcome: optStr(r.outcome),
+      snoozedUntil: optStr(r.snoozed_until),
+    }));
+  }
+
+  private openPledges(contactId?: number): Pledge[] {
+    const rows = this.db
+      .stmt(
+        `SELECT p.*, c.name AS contact_name FROM promises p JOIN contacts c ON c.id = p.contact_id
+         WHERE p.status = 'open' AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`,
+      )
+      .all({ cid: contactId ?? null }) as Row[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      uuid: String(r.uuid),
+      contact: ref(r.contact_id, r.contact_name),
+      what: String(r.what),
+      direction: r.direction === 'theirs' ? 'theirs' : 'mine',
+      madeOn: String(r.made_on),
+      by: optStr(r.by_date),
+      status: 'open',
+      closedOn: null,
+      nudges: Number(r.nudges),
+      lastNudgedOn: optStr(r.last_nudged_on),
+      snoozedUntil: optStr(r.snoozed_until),
     }));
   }
 
   /** Everything the due rules read, for the whole journal or one contact. */
-  input(today: IsoDate, contactId?: number): DueInput {
-    const openThanks = this.db
-      .stmt(
-        `SELECT DISTINCT x.id FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id
-         WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL AND (@cid IS NULL OR ic.contact_id = @cid) ORDER BY x.id`,
-      )
-      .all({ cid: contactId ?? null }) as Row[];
-    const thanks = openThanks
-      .map((r) => this.interactions.get(Number(r.id)))
-      .filter((i) => i !== undefined)
-      // An interaction with several people is owed once, under its first contact.
-      .filter((i) => contactId === undefined || i.contacts[0]?.id === contactId);
-    const leadIds = this.db
-      .stmt(`SELECT id FROM leads WHERE status IN ('open','followed') AND (@cid IS NULL OR source_id = @cid) ORDER BY id`)
-      .all({ cid: contactId ?? null }) as Row[];
-    const pledgeIds = this.db
-      .stmt(`SELECT id FROM promises WHERE status = 'open' AND (@cid IS NULL OR contact_id = @cid) ORDER BY id`)
-      .all({ cid: contactId ?? null }) as Row[];
+  input(contactId?: number): DueInput {
     return {
-      thanks,
-      leads: leadIds.map((r) => this.leads.get(Number(r.id))).filter((l) => l !== undefined),
-      pledges: pledgeIds.map((r) => this.promises.get(Number(r.id))).filter((p) => p !== undefined),
-      activity: this.activity(today, contactId),
+      thanks: this.openThanks(contactId),
+      leads: this.activeLeads(contactId),
+      pledges: this.openPledges(contactId),
+      activity: this.activity(contactId),
     };
   }
 }
+

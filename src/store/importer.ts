@@ -5,6 +5,7 @@ import { matchKey } from '../core/names.js';
 import type { ImportContact, ImportSet } from '../formats/types.js';
 import type { Row } from './db.js';
 import type { Journal } from './journal.js';
+import { refreshActivity } from './migrations/004-activity.js';
 
 export interface Conflict {
   name: string;
@@ -40,13 +41,22 @@ const FILLABLE = [
   ['role', 'role'],
   ['email', 'email'],
   ['phone', 'phone'],
-  ['url', 'url'],
-  ['metWhere', 'met_where'],
-  ['metOn', 'met_on'],
+  ['url', 'URL'],
+  ['metWhere', 'place met'],
+  ['metOn', 'date met'],
   ['notes', 'notes'],
 ] as const;
 
 export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}): ImportResult {
+  // Per-row activity triggers would cost more than the import: refresh once at the end.
+  j.db.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1')").run();
+  const result = importRecords(j, set, opts);
+  j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
+  if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
+  return result;
+}
+
+function importRecords(j: Journal, set: ImportSet, opts: ImportOptions): ImportResult {
   const result: ImportResult = { added: [], updated: [], unchanged: 0, conflicts: [], records: { interactions: 0, leads: 0, promises: 0, needs: 0 } };
   const byUuid = new Map<string, number>();
   const byEmail = new Map<string, number>();
@@ -101,13 +111,13 @@ export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}
     const cur = j.contacts.get(existing);
     if (!cur) return;
     const patch: Record<string, unknown> = {};
-    for (const [key] of FILLABLE) {
+    for (const [key, label] of FILLABLE) {
       const incoming = c[key];
       if (incoming === null || incoming === undefined || String(incoming).trim() === '') continue;
       const have = cur[key];
       if (have === null) patch[key] = incoming;
       else if (matchKey(String(have)) !== matchKey(String(incoming)) && !(key === 'url' && urlKey(have) === urlKey(String(incoming)))) {
-        result.conflicts.push({ name: cur.name, field: key, journal: String(have), file: String(incoming) });
+        result.conflicts.push({ name: cur.name, field: label, journal: String(have), file: String(incoming) });
       }
     }
     const newTags = (c.tags ?? []).filter((t) => !cur.tags.includes(t));

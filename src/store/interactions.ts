@@ -33,7 +33,7 @@ export class Interactions {
   constructor(private readonly db: Db) {}
 
   insert(f: InteractionFields, meta: { uuid?: string; createdAt?: string } = {}): number {
-    const summary = f.summary ? normalizeText(f.summary).trim() || null : null;
+    const summary = f.summary && f.summary.trim() !== '' ? normalizeText(f.summary) : null;
     const info = this.db
       .stmt(
         `INSERT INTO interactions (uuid, on_date, kind, summary, thanks_owed, thanked_on, no_reply, snoozed_until, created_at)

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { records } from './001-records.js';
 import { search } from './002-search.js';
 import { meta } from './003-meta.js';
+import { activity } from './004-activity.js';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// npm run bench [-- --contacts N --runs R]
+// Builds a journal of N contacts (10N interactions, 2N leads, 2N promises, N needs over
+// three years, with what a real journal would have closed by now closed: see the README)
+// as a net backup, imports it with `net import`, then times whole processes
+// of each command interleaved with bare `node -e "require('better-sqlite3')"` and prints
+// the median ratio. Nothing here is asserted: it measures.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'net.js');
+const TODAY = '2026-11-23';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
+}
+const CONTACTS = arg('contacts', 10_000);
+const RUNS = Math.max(7, arg('runs', 7));
+
+// A small deterministic generator, so every run measures the same journal.
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const uuid = (kind, i) => `${kind.padEnd(8, '0').slice(0, 8)}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const day = (offset) => {
+  const d = new Date(Date.UTC(2026, 10, 23) - offset * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
+const FIRST = ['Ana', 'Ben', 'Chloé', 'Dana', 'Eli', 'Fatima', 'Goran', 'Hiro', 'Ines', 'José', 'Kai', 'Lena', 'Maria', 'Noor', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Thom'];
+const LAST = ['Whitfield', 'Ortiz', 'Singer', 'Núñez', 'Kowalski', 'Okafor', 'Tanaka', 'Larsen', 'Haddad', 'Silva', 'Dubois', 'Novak'];
+const COMPANIES = ['Acme', 'Initech', 'Globex', 'Hooli', 'Umbrella', 'Stark', 'Wayne', 'Dell', 'Soylent', 'Tyrell'];
+const KINDS = ['coffee', 'call', 'meeting', 'interview', 'email', 'message', 'event', 'intro', 'other'];
+
+function journalBackup(n) {
+  const contacts = [];
+  for (let i = 0; i < n; i++) {
+    contacts.push({
+      uuid: uuid('c', i),
+      name: `${pick(FIRST)} ${pick(LAST)} ${i}`,
+      company: pick(COMPANIES),
+      role: pick(['Engineer', 'Recruiter', 'Data lead', 'Director', null]),
+      email: `person${i}@example.com`,
+      phone: null,
+      url: null,
+      met_where: pick(['coffee', 'meetup', 'conference', 'LinkedIn']),
+      met_on: day(Math.floor(rand() * 1095)),
+      introduced_by: i > 0 && rand() < 0.3 ? uuid('c', Math.floor(rand() * i)) : null,
+      tags: rand() < 0.2 ? ['recruiter'] : [],
+      notes: rand() < 0.3 ? 'Met through the data community; interested in ML platform roles.' : null,
+      // Most of a large network comes from imports, which set no cadence.
+      cadence_days: rand() < 0.1 ? pick([30, 60, 90, 180]) : null,
+      archived: false,
+      snoozed_until: null,
+      created_at: '2024-01-01T00:00:00.000Z',
+    });
+  }
+  const c = () => uuid('c', Math.floor(rand() * n));
+  const interactions = [];
+  for (let i = 0; i < 10 * n; i++) {
+    const age = Math.floor(rand() * 1095);
+    const on = day(age);
+    const kind = pick(KINDS);
+    interactions.push({
+      uuid: uuid('i', i),
+      contacts: rand() < 0.1 ? [c(), c()].filter((v, k, a) => a.indexOf(v) === k) : [c()],
+      on,
+      kind,
+      summary: `${kind} about ${pick(COMPANIES)} and the ${pick(['data', 'platform', 'design', 'sales'])} team`,
+      thanks_owed: ['coffee', 'call', 'meeting', 'interview', 'intro'].includes(kind),
+      // Thank-yous older than two weeks were sent; recent ones half the time.
+      thanked_on: age > 14 || rand() < 0.5 ? on : null,
+      no_reply: kind === 'email' && rand() < 0.2,
+      snoozed_until: null,
+    });
+  }
+  const leads = [];
+  for (let i = 0; i < 2 * n; i++) {
+    // Leads older than two months were reported or dropped; newer ones are at every step.
+    const age = Math.floor(rand() * 1095);
+    const status = age > 60 ? pick(['reported', 'reported', 'dropped']) : pick(['open', 'followed', 'reported', 'dropped']);
+    const given = day(age);
+    leads.push({
+      uuid: uuid('l', i),
+      source: c(),
+      what: `${pick(FIRST)} runs ${pick(['data', 'hiring', 'platform'])} at ${pick(COMPANIES)}`,
+      person: rand() < 0.5 ? c() : null,
+      company: pick(COMPANIES),
+      job: null,
+      given_on: given,
+      status,
+      followed_on: status === 'open' ? null : given,
+      reported_on: status === 'reported' ? given : null,
+      outcome: null,
+      snoozed_until: null,
+    });
+  }
+  const promises = [];
+  for (let i = 0; i < 2 * n; i++) {
+    const age = Math.floor(rand() * 1095);
+    const status = age > 60 ? pick(['kept', 'kept', 'dropped']) : pick(['open', 'kept']);
+    const made = day(age);
+    promises.push({
+      uuid: uuid('p', i),
+      contact: c(),
+      what: pick(['send my notes', 'intro to a recruiter', 'share the article', 'review their resume']),
+      direction: pick(['mine', 'theirs']),
+      made_on: made,
+      by: rand() < 0.5 ? made : null,
+      status,
+      closed_on: status === 'open' ? null : made,
+      nudges: 0,
+      last_nudged_on: null,
+      snoozed_until: null,
+    });
+  }
+  const needs = [];
+  for (let i = 0; i < n; i++) {
+    const age = Math.floor(rand() * 1095);
+    const status = age > 180 && rand() < 0.8 ? pick(['met', 'dropped']) : 'open';
+    const noted = day(age);
+    needs.push({ uuid: uuid('n', i), contact: c(), what: `an intro at ${pick(COMPANIES)}`, noted_on: noted, status, closed_on: status === 'open' ? null : noted });
+  }
+  return { format: 'net-journal', version: 1, exported_at: new Date().toISOString(), contacts, interactions, leads, promises, needs };
+}
+
+function timeMs(cmd, args, env) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function buildJournal(dir, n) {
+  const backup = path.join(dir, `journal-${n}.json`);
+  fs.writeFileSync(backup, JSON.stringify(journalBackup(n)));
+  const db = path.join(dir, `net-${n}.db`);
+  const env = { ...process.env, NET_DB: db, NET_TODAY: TODAY };
+  delete env.FORCE_COLOR;
+  const importMs = timeMs(process.execPath, [BIN, 'import', backup], env);
+  return { db, env, importMs, size: fs.statSync(db).size };
+}
+
+const BARE = [process.execPath, ['-e', "require('better-sqlite3')"]];
+
+function measure(env, args) {
+  const ratios = [];
+  const times = [];
+  const bare = [];
+  const argsFor = (i) => (typeof args === 'function' ? args(i) : args);
+  timeMs(process.execPath, [BIN, ...argsFor(-1)], env);
+  timeMs(...BARE, env);
+  for (let i = 0; i < RUNS; i++) {
+    const b = timeMs(...BARE, env);
+    const t = timeMs(process.execPath, [BIN, ...argsFor(i)], env);
+    bare.push(b);
+    times.push(t);
+    ratios.push(t / b);
+  }
+  return { ms: median(times), bare: median(bare), ratio: median(ratios) };
+}
+
+function peakRss(env, args) {
+  if (!fs.existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-bench-'));
+try {
+  console.log(`net bench: ${CONTACTS} contacts, ${10 * CONTACTS} interactions, ${2 * CONTACTS} leads, ${2 * CONTACTS} promises, ${CONTACTS} needs; ${RUNS} runs after a warm-up`);
+  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  const j = buildJournal(dir, CONTACTS);
+  console.log(`import of the backup: ${(j.importMs / 1000).toFixed(2)} s (journal ${(j.size / 2 ** 20).toFixed(1)} MiB)`);
+  const addEnv = { ...j.env };
+  const rows = [
+    ['due', ['due']],
+    ['add', (i) => ['add', `Bench Person ${i}`, '--company', 'Acme', '--met', 'bench', '--need', 'an intro at Dell']],
+    ['list', ['list']],
+    ['find', ['find', 'platform']],
+    ['show', ['show', '17']],
+    ['report', ['report']],
+  ];
+  console.log('\ncommand   median ms   bare ms   ratio');
+  for (const [name, args] of rows) {
+    const env = name === 'add' ? addEnv : j.env;
+    const m = measure(env, args);
+    console.log(`${name.padEnd(9)} ${m.ms.toFixed(1).padStart(9)} ${m.bare.toFixed(1).padStart(9)} ${m.ratio.toFixed(2).padStart(6)}×`);
+  }
+  const rss = peakRss(j.env, ['report']);
+  console.log(`\npeak RSS of net report: ${rss === null ? 'n/a (no /usr/bin/time)' : `${rss.toFixed(0)} MB`}`);
+  if (CONTACTS > 10_000) {
+    const small = buildJournal(dir, 10_000);
+    const big = measure(j.env, ['due']);
+    const base = measure(small.env, ['due']);
+    console.log(`net due at ${CONTACTS}: ${big.ms.toFixed(1)} ms; at 10000: ${base.ms.toFixed(1)} ms; scale ratio ${(big.ms / base.ms).toFixed(2)}×`);
+  }
+  let task = null;
+  try {
+    task = execFileSync('sh', ['-c', 'command -v task'], { encoding: 'utf8' }).trim();
+  } catch {
+    task = null;
+  }
+  if (task) {
+    const data = path.join(dir, 'task');
+    fs.mkdirSync(data);
+    const env = { ...process.env, TASKDATA: data, TASKRC: path.join(dir, 'taskrc') };
+    fs.writeFileSync(env.TASKRC, `data.location=${data}\nconfirmation=off\nverbose=nothing\n`);
+    const lines = [];
+    for (let i = 0; i < CONTACTS; i++) lines.push(JSON.stringify({ description: `follow up ${i}`, status: 'pending', entry: '20260101T000000Z', due: `2026${String(1 + (i % 12)).padStart(2, '0')}15T000000Z`, uuid: uuid('t', i) }));
+    fs.writeFileSync(path.join(dir, 'tasks.json'), lines.join('\n'));
+    spawnSync(task, ['import', path.join(dir, 'tasks.json')], { env, stdio: 'ignore' });
+    const ratios = [];
+    for (let i = 0; i < RUNS; i++) {
+      const b = timeMs(...BARE, env);
+      const t = spawnSync(task, ['next'], { env, stdio: 'ignore' }) && timeMs(task, ['rc.verbose=nothing', 'next'], env);
+      ratios.push(t / b);
+    }
+    console.log(`Taskwarrior task next on ${CONTACTS} tasks: ${median(ratios).toFixed(2)}× bare node`);
+  } else {
+    console.log('Taskwarrior (task) is not installed: no comparison.');
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

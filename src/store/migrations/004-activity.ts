@@ -1,0 +1,45 @@
+import type { Migration } from './index.js';
+
+/** Recomputes the activity columns of the contacts matched by `where`. */
+export function refreshActivity(where: string): string {
+  const mine = `FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id WHERE ic.contact_id = contacts.id`;
+  return `UPDATE contacts SET
+      last_on = (SELECT max(x.on_date) ${mine}),
+      interaction_count = (SELECT count(*) FROM interaction_contacts ic WHERE ic.contact_id = contacts.id),
+      last_two_no_reply = coalesce((SELECT count(*) = 2 AND min(no_reply) = 1 FROM
+        (SELECT x.no_reply ${mine} ORDER BY x.on_date DESC, x.id DESC LIMIT 2)), 0)
+    WHERE ${where}`;
+}
+
+// What the keep-in-touch rules need of each contact (their latest interaction, how many,
+// and whether the last two went unanswered), kept on the contact by triggers so that
+// `net due` reads one row per contact with a cadence instead of every interaction. A bulk
+// import sets the `bulk` meta row inside its transaction and refreshes everything once.
+export const activity: Migration = {
+  version: 4,
+  name: 'activity',
+  up: (db) => {
+    const notBulk = `NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk')`;
+    db.exec(`
+      ALTER TABLE contacts ADD COLUMN last_on TEXT;
+      ALTER TABLE contacts ADD COLUMN interaction_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE contacts ADD COLUMN last_two_no_reply INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX contacts_keep_in_touch ON contacts(id) WHERE cadence_days IS NOT NULL AND archived = 0;
+      CREATE INDEX interactions_on ON interactions(on_date);
+
+      CREATE TRIGGER interaction_contacts_activity_ai AFTER INSERT ON interaction_contacts WHEN ${notBulk} BEGIN
+        ${refreshActivity('id = new.contact_id')};
+      END;
+      CREATE TRIGGER interaction_contacts_activity_ad AFTER DELETE ON interaction_contacts WHEN ${notBulk} BEGIN
+        ${refreshActivity('id = old.contact_id')};
+      END;
+      CREATE TRIGGER interaction_contacts_activity_au AFTER UPDATE ON interaction_contacts WHEN ${notBulk} BEGIN
+        ${refreshActivity('id IN (old.contact_id, new.contact_id)')};
+      END;
+      CREATE TRIGGER interactions_activity_au AFTER UPDATE OF on_date, no_reply ON interactions WHEN ${notBulk} BEGIN
+        ${refreshActivity('id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)')};
+      END;
+      ${refreshActivity('1')};
+    `);
+  },
+};

@@ -1,0 +1,537 @@
+// The file formats on their own: the parsers against the hand-made fixtures in
+// test/fixtures (every quirk of LinkedIn, Google, Apple and vCard 4.0 exports), the
+// errors they raise, CSV injection defences, and vCard out → in.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/core/errors.js';
+import type { Contact } from '../../src/core/types.js';
+import { parseBackup, toBackup } from '../../src/formats/backup.js';
+import { csvCell, toCsv } from '../../src/formats/csv.js';
+import { linkedinDate, looksLikeLinkedin, parseLinkedin } from '../../src/formats/linkedin.js';
+import type { ImportContact } from '../../src/formats/types.js';
+import { parseVcards, toVcards } from '../../src/formats/vcard.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+const never = () => false;
+
+/** The mapped fields of a parsed contact, absent ones as null, without the `where` locator. */
+function fields(c: ImportContact | undefined) {
+  if (!c) throw new Error('no such contact');
+  return {
+    name: c.name,
+    email: c.email ?? null,
+    phone: c.phone ?? null,
+    company: c.company ?? null,
+    role: c.role ?? null,
+    url: c.url ?? null,
+    notes: c.notes ?? null,
+    tags: c.tags ?? [],
+    metOn: c.metOn ?? null,
+    metWhere: c.metWhere ?? null,
+  };
+}
+
+const blank = { email: null, phone: null, company: null, role: null, url: null, notes: null, tags: [], metOn: null, metWhere: null };
+
+/** Runs fn, expects a UsageError, and returns its message. */
+function usageError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).exitCode).toBe(2);
+    return (err as Error).message;
+  }
+  throw new Error('expected a UsageError, nothing was thrown');
+}
+
+describe('the fixtures have the quirks they claim', () => {
+  it('linkedin-connections.csv: BOM, CRLF, a Notes: preamble', () => {
+    const raw = fs.readFileSync(path.join(FIXTURES, 'linkedin-connections.csv'));
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = raw.toString('utf8');
+    expect(text.split('\r\n').length).toBeGreaterThan(5);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(text.slice(1).startsWith('Notes:\r\n"When exporting')).toBe(true);
+  });
+
+  it('linkedin-old.csv: no BOM, LF only, header first, no URL column', () => {
+    const text = read('linkedin-old.csv');
+    expect(text).not.toMatch(/\r/);
+    expect(text.split('\n')[0]).toBe('First Name,Last Name,Email Address,Company,Position,Connected On');
+  });
+
+  it('google.vcf and apple.vcf fold a long NOTE and a base64 PHOTO across lines', () => {
+    for (const f of ['google.vcf', 'apple.vcf']) {
+      const lines = read(f).split('\r\n');
+      expect(lines.some((l) => l.startsWith('PHOTO'))).toBe(true);
+      expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(2);
+    }
+    const g = read('google.vcf').split('\r\n');
+    expect(g[g.findIndex((l) => l.startsWith('NOTE:')) + 1]).toMatch(/^ /);
+  });
+});
+
+describe('LinkedIn Connections.csv', () => {
+  it('reads the current export (BOM, CRLF, Notes: preamble, quoted commas, unicode, empty email)', () => {
+    const set = parseLinkedin(read('linkedin-connections.csv'), 'linkedin-connections.csv');
+    expect(set.format).toBe('linkedin');
+    expect(set.contacts.map(fields)).toEqual([
+      {
+        ...blank,
+        name: 'José Núñez',
+        url: 'https://www.linkedin.com/in/josenunez',
+        email: 'jose.nunez@example.com',
+        company: 'Acme, Inc.',
+        role: 'Director, Data Platform',
+        metOn: '2024-03-12',
+        metWhere: 'LinkedIn',
+      },
+      {
+        ...blank,
+        name: "Zoë O'Brien",
+        url: 'https://www.linkedin.com/in/zoe-obrien-1a2b3c',
+        company: 'Globex',
+        role: 'Staff Engineer',
+        metOn: '2023-01-05',
+        metWhere: 'LinkedIn',
+      },
+      {
+        ...blank,
+        name: 'Priya Raman',
+        url: 'https://www.linkedin.com/in/priyaraman',
+        email: 'priya@example.org',
+        company: 'Initech',
+        role: 'VP, "Special" Projects',
+        metOn: '2022-02-28',
+        metWhere: 'LinkedIn',
+      },
+      { ...blank, name: 'Li Wei', url: 'https://www.linkedin.com/in/liwei', metOn: '2021-12-01', metWhere: 'LinkedIn' },
+    ]);
+    // The header is line 4 of the file, so José is line 5.
+    expect(set.contacts[0]?.where).toMatch(/\bline 5\b/);
+    expect(set.contacts[3]?.where).toMatch(/\bline 8\b/);
+    expect(set.interactions).toEqual([]);
+  });
+
+  it('reads an older export without the URL column or preamble (LF)', () => {
+    const set = parseLinkedin(read('linkedin-old.csv'), 'linkedin-old.csv');
+    expect(set.contacts.map(fields)).toEqual([
+      {
+        ...blank,
+        name: 'Ada Lovelace',
+        email: 'ada@example.com',
+        company: 'Analytical Engines',
+        role: 'Programmer, first of her kind',
+        metOn: '2015-12-10',
+        metWhere: 'LinkedIn',
+      },
+      { ...blank, name: 'Grace Hopper', company: 'US Navy', role: 'Rear Admiral', metOn: '2017-09-09', metWhere: 'LinkedIn' },
+    ]);
+  });
+
+  it('recognises the LinkedIn files by their header, and nothing else', () => {
+    expect(looksLikeLinkedin(read('linkedin-connections.csv'))).toBe(true);
+    expect(looksLikeLinkedin(read('linkedin-old.csv'))).toBe(true);
+    expect(looksLikeLinkedin(read('unknown.csv'))).toBe(false);
+    expect(looksLikeLinkedin(read('google.vcf'))).toBe(false);
+  });
+
+  it.each([
+    ['12 Mar 2024', '2024-03-12'],
+    ['05 Jan 2023', '2023-01-05'],
+    ['1 Feb 2020', '2020-02-01'],
+    ['29 Feb 2024', '2024-02-29'],
+    ['31 Dec 1999', '1999-12-31'],
+  ])('Connected On %j is %s', (text, iso) => {
+    expect(linkedinDate(text)).toBe(iso);
+  });
+
+  it.each(['30 Feb 2024', '29 Feb 2023', '12 Foo 2024', 'yesterday', '', '2024-13-01'])('%j is not a date', (text) => {
+    expect(linkedinDate(text)).toBeNull();
+  });
+
+  it('refuses a CSV without the LinkedIn header (never "0 imported")', () => {
+    const msg = usageError(() => parseLinkedin(read('unknown.csv'), 'unknown.csv'));
+    expect(msg).toContain('unknown.csv');
+    expect(msg).toMatch(/First Name/);
+    expect(msg).toMatch(/header/i);
+  });
+
+  it('refuses a row with a bad Connected On date, naming the file and line', () => {
+    const text = '\uFEFFNotes:\r\n"x"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Ruiz,,,,,12 Mar 2024\r\nBo,Berg,,,,,31 Feb 2024\r\n';
+    const msg = usageError(() => parseLinkedin(text, 'Connections.csv'));
+    expect(msg).toContain('Connections.csv');
+    expect(msg).toMatch(/\bline 6\b/);
+    expect(msg).toContain('31 Feb 2024');
+  });
+
+  it('refuses a row with no name, naming the file and line', () => {
+    const text = 'First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Ruiz,,,,12 Mar 2024\n,,x@example.com,Acme,,12 Mar 2024\n';
+    const msg = usageError(() => parseLinkedin(text, 'old.csv'));
+    expect(msg).toContain('old.csv');
+    expect(msg).toMatch(/\bline 3\b/);
+  });
+});
+
+describe('vCard', () => {
+  it('reads Google Contacts 3.0: itemN. groups, X-ABLabel, escapes, folded NOTE, CATEGORIES, PHOTO skipped', () => {
+    const set = parseVcards(read('google.vcf'), 'google.vcf');
+    expect(set.format).toBe('vcard');
+    expect(set.contacts.map(fields)).toEqual([
+      {
+        name: 'Dana Whitfield',
+        email: 'dana@sellcomputers.example',
+        phone: '+1 512-555-0142',
+        company: 'Sell Computers',
+        role: 'Data lead',
+        url: 'https://dana.example.com/',
+        notes:
+          'Met over coffee at Bennu, East Austin.\nNeeds: an intro at Dell; also Austin data meetups.\n' +
+          'Shared folder: C:\\Users\\dana\\notes — follow up in two weeks.',
+        tags: ['friends', 'work'],
+        metOn: null,
+        metWhere: null,
+      },
+      { ...blank, name: "Zoë O'Brien", email: 'zoe@globex.example', phone: '+44 20 7946 0958', company: 'Globex', role: 'Staff Engineer' },
+    ]);
+    expect(set.contacts[0]?.where).toMatch(/card 1 \(line 1\)/);
+    expect(set.contacts[1]?.where).toMatch(/card 2 \(line \d+\)/);
+  });
+
+  it('reads Apple Contacts 3.0: repeated lowercase type=, type=pref, N without FN, \\: in URL, X-ABUID', () => {
+    const set = parseVcards(read('apple.vcf'), 'apple.vcf');
+    expect(set.contacts.map(fields)).toEqual([
+      {
+        ...blank,
+        name: 'Bob Ortiz',
+        email: 'bob.ortiz@home.example',
+        phone: '+1 (512) 555-0123',
+        company: 'Acme',
+        role: 'Head of Data',
+        url: 'https://bob.example.com/about',
+        notes: 'Runs the data team. Ask about the Q3 hiring plan; he owes me a call.',
+      },
+      {
+        ...blank,
+        name: 'Dr. Åsa Ångström',
+        email: 'asa.angstrom@example.se',
+        phone: '+46 18 471 00 00',
+        company: 'Uppsala Universitet',
+      },
+    ]);
+    // X-ABUID is not a urn:uuid UID: no uuid is taken from it.
+    expect(set.contacts.every((c) => c.uuid === undefined)).toBe(true);
+  });
+
+  it('reads vCard 4.0: PREF=1, tel: URIs, quoted TYPE lists, UID, repeated CATEGORIES', () => {
+    const set = parseVcards(read('v4.vcf'), 'v4.vcf');
+    expect(set.contacts.map(fields)).toEqual([
+      {
+        ...blank,
+        name: 'Sam Lee',
+        email: 'sam@personal.example',
+        phone: '+1-555-0100',
+        company: 'Lee & Co',
+        role: 'Technical Recruiter',
+        url: 'https://leeandco.example/sam',
+        notes: 'Prefers texts, not calls.',
+        tags: ['recruiter', 'austin'],
+      },
+      {
+        ...blank,
+        name: 'Maria Schmidt',
+        email: 'maria.schmidt@home.example',
+        phone: '+49-170-7654321',
+        company: 'Müller GmbH',
+        tags: ['mentor', 'berlin'],
+      },
+    ]);
+    expect(set.contacts[0]?.uuid).toBe('0b7d2f6c-6a52-4c2e-9d8b-3b7e1f2a9c10');
+    expect(set.contacts[1]?.uuid).toBeUndefined();
+  });
+
+  it('picks PREF=1 over PREF=2 whatever their order (RFC 6350: lower is preferred)', () => {
+    const text = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Kim Park', 'EMAIL;PREF=2:second@example.com', 'EMAIL;PREF=1:first@example.com', 'END:VCARD', ''].join('\r\n');
+    expect(parseVcards(text, 'k.vcf').contacts[0]?.email).toBe('first@example.com');
+  });
+
+  it('is not confused by a bare-CR or LF file, blank lines between cards, or a BOM', () => {
+    const card = (n: string) => ['BEGIN:VCARD', 'VERSION:3.0', `FN:${n}`, 'END:VCARD'];
+    const text = `\uFEFF${card('One').join('\n')}\n\n\n${card('Two').join('\r')}\r`;
+    expect(parseVcards(text, 'x.vcf').contacts.map((c) => c.name)).toEqual(['One', 'Two']);
+  });
+
+  it('refuses a truncated file, naming the file and the line the open card starts on', () => {
+    const msg = usageError(() => parseVcards(read('truncated.vcf'), 'truncated.vcf'));
+    expect(msg).toContain('truncated.vcf');
+    expect(msg).toMatch(/\bline 6\b/);
+    expect(msg).toMatch(/END:VCARD/);
+  });
+
+  it('refuses a card that begins before the last one ended, naming the lines', () => {
+    const text = ['BEGIN:VCARD', 'FN:A', 'BEGIN:VCARD', 'FN:B', 'END:VCARD', ''].join('\r\n');
+    const msg = usageError(() => parseVcards(text, 'nested.vcf'));
+    expect(msg).toContain('nested.vcf');
+    expect(msg).toMatch(/line 1\b/);
+    expect(msg).toMatch(/line 3\b/);
+  });
+
+  it('refuses a card without any name, naming the card', () => {
+    const text = ['BEGIN:VCARD', 'FN:Fine', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'EMAIL:x@example.com', 'END:VCARD', ''].join('\n');
+    const msg = usageError(() => parseVcards(text, 'noname.vcf'));
+    expect(msg).toContain('noname.vcf');
+    expect(msg).toMatch(/card 2 \(line 4\)/);
+  });
+
+  it('refuses a file with no cards, and a garbage line inside a card', () => {
+    expect(usageError(() => parseVcards(read('unknown.csv'), 'unknown.csv'))).toContain('unknown.csv');
+    const bad = ['BEGIN:VCARD', 'FN:A', 'this is not a property', 'END:VCARD', ''].join('\n');
+    const msg = usageError(() => parseVcards(bad, 'bad.vcf'));
+    expect(msg).toContain('bad.vcf');
+    expect(msg).toMatch(/\bline 3\b/);
+  });
+});
+
+function contact(over: Partial<Contact> & { id: number; name: string }): Contact {
+  return {
+    uuid: `00000000-0000-4000-8000-${String(over.id).padStart(12, '0')}`,
+    company: null,
+    role: null,
+    email: null,
+    phone: null,
+    url: null,
+    metWhere: null,
+    metOn: null,
+    introducedBy: null,
+    tags: [],
+    notes: null,
+    cadenceDays: null,
+    archived: false,
+    snoozedUntil: null,
+    createdAt: '2026-09-01T10:00:00.000Z',
+    lastContact: null,
+    ...over,
+  };
+}
+
+describe('vCard out and back in', () => {
+  const longUnicode = `${'Grüße aus Zürich — '.repeat(6)}😀🇸🇪👩‍💻${'日本語のメモ'.repeat(12)}`;
+  const tricky: Contact[] = [
+    contact({
+      id: 1,
+      name: 'Renée "Ré" Dupont-Łukasiewicz',
+      company: 'Smith, Jones; Partners',
+      role: 'Lead\\Manager, Data; Platform',
+      email: 'renee@example.com',
+      phone: '+33 1 23 45 67 89',
+      url: 'https://example.com/a;b,c?x=1&y=2',
+      notes: 'Line one, with a comma; and a semicolon\\ and a backslash\nline two\n\nline four: colons: too\\n (literal)',
+      tags: ['a,b', 'c;d', 'ünï', 'back\\slash'],
+    }),
+    contact({ id: 2, name: 'Cher' }),
+    contact({ id: 3, name: `${'Zoë '.repeat(30)}Ångström`, notes: longUnicode, company: longUnicode.slice(0, 60) }),
+  ];
+  const text = toVcards(tricky);
+
+  it('gives back every field exactly', () => {
+    const back = parseVcards(text, 'out.vcf').contacts;
+    expect(back.map(fields)).toEqual(
+      tricky.map((c) => ({
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        company: c.company,
+        role: c.role,
+        url: c.url,
+        notes: c.notes,
+        tags: c.tags,
+        metOn: null,
+        metWhere: null,
+      })),
+    );
+    expect(back.map((c) => c.uuid)).toEqual(tricky.map((c) => c.uuid));
+  });
+
+  it('writes vCard 3.0 with CRLF and folds every line to at most 75 octets without splitting a character', () => {
+    expect(text.startsWith('BEGIN:VCARD\r\nVERSION:3.0\r\n')).toBe(true);
+    expect(text.endsWith('END:VCARD\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = text.split('\r\n');
+    const long = lines.filter((l) => Buffer.byteLength(l, 'utf8') > 75);
+    expect(long).toEqual([]);
+    // Some lines were folded (continuations begin with one space)…
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(5);
+    // …and no fold fell inside a character: each physical line is valid UTF-8 on its own
+    // and holds no lone surrogate.
+    for (const l of lines) {
+      expect(Buffer.from(l, 'utf8').toString('utf8'), JSON.stringify(l)).toBe(l);
+      expect(l).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    }
+  });
+
+  it('keeps CR LF inside notes as a line break', () => {
+    const back = parseVcards(toVcards([contact({ id: 9, name: 'Al', notes: 'one\r\ntwo\rthree' })]), 'x.vcf').contacts[0];
+    expect(back?.notes).toBe('one\ntwo\nthree');
+  });
+});
+
+describe('net JSON backups', () => {
+  it('refuses a lead pointing at a contact that is in neither the file nor the journal', () => {
+    const msg = usageError(() => parseBackup(read('dangling.json'), 'dangling.json', never));
+    expect(msg).toContain('dangling.json');
+    expect(msg).toContain('leads[0]');
+    expect(msg).toContain('deadbeef-0000-4000-8000-000000000000');
+  });
+
+  it('accepts the same reference when the journal already holds that contact', () => {
+    const set = parseBackup(read('dangling.json'), 'dangling.json', (u) => u === 'deadbeef-0000-4000-8000-000000000000');
+    expect(set.leads).toHaveLength(1);
+    expect(set.leads[0]?.person).toBe('deadbeef-0000-4000-8000-000000000000');
+  });
+
+  it('refuses a newer version, saying which', () => {
+    const msg = usageError(() => parseBackup(read('newer.json'), 'newer.json', never));
+    expect(msg).toContain('newer.json');
+    expect(msg).toMatch(/version 2/);
+  });
+
+  it('refuses a contact without "name", naming the record', () => {
+    const msg = usageError(() => parseBackup(read('missing-key.json'), 'missing-key.json', never));
+    expect(msg).toContain('missing-key.json');
+    expect(msg).toContain('contacts[1]');
+    expect(msg).toContain('"name"');
+  });
+
+  it.each([
+    ['not JSON', '{"format": "net-journal", "version": 1,'],
+    ['another format', '{"format": "something-else", "version": 1}'],
+    ['a list', '[]'],
+    ['no contacts list', '{"format": "net-journal", "version": 1}'],
+  ])('refuses %s', (_, text) => {
+    expect(usageError(() => parseBackup(text, 'b.json', never))).toContain('b.json');
+  });
+
+  it.each([
+    ['a bad date', (d: BackupDoc) => void ((d.interactions[0] as Record<string, unknown>).on = '2026-02-30'), 'interactions[0]'],
+    ['an unknown kind', (d: BackupDoc) => void ((d.interactions[0] as Record<string, unknown>).kind = 'lunch'), 'interactions[0]'],
+    ['an unknown status', (d: BackupDoc) => void ((d.leads[0] as Record<string, unknown>).status = 'won'), 'leads[0]'],
+    ['a repeated uuid', (d: BackupDoc) => void d.contacts.push({ ...(d.contacts[0] as object) }), 'contacts[2]'],
+    ['a promise without "what"', (d: BackupDoc) => void delete (d.promises[0] as Record<string, unknown>).what, 'promises[0]'],
+  ])('refuses %s, naming the record', (_, spoil, where) => {
+    const d = goodDoc();
+    spoil(d);
+    const msg = usageError(() => parseBackup(JSON.stringify(d), 'b.json', never));
+    expect(msg).toContain('b.json');
+    expect(msg).toContain(where);
+  });
+
+  it('ignores unknown keys at the top and in records', () => {
+    const d = goodDoc() as BackupDoc & Record<string, unknown>;
+    d.comment = 'written by another tool';
+    (d.contacts[0] as Record<string, unknown>).pronouns = 'she/her';
+    const set = parseBackup(JSON.stringify(d), 'b.json', never);
+    expect(set.contacts.map((c) => c.name)).toEqual(['Hannah Ito', 'Omar Haddad']);
+    expect(set.contacts[1]?.introducedBy).toBe(set.contacts[0]?.uuid);
+    expect(set.interactions[0]?.contacts).toEqual([set.contacts[0]?.uuid, set.contacts[1]?.uuid]);
+  });
+
+  it('toBackup writes every record kind with uuids for references', () => {
+    const a = contact({ id: 1, name: 'Hannah Ito', tags: ['x'] });
+    const b = contact({ id: 2, name: 'Omar Haddad', introducedBy: { id: 1, name: 'Hannah Ito' }, archived: true });
+    const out = toBackup(
+      {
+        contacts: [b, a],
+        interactions: [
+          { id: 1, uuid: 'i-1', contacts: [{ id: 1, name: 'H' }, { id: 2, name: 'O' }], on: '2026-09-01', kind: 'coffee', summary: 's', thanksOwed: true, thankedOn: '2026-09-02', noReply: false, snoozedUntil: null },
+        ],
+        leads: [],
+        promises: [],
+        needs: [],
+      },
+      '2026-10-01T00:00:00.000Z',
+    );
+    expect(out.format).toBe('net-journal');
+    expect(out.version).toBe(1);
+    expect(out.contacts.map((c) => c.name)).toEqual(['Hannah Ito', 'Omar Haddad']);
+    expect(out.contacts[1]?.introduced_by).toBe(a.uuid);
+    expect(out.contacts[1]?.archived).toBe(true);
+    expect(out.interactions[0]?.contacts).toEqual([a.uuid, b.uuid]);
+    // And it parses back.
+    const set = parseBackup(JSON.stringify(out), 'rt.json', never);
+    expect(set.contacts[1]?.introducedBy).toBe(a.uuid);
+    expect(set.interactions[0]?.thankedOn).toBe('2026-09-02');
+  });
+});
+
+interface BackupDoc {
+  format: string;
+  version: number;
+  contacts: object[];
+  interactions: object[];
+  leads: object[];
+  promises: object[];
+  needs: object[];
+}
+
+function goodDoc(): BackupDoc {
+  const d = JSON.parse(read('dangling.json')) as BackupDoc;
+  const [a, b] = d.contacts as Array<{ uuid: string; introduced_by: string | null }>;
+  if (!a || !b) throw new Error('dangling.json should hold two contacts');
+  b.introduced_by = a.uuid;
+  (d.leads[0] as Record<string, unknown>).person = b.uuid;
+  d.interactions = [
+    { uuid: 'a1b2c3d4-0000-4000-8000-000000000001', contacts: [a.uuid, b.uuid], on: '2026-09-12', kind: 'coffee', summary: 'catch-up', thanks_owed: true, thanked_on: null, no_reply: false, snoozed_until: null },
+  ];
+  d.promises = [
+    { uuid: 'a1b2c3d4-0000-4000-8000-000000000002', contact: a.uuid, what: 'send notes', direction: 'mine', made_on: '2026-09-12', by: null, status: 'open', closed_on: null, nudges: 0, last_nudged_on: null, snoozed_until: null },
+  ];
+  return d;
+}
+
+describe('CSV out (OWASP CSV injection)', () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['+cmd', `"'+cmd"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\t=1+1', `"'\t=1+1"`],
+    ['\r=1+1', `"'\r=1+1"`],
+    ['\n=1+1', `"'\n=1+1"`],
+  ])('neutralises %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ['plain', '"plain"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['a,b', '"a,b"'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['x=1', '"x=1"'],
+    ['', '""'],
+    [null, '""'],
+    [undefined, '""'],
+    [42, '"42"'],
+  ])('quotes %j as %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('quotes every field of every row and keeps the values readable', () => {
+    const rows = [
+      contact({ id: 1, name: '=HYPERLINK("http://x","y")', company: '+cmd', role: '-2+3', email: '@SUM(A1)', notes: 'multi\nline, "quoted"', tags: ['a', 'b'] }),
+      contact({ id: 2, name: 'Plain Person', introducedBy: { id: 1, name: '=HYPERLINK("http://x","y")' }, cadenceDays: 30 }),
+    ];
+    const text = toCsv(rows);
+    // The whole document is a sequence of quoted fields, each followed by a comma or CRLF.
+    expect(text).toMatch(/^(?:"(?:[^"]|"")*"(?:,|\r\n))+$/);
+    const parsed = parseCsv(text, { columns: true }) as Array<Record<string, string>>;
+    expect(parsed).toHaveLength(2);
+    expect(parsed[0]).toMatchObject({ name: `'=HYPERLINK("http://x","y")`, company: "'+cmd", role: "'-2+3", email: "'@SUM(A1)", notes: 'multi\nline, "quoted"', tags: 'a, b' });
+    expect(parsed[1]).toMatchObject({ name: 'Plain Person', introduced_by: `'=HYPERLINK("http://x","y")`, cadence_days: '30' });
+    for (const row of parsed) for (const v of Object.values(row)) expect(v).not.toMatch(/^[=+\-@\t\r\n]/);
+  });
+});
