@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --contacts N --runs R]
+// npm run bench [-- --contacts N --runs R --keep]
 // Builds a journal of N contacts (10N interactions, 2N leads, 2N promises, N needs over
 // three years, with what a real journal would have closed by now closed: see the README)
 // as a net backup, imports it with `net import`, then times whole processes
@@ -233,5 +233,6 @@ try {
     console.log('Taskwarrior (task) is not installed: no comparison.');
   }
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.argv.includes('--keep')) console.log(`kept the journals in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -3,7 +3,10 @@
 // Node loads CommonJS faster than it links ES modules.
 // Native better-sqlite3 stays external, and so do the modules loaded only on demand
 // (prompts, natural-language dates) so that they cost nothing until used.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: ['src/main.ts'],
@@ -13,6 +16,9 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts', 'csv-parse'],
+  define: { NET_VERSION: JSON.stringify(version) },
+  minify: process.env.NET_BUILD_DEBUG !== "1",
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
 });

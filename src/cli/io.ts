@@ -1,6 +1,7 @@
 // Where output goes and what the terminal can do. Commands write through this, never to
 // process.stdout directly, so tests can run them against an in-memory double.
-import { Chalk, type ChalkInstance } from 'chalk';
+import { isatty } from 'node:tty';
+import { type Colors, plain } from '../render/colors.js';
 
 export interface IO {
   /** Writes text to stdout, adding a newline. */
@@ -11,7 +12,7 @@ export interface IO {
   readonly stdinIsTTY: boolean;
   /** Prompts are allowed only when both ends are a terminal. */
   readonly canPrompt: boolean;
-  readonly color: ChalkInstance;
+  readonly color: Colors;
   /** Terminal width for tables, or null when not a terminal. */
   readonly columns: number | null;
   /** A transient status line on stderr (progress), shown only on a terminal. */
@@ -40,29 +41,36 @@ export function colorLevel({ noColorFlag, env, stdoutIsTTY }: ColorInputs): 0 | 
   return env.COLORTERM === 'truecolor' ? 3 : 1;
 }
 
-export function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv): IO {
-  const stdoutIsTTY = Boolean(process.stdout.isTTY);
-  const stdinIsTTY = Boolean(process.stdin.isTTY);
+/** The real streams. Chalk is loaded only when colour is on. */
+export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv): Promise<IO> {
+  // isatty() on the descriptors avoids creating stdin's stream, which nothing else needs.
+  const stdoutIsTTY = isatty(1);
+  const stdinIsTTY = isatty(0);
   const level = colorLevel({ noColorFlag, env, stdoutIsTTY });
+  const color: Colors = level === 0 ? plain : new (await import('chalk')).Chalk({ level });
   return {
     out: (text) => void process.stdout.write(`${text}\n`),
     err: (text) => void process.stderr.write(`${text}\n`),
     stdoutIsTTY,
     stdinIsTTY,
     canPrompt: stdinIsTTY && stdoutIsTTY,
-    color: new Chalk({ level }),
+    color,
     columns: stdoutIsTTY ? process.stdout.columns || 80 : null,
     status: (text) => {
-      if (process.stderr.isTTY) process.stderr.write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
+      if (isatty(2)) process.stderr.write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
     },
   };
 }
 
-/** An in-memory IO for tests. */
+/** An in-memory IO for tests; `color` marks styles as `<bold>…</bold>` so tests can see them. */
 export function memoryIO(opts: { tty?: boolean; color?: boolean } = {}): IO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const tty = opts.tty ?? false;
+  const tag = (name: string) => (t: string) => `<${name}>${t}</${name}>`;
+  const color: Colors = opts.color
+    ? { bold: tag('bold'), dim: tag('dim'), red: tag('red'), yellow: tag('yellow'), green: tag('green'), cyan: tag('cyan') }
+    : plain;
   return {
     stdout,
     stderr,
@@ -71,7 +79,7 @@ export function memoryIO(opts: { tty?: boolean; color?: boolean } = {}): IO & { 
     stdoutIsTTY: tty,
     stdinIsTTY: tty,
     canPrompt: tty,
-    color: new Chalk({ level: opts.color ? 1 : 0 }),
+    color,
     columns: tty ? 100 : null,
     status: () => undefined,
   };

@@ -25,8 +25,50 @@ export interface ProgramIO {
   writeErr(text: string): void;
 }
 
-/** The whole command tree. Commander only parses; each command's run does the work. */
-export function buildProgram(ctx: Context, version: string, out: ProgramIO): Command {
+type Register = (program: Command, ctx: Context) => void;
+
+/** Each command name and the function that registers it (some register a pair). */
+const COMMANDS: Record<string, Register> = {
+  add: registerAdd,
+  log: registerLog,
+  lead: registerLead,
+  promise: registerPromise,
+  need: registerNeed,
+  needs: registerNeed,
+  thank: registerThank,
+  due: registerDue,
+  done: registerDone,
+  snooze: registerDone,
+  report: registerReport,
+  show: registerShow,
+  list: registerList,
+  find: registerList,
+  edit: registerEdit,
+  rm: registerRm,
+  merge: registerMerge,
+  import: registerImport,
+  export: registerExport,
+  backup: registerBackup,
+  doctor: registerDoctor,
+  __names: registerCompletion,
+};
+
+/** The command a command line runs: its first word that is not an option or --db's value. */
+export function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--db') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree. Commander only parses; each command's run does the work. Only the
+ * command being run is registered (start-up time is the product's budget); help,
+ * completion and unknown commands get the whole tree.
+ */
+export function buildProgram(ctx: Context, version: string, out: ProgramIO, argv: readonly string[] = []): Command {
   const program = new Command('net');
   program
     .description('A private journal for job networking: who you met, what you owe them, and what they need.')
@@ -37,27 +79,13 @@ export function buildProgram(ctx: Context, version: string, out: ProgramIO): Com
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: out.writeOut, writeErr: out.writeErr })
     .exitOverride();
-  for (const register of [
-    registerAdd,
-    registerLog,
-    registerLead,
-    registerPromise,
-    registerNeed,
-    registerThank,
-    registerDue,
-    registerDone,
-    registerReport,
-    registerShow,
-    registerList,
-    registerEdit,
-    registerRm,
-    registerMerge,
-    registerImport,
-    registerExport,
-    registerBackup,
-    registerDoctor,
-    registerCompletion,
-  ]) {
+  const name = commandName(argv);
+  const only = name !== undefined && !argv.includes('--help') && !argv.includes('-h') ? COMMANDS[name] : undefined;
+  if (only) {
+    only(program, ctx);
+    return program;
+  }
+  for (const register of new Set([...Object.values(COMMANDS).filter((r) => r !== registerCompletion), registerCompletion])) {
     register(program, ctx);
   }
   program.addHelpText(

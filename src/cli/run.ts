@@ -44,10 +44,15 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       },
       prompter: () => (prompter ??= (deps.prompter ?? inquirerPrompter)()),
     };
-    const program = buildProgram(ctx, deps.version, {
-      writeOut: (s) => io.out(s.replace(/\n$/, '')),
-      writeErr: (s) => io.err(s.replace(/\n$/, '')),
-    });
+    const program = buildProgram(
+      ctx,
+      deps.version,
+      {
+        writeOut: (s) => io.out(s.replace(/\n$/, '')),
+        writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      },
+      argv,
+    );
     if (argv.length === 0) {
       io.out(program.helpInformation().replace(/\n$/, ''));
       return 0;

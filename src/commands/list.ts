@@ -16,11 +16,12 @@ export function registerList(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net list', 'net list --tag recruiter', 'net list --company acme --json']))
     .action((opts: { tag?: string; company?: string; archived?: boolean; json?: boolean }) => {
       const j = ctx.journal();
-      const contacts = j.contacts.list({ tag: opts.tag, company: opts.company, includeArchived: opts.archived ?? false });
+      const filter = { tag: opts.tag, company: opts.company, includeArchived: opts.archived ?? false };
       if (opts.json) {
-        ctx.io.out(printJson(contacts.map(contactJson)));
+        ctx.io.out(printJson(j.contacts.list(filter).map(contactJson)));
         return;
       }
+      const contacts = j.contacts.summaries(filter);
       if (contacts.length === 0) {
         ctx.io.out(
           opts.tag || opts.company
@@ -41,11 +42,12 @@ export function registerList(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net find acme', 'net find "data team" --json']))
     .action((text: string, opts: { json?: boolean }) => {
       const j = ctx.journal();
-      const contacts = j.contacts.byIds(j.search.contactIds(text));
+      const ids = j.search.contactIds(text);
       if (opts.json) {
-        ctx.io.out(printJson(contacts.map(contactJson)));
+        ctx.io.out(printJson(j.contacts.byIds(ids).map(contactJson)));
         return;
       }
+      const contacts = j.contacts.summaries({ ids });
       if (contacts.length === 0) {
         ctx.io.out(`Nothing in the journal matches "${safeLine(text)}".`);
         return;

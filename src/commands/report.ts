@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { addDays } from '../core/dates.js';
 import { dueItems } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
-import { buildReport, type Report } from '../core/report.js';
+import { ledger } from '../core/ledger.js';
+import { buildReport, type Report, type ReportInput, touchedContacts } from '../core/report.js';
 import type { Context } from '../cli/context.js';
 import { writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
@@ -37,16 +38,30 @@ export function registerReport(program: Command, ctx: Context): void {
       const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);
       if (from > to) throw new UsageError(`--since ${from} is after --until ${to}. Give the earlier date first.`);
       const j = ctx.journal();
-      const report = buildReport({
+      const input: ReportInput = {
         from,
         to,
-        contacts: j.contacts.list({ includeArchived: true }),
-        interactions: j.interactions.all(),
-        leads: j.leads.all(),
-        pledges: j.promises.all(),
-        needs: j.needs.all(),
+        met: j.contacts.metBetween(from, to),
+        interactions: j.interactions.inRange(from, to),
+        leads: j.leads.inPeriod(from, to),
+        pledges: j.promises.openOrBetween(from, to),
+        needs: j.needs.openOrBetween(from, to),
         due: dueItems(j.due.input(), ctx.today),
-      });
+      };
+      const ledgers = new Map(
+        touchedContacts(input).map((c) => [
+          c.id,
+          ledger({
+            contactId: c.id,
+            leadsGiven: j.leads.bySource(c.id),
+            introductions: j.contacts.introducedBy(c.id),
+            promises: j.promises.forContact(c.id),
+            needs: j.needs.forContact(c.id),
+            interactions: j.interactions.thankedDates(c.id),
+          }),
+        ]),
+      );
+      const report = buildReport(input, ledgers);
       const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {
         writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`);

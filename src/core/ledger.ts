@@ -9,7 +9,8 @@ export interface LedgerInput {
   introductions: number;
   promises: readonly Pledge[];
   needs: readonly Need[];
-  interactions: readonly Interaction[];
+  /** Their interactions; only whether each was thanked matters. */
+  interactions: ReadonlyArray<Pick<Interaction, 'thankedOn'>>;
 }
 
 export interface LedgerLine {

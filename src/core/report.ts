@@ -1,15 +1,21 @@
-// The weekly report as data: which records belong to a period and what each section holds.
+// The report as data: which records belong to a period and what each section holds.
 import type { DueItem } from './due.js';
-import { ledger, type Ledger } from './ledger.js';
+import type { Ledger } from './ledger.js';
 import type { Contact, ContactRef, Interaction, IsoDate, Lead, Need, Pledge } from './types.js';
 
+/** The records a period touches; the store reads them with the period's dates. */
 export interface ReportInput {
   from: IsoDate;
   to: IsoDate;
-  contacts: readonly Contact[];
+  /** Contacts met (or added) in the period. */
+  met: readonly Contact[];
+  /** Interactions in the period. */
   interactions: readonly Interaction[];
+  /** Leads given, followed or reported in the period. */
   leads: readonly Lead[];
+  /** Promises still open, and those made or closed in the period. */
   pledges: readonly Pledge[];
+  /** Needs still open, and those noted or closed in the period. */
   needs: readonly Need[];
   /** Every item as of today, in `dueItems` order. */
   due: readonly DueItem[];
@@ -40,55 +46,40 @@ export interface Report {
   graph: Edge[];
 }
 
-const within = (d: IsoDate | null, from: IsoDate, to: IsoDate) => d !== null && d >= from && d <= to;
+export const within = (d: IsoDate | null, from: IsoDate, to: IsoDate) => d !== null && d >= from && d <= to;
 
-export function buildReport(r: ReportInput): Report {
+/** Everyone the period touched: they talked, gave a lead, promised, needed, or were met. */
+export function touchedContacts(r: ReportInput): ContactRef[] {
   const { from, to } = r;
-  const conversations = r.interactions.filter((i) => within(i.on, from, to));
-  const leads = r.leads.filter((l) => within(l.givenOn, from, to) || within(l.followedOn, from, to) || within(l.reportedOn, from, to));
-  // Promises made or closed in the period, and every one still open: they are all still owed.
-  const promises = r.pledges.filter((p) => p.status === 'open' || within(p.madeOn, from, to) || within(p.closedOn, from, to));
-  const metInPeriod = r.contacts.filter((c) => within(c.metOn ?? c.createdAt.slice(0, 10), from, to));
-
-  // Give and take for everyone the period touched.
   const touched = new Map<number, ContactRef>();
-  const touch = (c: ContactRef | null) => {
-    if (c) touched.set(c.id, c);
-  };
-  conversations.forEach((i) => i.contacts.forEach(touch));
-  leads.forEach((l) => touch(l.source));
+  const touch = (c: ContactRef) => touched.set(c.id, c);
+  r.interactions.forEach((i) => i.contacts.forEach(touch));
+  r.leads.forEach((l) => touch(l.source));
   r.pledges.filter((p) => within(p.madeOn, from, to) || within(p.closedOn, from, to)).forEach((p) => touch(p.contact));
   r.needs.filter((n) => within(n.notedOn, from, to) || within(n.closedOn, from, to)).forEach((n) => touch(n.contact));
-  metInPeriod.forEach((c) => touch({ id: c.id, name: c.name }));
-  const introductions = new Map<number, number>();
-  for (const c of r.contacts) if (c.introducedBy) introductions.set(c.introducedBy.id, (introductions.get(c.introducedBy.id) ?? 0) + 1);
-  const giveAndTake = [...touched.values()]
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)
-    .map((contact) => ({
-      contact,
-      ledger: ledger({
-        contactId: contact.id,
-        leadsGiven: r.leads.filter((l) => l.source.id === contact.id),
-        introductions: introductions.get(contact.id) ?? 0,
-        promises: r.pledges.filter((p) => p.contact.id === contact.id),
-        needs: r.needs.filter((n) => n.contact.id === contact.id),
-        interactions: r.interactions.filter((i) => i.contacts.some((c) => c.id === contact.id)),
-      }),
-    }));
+  r.met.forEach((c) => touch({ id: c.id, name: c.name }));
+  return [...touched.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+}
 
+/** The report's sections; `ledgers` holds the give-and-take of every touched contact. */
+export function buildReport(r: ReportInput, ledgers: ReadonlyMap<number, Ledger>): Report {
+  const { from, to } = r;
+  const giveAndTake = touchedContacts(r).flatMap((contact) => {
+    const l = ledgers.get(contact.id);
+    return l ? [{ contact, ledger: l }] : [];
+  });
   const graph: Edge[] = [];
-  for (const c of metInPeriod) {
+  for (const c of r.met) {
     if (c.introducedBy) graph.push({ from: c.introducedBy, to: { id: c.id, name: c.name }, label: 'introduced' });
   }
   for (const l of r.leads) if (l.person && within(l.givenOn, from, to)) graph.push({ from: l.source, to: l.person, label: 'lead' });
-
   return {
     from,
     to,
     owedNow: r.due.filter((d) => d.state === 'due'),
-    conversations,
-    leads,
-    promises,
+    conversations: r.interactions.filter((i) => within(i.on, from, to)),
+    leads: r.leads.filter((l) => within(l.givenOn, from, to) || within(l.followedOn, from, to) || within(l.reportedOn, from, to)),
+    promises: r.pledges.filter((p) => p.status === 'open' || within(p.madeOn, from, to) || within(p.closedOn, from, to)),
     waysToGive: r.needs.filter((n) => n.status === 'open'),
     giveAndTake,
     resting: r.due.filter((d) => d.state === 'resting'),

@@ -41,6 +41,16 @@ export interface ContactRef {
   name: string;
 }
 
+/** What a contact list shows of each person. */
+export interface ContactSummary {
+  id: number;
+  name: string;
+  company: string | null;
+  role: string | null;
+  tags: string[];
+  lastContact: IsoDate | null;
+}
+
 export interface Contact {
   id: number;
   uuid: string;

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import { type DueItem, lateness } from '../core/due.js';
 import type { Ledger } from '../core/ledger.js';
 import type { Contact, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
@@ -17,7 +17,7 @@ export interface ContactCard {
 }
 
 /** The contact card for `net show`: who they are, what happened, what is open, give and take. */
-export function renderCard(card: ContactCard, c: ChalkInstance, today: IsoDate): string {
+export function renderCard(card: ContactCard, c: Colors, today: IsoDate): string {
   const { contact: p } = card;
   const out: string[] = [];
   const line = (label: string, value: string) => out.push(`  ${c.dim(label.padEnd(14))}${value}`);

@@ -1,9 +1,9 @@
-import type { ChalkInstance } from 'chalk';
-import type { Contact } from '../core/types.js';
+import type { Colors } from './colors.js';
+import type { ContactSummary } from '../core/types.js';
 import { table } from './table.js';
 
 /** The contact list as aligned columns. */
-export function contactTable(contacts: readonly Contact[], color: ChalkInstance, width: number | null): string {
+export function contactTable(contacts: readonly ContactSummary[], color: Colors, width: number | null): string {
   return table(
     contacts,
     [

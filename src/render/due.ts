@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import { type DueItem, lateness } from '../core/due.js';
 import type { IsoDate } from '../core/types.js';
 import { table } from './table.js';
@@ -18,7 +18,7 @@ export function dueJson(d: DueItem) {
 }
 
 /** One line per item, coloured by urgency: red overdue, yellow today, dim when held back. */
-export function dueTable(items: readonly DueItem[], c: ChalkInstance, width: number | null, today: IsoDate): string {
+export function dueTable(items: readonly DueItem[], c: Colors, width: number | null, today: IsoDate): string {
   const urgency = (d: DueItem, t: string) =>
     d.state !== 'due' ? c.dim(t) : d.daysOverdue > 0 ? c.red(t) : c.yellow(t);
   return table(

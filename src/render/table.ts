@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import { displayWidth, safeLine, truncate } from './text.js';
 
 export interface Column<T> {
@@ -14,7 +14,7 @@ export interface Column<T> {
  * Aligned columns. On a terminal the header is bold and a flexible column is cut to fit
  * `width`; piped, the same columns come out as plain text with no escape codes.
  */
-export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, color: ChalkInstance, width: number | null): string {
+export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, color: Colors, width: number | null): string {
   const cells = rows.map((r) => columns.map((c) => safeLine(c.value(r))));
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i] ?? ''))));
   if (width !== null) {

@@ -23,6 +23,7 @@ export function safeLine(text: string | null | undefined): string {
 
 /** Columns a string takes on a terminal: wide East Asian characters and emoji count two, marks none. */
 export function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;

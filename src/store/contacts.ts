@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { matchKey, normalizeText } from '../core/names.js';
-import type { Contact, ContactRef, IsoDate } from '../core/types.js';
-import { type Db, nowStamp, type Row, str } from './db.js';
+import type { Contact, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
+import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
 
 export interface ContactFields {
   name: string;
@@ -110,7 +109,7 @@ export class Contacts {
            @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at)`,
       )
       .run({
-        uuid: meta.uuid ?? randomUUID(),
+        uuid: meta.uuid ?? newUuid(),
         name,
         name_key: matchKey(name),
         company: text(f.company),
@@ -165,6 +164,13 @@ export class Contacts {
     return r ? toContact(r) : undefined;
   }
 
+  /** Contacts met (or, without a date met, added) between two dates, both included. */
+  metBetween(from: IsoDate, to: IsoDate): Contact[] {
+    return (this.db.stmt(`${SELECT} WHERE coalesce(c.met_on, substr(c.created_at, 1, 10)) BETWEEN ? AND ? ORDER BY c.id`).all(from, to) as Row[]).map(
+      toContact,
+    );
+  }
+
   byIds(ids: readonly number[]): Contact[] {
     return ids.map((id) => this.get(id)).filter((c): c is Contact => c !== undefined);
   }
@@ -209,6 +215,39 @@ export class Contacts {
     return (this.db.stmt('SELECT name FROM contacts WHERE archived = 0 ORDER BY name_key').all() as Row[]).map((r) =>
       String(r.name).replace(/[\r\n]+/g, ' '),
     );
+  }
+
+  /**
+   * The list view's columns only: reading every column of ten thousand contacts costs
+   * more than the rest of `net list`.
+   */
+  summaries(filter: ListFilter & { ids?: readonly number[] } = {}): ContactSummary[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.ids) {
+      where.push('id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
+    } else if (!filter.includeArchived) {
+      where.push('archived = 0');
+    }
+    if (filter.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(tags) t WHERE t.value = ?)');
+      params.push(normalizeText(filter.tag).trim());
+    }
+    const sql = `SELECT id, name, company, role, tags, last_on FROM contacts NOT INDEXED${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY name_key, id`;
+    let rows = (this.db.stmt(sql).all(...params) as Row[]).map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      company: str(r.company),
+      role: str(r.role),
+      tags: r.tags === '[]' ? [] : (JSON.parse(String(r.tags)) as string[]),
+      lastContact: str(r.last_on),
+    }));
+    if (filter.company !== undefined) {
+      const key = matchKey(filter.company);
+      rows = rows.filter((c) => c.company !== null && matchKey(c.company).includes(key));
+    }
+    return rows;
   }
 
   count(): number {

@@ -22,6 +22,11 @@ export class Db {
   }
 }
 
+/** A random UUID; Web Crypto is loaded on first use, so reading commands never pay for it. */
+export function newUuid(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 export function nowStamp(): string {
   return new Date().toISOString();
 }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { normalizeText } from '../core/names.js';
 import type { ContactRef, Interaction, InteractionKind, IsoDate } from '../core/types.js';
-import { type Db, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
 
 export interface InteractionFields {
   contactIds: number[];
@@ -40,7 +39,7 @@ export class Interactions {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        meta.uuid ?? randomUUID(),
+        meta.uuid ?? newUuid(),
         f.on,
         f.kind,
         summary,
@@ -88,6 +87,15 @@ export class Interactions {
       .stmt('SELECT * FROM interactions WHERE on_date BETWEEN ? AND ? ORDER BY on_date, id')
       .all(since, until) as Row[];
     return rows.map((r) => toInteraction(r, this.contactsOf(Number(r.id))));
+  }
+
+  /** When each of the contact's interactions was thanked (null when not), for the ledger. */
+  thankedDates(contactId: number): Array<{ thankedOn: IsoDate | null }> {
+    return (
+      this.db
+        .stmt('SELECT x.thanked_on FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id WHERE ic.contact_id = ?')
+        .all(contactId) as Row[]
+    ).map((r) => ({ thankedOn: str(r.thanked_on) }));
   }
 
   /** Ids of interactions with this contact whose thank-you is still owed. */

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { normalizeText } from '../core/names.js';
 import type { IsoDate, Lead, LeadStatus } from '../core/types.js';
-import { type Db, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
 
 export interface LeadFields {
   sourceId: number;
@@ -54,7 +53,7 @@ export class Leads {
            outcome, snoozed_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        meta.uuid ?? randomUUID(),
+        meta.uuid ?? newUuid(),
         f.sourceId,
         clean(f.what) ?? '',
         f.personId ?? null,
@@ -84,6 +83,18 @@ export class Leads {
   /** Leads that point at this contact as the person to talk to. */
   byPerson(contactId: number): Lead[] {
     return (this.db.stmt(`${SELECT} WHERE l.person_id = ? ORDER BY l.given_on, l.id`).all(contactId) as Row[]).map(toLead);
+  }
+
+  /** Leads given, followed or reported between two dates, both included. */
+  inPeriod(from: IsoDate, to: IsoDate): Lead[] {
+    return (
+      this.db
+        .stmt(
+          `${SELECT} WHERE l.given_on BETWEEN @from AND @to OR l.followed_on BETWEEN @from AND @to OR l.reported_on BETWEEN @from AND @to
+           ORDER BY l.given_on, l.id`,
+        )
+        .all({ from, to }) as Row[]
+    ).map(toLead);
   }
 
   all(): Lead[] {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { matchKey, normalizeText } from '../core/names.js';
 import type { IsoDate, Need, NeedStatus } from '../core/types.js';
-import { type Db, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
 
 export interface NeedFields {
   contactId: number;
@@ -31,7 +30,7 @@ export class Needs {
   insert(f: NeedFields, meta: { uuid?: string; createdAt?: string } = {}): number {
     const info = this.db
       .stmt('INSERT INTO needs (uuid, contact_id, what, noted_on, status, closed_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(meta.uuid ?? randomUUID(), f.contactId, normalizeText(f.what).trim(), f.notedOn, f.status ?? 'open', f.closedOn ?? null, meta.createdAt ?? nowStamp());
+      .run(meta.uuid ?? newUuid(), f.contactId, normalizeText(f.what).trim(), f.notedOn, f.status ?? 'open', f.closedOn ?? null, meta.createdAt ?? nowStamp());
     return Number(info.lastInsertRowid);
   }
 
@@ -42,6 +41,15 @@ export class Needs {
 
   forContact(contactId: number): Need[] {
     return (this.db.stmt(`${SELECT} WHERE n.contact_id = ? ORDER BY n.noted_on, n.id`).all(contactId) as Row[]).map(toNeed);
+  }
+
+  /** Open needs, and those noted or closed between two dates. */
+  openOrBetween(from: IsoDate, to: IsoDate): Need[] {
+    return (
+      this.db
+        .stmt(`${SELECT} WHERE n.status = 'open' OR n.noted_on BETWEEN @from AND @to OR n.closed_on BETWEEN @from AND @to ORDER BY n.noted_on, n.id`)
+        .all({ from, to }) as Row[]
+    ).map(toNeed);
   }
 
   all(): Need[] {

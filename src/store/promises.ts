@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { normalizeText } from '../core/names.js';
 import type { Direction, IsoDate, Pledge, PromiseStatus } from '../core/types.js';
-import { type Db, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
 
 export interface PledgeFields {
   contactId: number;
@@ -45,7 +44,7 @@ export class Promises {
            last_nudged_on, snoozed_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        meta.uuid ?? randomUUID(),
+        meta.uuid ?? newUuid(),
         f.contactId,
         normalizeText(f.what).trim(),
         f.direction,
@@ -68,6 +67,15 @@ export class Promises {
 
   forContact(contactId: number): Pledge[] {
     return (this.db.stmt(`${SELECT} WHERE p.contact_id = ? ORDER BY p.made_on, p.id`).all(contactId) as Row[]).map(toPledge);
+  }
+
+  /** Open promises, and those made or closed between two dates. */
+  openOrBetween(from: IsoDate, to: IsoDate): Pledge[] {
+    return (
+      this.db
+        .stmt(`${SELECT} WHERE p.status = 'open' OR p.made_on BETWEEN @from AND @to OR p.closed_on BETWEEN @from AND @to ORDER BY p.made_on, p.id`)
+        .all({ from, to }) as Row[]
+    ).map(toPledge);
   }
 
   all(): Pledge[] {

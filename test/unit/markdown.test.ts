@@ -2,7 +2,8 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { dueItems } from '../../src/core/due.js';
-import { buildReport, type ReportInput } from '../../src/core/report.js';
+import { ledger } from '../../src/core/ledger.js';
+import { buildReport, type ReportInput, touchedContacts } from '../../src/core/report.js';
 import type { Contact, Interaction, Lead, Need, Pledge } from '../../src/core/types.js';
 import { mdText, reportMarkdown } from '../../src/render/markdown.js';
 
@@ -118,7 +119,25 @@ function hostileInput(): ReportInput {
     closedOn: null,
   }));
   const due = dueItems({ pledges, thanks: interactions, leads, activity: [] }, '2026-10-02');
-  return { from: '2026-09-26', to: '2026-10-02', contacts, interactions, leads, pledges, needs, due };
+  return { from: '2026-09-26', to: '2026-10-02', met: contacts, interactions, leads, pledges, needs, due };
+}
+
+/** The report with every touched contact's ledger computed from the same records. */
+function build(r: ReportInput) {
+  const ledgers = new Map(
+    touchedContacts(r).map((c) => [
+      c.id,
+      ledger({
+        contactId: c.id,
+        leadsGiven: r.leads.filter((l) => l.source.id === c.id),
+        introductions: r.met.filter((m) => m.introducedBy?.id === c.id).length,
+        promises: r.pledges.filter((p) => p.contact.id === c.id),
+        needs: r.needs.filter((n) => n.contact.id === c.id),
+        interactions: r.interactions.filter((i) => i.contacts.some((x) => x.id === c.id)),
+      }),
+    ]),
+  );
+  return buildReport(r, ledgers);
 }
 
 describe('mdText', () => {
@@ -144,7 +163,7 @@ describe('mdText', () => {
 
 describe('the report', () => {
   it('keeps hostile journal text inert: no HTML, links, headings or extra columns', () => {
-    const md = reportMarkdown(buildReport(hostileInput()), { today: '2026-10-02', graph: true });
+    const md = reportMarkdown(build(hostileInput()), { today: '2026-10-02', graph: true });
     const h = html(md);
     expect(h).not.toMatch(/<a\s/);
     expect(h).not.toMatch(/<img/);
@@ -167,7 +186,7 @@ describe('the report', () => {
 
   it('an empty journal still has every section, in order, each saying it is empty', () => {
     const md = reportMarkdown(
-      buildReport({ from: '2026-09-26', to: '2026-10-02', contacts: [], interactions: [], leads: [], pledges: [], needs: [], due: [] }),
+      build({ from: '2026-09-26', to: '2026-10-02', met: [], interactions: [], leads: [], pledges: [], needs: [], due: [] }),
       { today: '2026-10-02', graph: false },
     );
     const h = html(md);
@@ -179,7 +198,7 @@ describe('the report', () => {
 
   it('the Mermaid graph cannot be closed or broken by a name', () => {
     const input = hostileInput();
-    const md = reportMarkdown(buildReport(input), { today: '2026-10-02', graph: true });
+    const md = reportMarkdown(build(input), { today: '2026-10-02', graph: true });
     const block = md.slice(md.indexOf('```mermaid'));
     const body = block.slice('```mermaid'.length, block.indexOf('```', 3));
     expect(body).not.toMatch(/`/);

@@ -48,7 +48,7 @@ export const records: Migration = {
         PRIMARY KEY (interaction_id, contact_id)
       ) WITHOUT ROWID;
       CREATE INDEX interaction_contacts_contact ON interaction_contacts(contact_id, interaction_id);
-      CREATE INDEX interactions_thanks_open ON interactions(on_date) WHERE thanks_owed = 1 AND thanked_on IS NULL;
+      CREATE INDEX interactions_thanks_open ON interactions(id) WHERE thanks_owed = 1 AND thanked_on IS NULL;
 
       CREATE TABLE leads (
         id            INTEGER PRIMARY KEY,
@@ -86,7 +86,7 @@ export const records: Migration = {
         created_at     TEXT NOT NULL
       );
       CREATE INDEX promises_contact ON promises(contact_id);
-      CREATE INDEX promises_open ON promises(contact_id) WHERE status = 'open';
+      CREATE INDEX promises_open ON promises(id) WHERE status = 'open';
 
       CREATE TABLE needs (
         id         INTEGER PRIMARY KEY,
