@@ -4,7 +4,6 @@ import { addDays as dfAddDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
 import { addYears } from 'date-fns/addYears';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import type { IsoDate } from './types.js';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,13 +38,34 @@ function mustDate(iso: IsoDate): Date {
   return d;
 }
 
+// Day arithmetic runs thousands of times in `net due`: calendar days as integers (days
+// since 1970-01-01 on the proleptic Gregorian calendar) avoid a Date per step and any
+// time-zone or DST effect. Month and year steps use date-fns.
+const dayNumbers = new Map<string, number>();
+
+function dayNumber(iso: IsoDate): number {
+  let n = dayNumbers.get(iso);
+  if (n === undefined) {
+    if (!isValidIsoDate(iso)) throw new RangeError(`not a calendar date: ${iso}`);
+    n = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    dayNumbers.set(iso, n);
+  }
+  return n;
+}
+
+function fromDayNumber(n: number): IsoDate {
+  const d = new Date(n * 86_400_000);
+  const y = String(d.getUTCFullYear()).padStart(4, '0');
+  return `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
 export function addDays(iso: IsoDate, days: number): IsoDate {
-  return dateToIso(dfAddDays(mustDate(iso), days));
+  return days === 0 ? iso : fromDayNumber(dayNumber(iso) + days);
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(mustDate(to), mustDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Today's local date; the only place that reads the clock, called by the CLI layer. */
