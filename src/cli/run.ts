@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       deps.version,
       {
         writeOut: (s) => io.out(s.replace(/\n$/, '')),
-        writeErr: (s) => io.err(s.replace(/\n$/, '')),
+        writeErr: (s) => io.err(safe(s.replace(/\n$/, ''))),
       },
       argv,
     );

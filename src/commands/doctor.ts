@@ -15,7 +15,15 @@ export function registerDoctor(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net doctor', 'net --db ~/old/net.db doctor']))
     .action(() => {
       const file = ctx.journalFile();
-      if (!fs.existsSync(file)) throw new JournalError(`There is no journal at ${file} yet. net add creates it; or point --db or NET_DB at yours.`);
+      if (!fs.existsSync(file)) {
+        const parent = path.dirname(file);
+        const blocked = fs.existsSync(parent) && !fs.statSync(parent).isDirectory();
+        throw new JournalError(
+          blocked
+            ? `There is no journal at ${file}: ${parent} is a file, not a folder. Point --db or NET_DB at your journal.`
+            : `There is no journal at ${file} yet. net add creates it; or point --db or NET_DB at yours.`,
+        );
+      }
       const backups = listBackups(file);
       const restore = backups[0]
         ? `Restore the latest backup (${backups[0].file}) by copying it over the journal while no net command runs.`
@@ -24,7 +32,10 @@ export function registerDoctor(program: Command, ctx: Context): void {
       try {
         health = checkHealth(ctx.journal().db);
       } catch (err) {
-        if (err instanceof JournalError) throw new JournalError(`${err.message.replace(/ Run net doctor.*$/, '')} ${restore}`);
+        if (err instanceof JournalError && /damaged|not a net journal|could not be used/.test(err.message)) {
+          throw new JournalError(`${err.message.replace(/ Run net doctor.*$/, '')} ${restore}`);
+        }
+        if (err instanceof JournalError) throw err;
         const code = (err as { code?: string }).code ?? '';
         if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new JournalError(`The journal ${file} is damaged (${(err as Error).message}). ${restore}`);
         throw err;

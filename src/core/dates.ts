@@ -82,6 +82,11 @@ export type DateBias = 'past' | 'future';
 const RELATIVE_RE = /^([+-]?)(\d{1,4})\s*(d|w|m|y)$/i;
 const NUMERIC_RE = /^[\d\s./-]+$/;
 
+/** Dates a journal can hold: four-digit years, so they sort and compare as text. */
+function inRange(iso: IsoDate): IsoDate | null {
+  return isValidIsoDate(iso) && iso >= '1000-01-01' ? iso : null;
+}
+
 /**
  * Parses the forms that need no natural-language library: ISO dates, today/yesterday/
  * tomorrow, and relative amounts. Returns `undefined` when the text is none of these and
@@ -90,7 +95,7 @@ const NUMERIC_RE = /^[\d\s./-]+$/;
 export function parseSimpleDate(text: string, today: IsoDate, bias: DateBias): IsoDate | null | undefined {
   const t = text.trim().toLowerCase();
   if (t === '') return null;
-  if (ISO_RE.test(t)) return isValidIsoDate(t) ? t : null;
+  if (ISO_RE.test(t)) return inRange(t);
   if (t === 'today' || t === 'now') return today;
   if (t === 'yesterday') return addDays(today, -1);
   if (t === 'tomorrow') return addDays(today, 1);
@@ -102,7 +107,7 @@ export function parseSimpleDate(text: string, today: IsoDate, bias: DateBias): I
     const unit = rel[3];
     const moved =
       unit === 'd' ? dfAddDays(base, n) : unit === 'w' ? addWeeks(base, n) : unit === 'm' ? addMonths(base, n) : addYears(base, n);
-    return dateToIso(moved);
+    return inRange(dateToIso(moved));
   }
   // 31/02/2026 or 02/03/2026: digits in an order we cannot know (day or month first).
   if (NUMERIC_RE.test(t)) return null;
@@ -131,7 +136,7 @@ export async function parseDate(text: string, today: IsoDate, bias: DateBias): P
   const d = first.start.get('day');
   if (y === null || m === null || d === null) return null;
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return isValidIsoDate(iso) ? iso : null;
+  return inRange(iso);
 }
 
 /**

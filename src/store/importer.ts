@@ -104,7 +104,10 @@ function importRecords(j: Journal, set: ImportSet, opts: ImportOptions): ImportR
       );
       added.add(id);
       result.added.push(c.name);
-      index(id, c);
+      // Records with their own uuid (a backup) are distinct people even when they share a
+      // name or an email; only address-book rows without one are merged with each other.
+      if (c.uuid) byUuid.set(c.uuid, id);
+      else index(id, c);
       return;
     }
     if (c.uuid) byUuid.set(c.uuid, existing);

@@ -54,9 +54,31 @@ function ensureFile(file: string): void {
 }
 
 /** Turns SQLite's error codes into sentences that say what to do. */
+/** Why a folder cannot take a write, when the file system can tell: full, or read-only. */
+function placeProblem(file: string): 'full' | 'read-only' | null {
+  const dir = path.dirname(file);
+  try {
+    const s = fs.statfsSync(dir);
+    if (s.bavail * s.bsize < 64 * 1024) return 'full';
+  } catch {
+    return null;
+  }
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EROFS') return 'read-only';
+  }
+  return null;
+}
+
 export function describeSqliteError(err: unknown, file: string): JournalError | null {
   const code = (err as { code?: string })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL') {
+    const problem = placeProblem(file);
+    if (problem === 'full') return new JournalError(`The disk holding ${file} is full; nothing was written. Free some space and try again.`);
+    if (problem === 'read-only') return new JournalError(`The journal ${file} is on a read-only file system; nothing was written. Remount it writable or choose another place with --db.`);
+  }
   if (code === 'SQLITE_NOTADB') return new JournalError(`${file} is not a net journal (it is not a SQLite database). Point --db or NET_DB at your journal.`);
   if (code.startsWith('SQLITE_CORRUPT')) return new JournalError(`The journal ${file} is damaged. Run net doctor, and restore a backup if it confirms the damage.`);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new JournalError(`The journal ${file} is busy in another net process. Try again in a moment.`);
