@@ -24,7 +24,13 @@ const RUNS = Math.max(7, arg('runs', 7));
 
 // A small deterministic generator, so every run measures the same journal.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+// mulberry32: 32-bit integer arithmetic only, so every value is exact.
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const uuid = (kind, i) => `${kind.padEnd(8, '0').slice(0, 8)}-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const day = (offset) => {
@@ -60,29 +66,33 @@ function journalBackup(n) {
     });
   }
   const c = () => uuid('c', Math.floor(rand() * n));
+  // People with a cadence are kept in touch with, mostly on time: each gets its latest
+  // interaction within about its cadence (one in ten a little late).
+  const kept = contacts.filter((x) => x.cadence_days !== null);
   const interactions = [];
   for (let i = 0; i < 10 * n; i++) {
-    const age = Math.floor(rand() * 1095);
+    const keeper = kept[i];
+    const age = keeper ? Math.floor(rand() * keeper.cadence_days * 1.1) : Math.floor(rand() * 1095);
     const on = day(age);
     const kind = pick(KINDS);
     interactions.push({
       uuid: uuid('i', i),
-      contacts: rand() < 0.1 ? [c(), c()].filter((v, k, a) => a.indexOf(v) === k) : [c()],
+      contacts: keeper ? [keeper.uuid] : rand() < 0.1 ? [c(), c()].filter((v, k, a) => a.indexOf(v) === k) : [c()],
       on,
       kind,
       summary: `${kind} about ${pick(COMPANIES)} and the ${pick(['data', 'platform', 'design', 'sales'])} team`,
       thanks_owed: ['coffee', 'call', 'meeting', 'interview', 'intro'].includes(kind),
-      // Thank-yous older than two weeks were sent; recent ones half the time.
-      thanked_on: age > 14 || rand() < 0.5 ? on : null,
+      // Someone who reads net due each morning sends thank-yous within the week.
+      thanked_on: age > 7 || rand() < 0.5 ? on : null,
       no_reply: kind === 'email' && rand() < 0.2,
       snoozed_until: null,
     });
   }
   const leads = [];
   for (let i = 0; i < 2 * n; i++) {
-    // Leads older than two months were reported or dropped; newer ones are at every step.
+    // Leads older than two weeks were reported or dropped; newer ones are at every step.
     const age = Math.floor(rand() * 1095);
-    const status = age > 60 ? pick(['reported', 'reported', 'dropped']) : pick(['open', 'followed', 'reported', 'dropped']);
+    const status = age > 14 ? pick(['reported', 'reported', 'dropped']) : pick(['open', 'followed', 'reported', 'dropped']);
     const given = day(age);
     leads.push({
       uuid: uuid('l', i),
@@ -102,7 +112,7 @@ function journalBackup(n) {
   const promises = [];
   for (let i = 0; i < 2 * n; i++) {
     const age = Math.floor(rand() * 1095);
-    const status = age > 60 ? pick(['kept', 'kept', 'dropped']) : pick(['open', 'kept']);
+    const status = age > 14 ? pick(['kept', 'kept', 'dropped']) : pick(['open', 'kept']);
     const made = day(age);
     promises.push({
       uuid: uuid('p', i),
