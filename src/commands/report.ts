@@ -11,6 +11,7 @@ import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
 import { reportMarkdown } from '../render/markdown.js';
+import { ledgerInputs } from '../store/ledger.js';
 
 interface ReportOptions {
   since?: string;
@@ -48,19 +49,8 @@ export function registerReport(program: Command, ctx: Context): void {
         needs: j.needs.openOrBetween(from, to),
         due: dueItems(j.due.input(), ctx.today),
       };
-      const ledgers = new Map(
-        touchedContacts(input).map((c) => [
-          c.id,
-          ledger({
-            contactId: c.id,
-            leadsGiven: j.leads.bySource(c.id),
-            introductions: j.contacts.introducedBy(c.id),
-            promises: j.promises.forContact(c.id),
-            needs: j.needs.forContact(c.id),
-            interactions: j.interactions.thankedDates(c.id),
-          }),
-        ]),
-      );
+      const inputs = ledgerInputs(j.db, touchedContacts(input).map((c) => c.id));
+      const ledgers = new Map([...inputs].map(([id, li]) => [id, ledger(li)]));
       const report = buildReport(input, ledgers);
       const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {

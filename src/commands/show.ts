@@ -51,7 +51,7 @@ export function loadCard(ctx: Context, id: number): ContactCard {
     introductions: j.contacts.introducedBy(id),
     promises,
     needs,
-    interactions,
+    thanked: interactions.filter((i) => i.thankedOn !== null).length,
   });
   return {
     contact,

@@ -1,16 +1,16 @@
 // Give and take with one contact: reciprocity made visible.
-import type { Interaction, Lead, Need, Pledge } from './types.js';
+import type { Lead, Need, Pledge } from './types.js';
 
 export interface LedgerInput {
   contactId: number;
   /** Leads this contact gave the user. */
-  leadsGiven: readonly Lead[];
+  leadsGiven: ReadonlyArray<Pick<Lead, 'status'>>;
   /** How many contacts this contact introduced the user to. */
   introductions: number;
-  promises: readonly Pledge[];
-  needs: readonly Need[];
-  /** Their interactions; only whether each was thanked matters. */
-  interactions: ReadonlyArray<Pick<Interaction, 'thankedOn'>>;
+  promises: ReadonlyArray<Pick<Pledge, 'direction' | 'status'>>;
+  needs: ReadonlyArray<Pick<Need, 'status'>>;
+  /** How many conversations with them the user sent a thank-you for. */
+  thanked: number;
 }
 
 export interface LedgerLine {
@@ -42,7 +42,7 @@ export function ledger(input: LedgerInput): Ledger {
     {
       one: 'conversation you thanked them for',
       many: 'conversations you thanked them for',
-      count: input.interactions.filter((i) => i.thankedOn !== null).length,
+      count: input.thanked,
     },
   ];
   const receivedLines: LedgerLine[] = [

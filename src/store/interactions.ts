@@ -79,23 +79,34 @@ export class Interactions {
          WHERE ic.contact_id = ? ORDER BY x.on_date, x.id`,
       )
       .all(contactId) as Row[];
-    return rows.map((r) => toInteraction(r, this.contactsOf(Number(r.id))));
+    const links = this.linksOf(rows.map((r) => Number(r.id)));
+    return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
   }
 
   inRange(since: IsoDate, until: IsoDate): Interaction[] {
     const rows = this.db
       .stmt('SELECT * FROM interactions WHERE on_date BETWEEN ? AND ? ORDER BY on_date, id')
       .all(since, until) as Row[];
-    return rows.map((r) => toInteraction(r, this.contactsOf(Number(r.id))));
+    const links = this.linksOf(rows.map((r) => Number(r.id)));
+    return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
   }
 
-  /** When each of the contact's interactions was thanked (null when not), for the ledger. */
-  thankedDates(contactId: number): Array<{ thankedOn: IsoDate | null }> {
-    return (
-      this.db
-        .stmt('SELECT x.thanked_on FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id WHERE ic.contact_id = ?')
-        .all(contactId) as Row[]
-    ).map((r) => ({ thankedOn: str(r.thanked_on) }));
+  /** The people of many interactions in one query. */
+  private linksOf(ids: readonly number[]): Map<number, ContactRef[]> {
+    const links = new Map<number, ContactRef[]>();
+    const rows = this.db
+      .stmt(
+        `SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
+         WHERE ic.interaction_id IN (SELECT value FROM json_each(?)) ORDER BY ic.interaction_id, ic.position, c.id`,
+      )
+      .all(JSON.stringify(ids)) as Row[];
+    for (const r of rows) {
+      const iid = Number(r.iid);
+      let list = links.get(iid);
+      if (!list) links.set(iid, (list = []));
+      list.push({ id: Number(r.id), name: String(r.name) });
+    }
+    return links;
   }
 
   /** Ids of interactions with this contact whose thank-you is still owed. */

@@ -90,8 +90,8 @@ export class Leads {
     return (
       this.db
         .stmt(
-          `${SELECT} WHERE l.given_on BETWEEN @from AND @to OR l.followed_on BETWEEN @from AND @to OR l.reported_on BETWEEN @from AND @to
-           ORDER BY l.given_on, l.id`,
+          `${SELECT} WHERE l.id IN (SELECT id FROM leads WHERE given_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE followed_on BETWEEN @from AND @to
+             UNION SELECT id FROM leads WHERE reported_on BETWEEN @from AND @to) ORDER BY l.given_on, l.id`,
         )
         .all({ from, to }) as Row[]
     ).map(toLead);

@@ -47,7 +47,10 @@ export class Needs {
   openOrBetween(from: IsoDate, to: IsoDate): Need[] {
     return (
       this.db
-        .stmt(`${SELECT} WHERE n.status = 'open' OR n.noted_on BETWEEN @from AND @to OR n.closed_on BETWEEN @from AND @to ORDER BY n.noted_on, n.id`)
+        .stmt(
+          `${SELECT} WHERE n.id IN (SELECT id FROM needs WHERE status = 'open' UNION SELECT id FROM needs WHERE noted_on BETWEEN @from AND @to
+             UNION SELECT id FROM needs WHERE closed_on BETWEEN @from AND @to) ORDER BY n.noted_on, n.id`,
+        )
         .all({ from, to }) as Row[]
     ).map(toNeed);
   }

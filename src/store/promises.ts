@@ -73,7 +73,10 @@ export class Promises {
   openOrBetween(from: IsoDate, to: IsoDate): Pledge[] {
     return (
       this.db
-        .stmt(`${SELECT} WHERE p.status = 'open' OR p.made_on BETWEEN @from AND @to OR p.closed_on BETWEEN @from AND @to ORDER BY p.made_on, p.id`)
+        .stmt(
+          `${SELECT} WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE made_on BETWEEN @from AND @to
+             UNION SELECT id FROM promises WHERE closed_on BETWEEN @from AND @to) ORDER BY p.made_on, p.id`,
+        )
         .all({ from, to }) as Row[]
     ).map(toPledge);
   }

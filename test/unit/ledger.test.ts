@@ -64,7 +64,7 @@ function interaction(thankedOn: string | null, thanksOwed = true): Interaction {
 }
 
 function input(over: Partial<LedgerInput> = {}): LedgerInput {
-  return { contactId: DANA.id, leadsGiven: [], introductions: 0, promises: [], needs: [], interactions: [], ...over };
+  return { contactId: DANA.id, leadsGiven: [], introductions: 0, promises: [], needs: [], thanked: 0, ...over };
 }
 
 const counts = (lines: ReadonlyArray<{ count: number }>) => lines.map((l) => l.count);
@@ -84,7 +84,7 @@ describe('ledger', () => {
         leadsGiven: [lead('open'), lead('followed'), lead('reported'), lead('dropped')],
         introductions: 2,
         promises: [pledge('theirs', 'kept'), pledge('theirs', 'open'), pledge('theirs', 'dropped'), pledge('mine', 'kept')],
-        interactions: [interaction('2026-10-02'), interaction(null), interaction(null, false)],
+        thanked: [interaction('2026-10-02'), interaction(null), interaction(null, false)].filter((i) => i.thankedOn !== null).length,
       }),
     );
     expect(counts(l.gaveLines)).toEqual([3, 2, 1, 1]);

@@ -133,7 +133,7 @@ function build(r: ReportInput) {
         introductions: r.met.filter((m) => m.introducedBy?.id === c.id).length,
         promises: r.pledges.filter((p) => p.contact.id === c.id),
         needs: r.needs.filter((n) => n.contact.id === c.id),
-        interactions: r.interactions.filter((i) => i.contacts.some((x) => x.id === c.id)),
+        thanked: r.interactions.filter((i) => i.thankedOn !== null && i.contacts.some((x) => x.id === c.id)).length,
       }),
     ]),
   );

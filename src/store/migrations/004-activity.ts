@@ -6,15 +6,17 @@ export function refreshActivity(where: string): string {
   return `UPDATE contacts SET
       last_on = (SELECT max(x.on_date) ${mine}),
       interaction_count = (SELECT count(*) FROM interaction_contacts ic WHERE ic.contact_id = contacts.id),
+      thanked_count = (SELECT count(*) ${mine} AND x.thanked_on IS NOT NULL),
       last_two_no_reply = coalesce((SELECT count(*) = 2 AND min(no_reply) = 1 FROM
         (SELECT x.no_reply ${mine} ORDER BY x.on_date DESC, x.id DESC LIMIT 2)), 0)
     WHERE ${where}`;
 }
 
 // What the keep-in-touch rules need of each contact (their latest interaction, how many,
-// and whether the last two went unanswered), kept on the contact by triggers so that
+// whether the last two went unanswered) and the ledger's count of thanked conversations, kept on the contact by triggers so that
 // `net due` reads one row per contact with a cadence instead of every interaction. A bulk
 // import sets the `bulk` meta row inside its transaction and refreshes everything once.
+// Also: indexes on the dates a report's period selects by.
 export const activity: Migration = {
   version: 4,
   name: 'activity',
@@ -24,8 +26,17 @@ export const activity: Migration = {
       ALTER TABLE contacts ADD COLUMN last_on TEXT;
       ALTER TABLE contacts ADD COLUMN interaction_count INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE contacts ADD COLUMN last_two_no_reply INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE contacts ADD COLUMN thanked_count INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX contacts_keep_in_touch ON contacts(id) WHERE cadence_days IS NOT NULL AND archived = 0;
       CREATE INDEX interactions_on ON interactions(on_date);
+      CREATE INDEX contacts_met ON contacts(coalesce(met_on, substr(created_at, 1, 10)));
+      CREATE INDEX leads_given ON leads(given_on);
+      CREATE INDEX leads_followed ON leads(followed_on) WHERE followed_on IS NOT NULL;
+      CREATE INDEX leads_reported ON leads(reported_on) WHERE reported_on IS NOT NULL;
+      CREATE INDEX promises_made ON promises(made_on);
+      CREATE INDEX promises_closed ON promises(closed_on) WHERE closed_on IS NOT NULL;
+      CREATE INDEX needs_noted ON needs(noted_on);
+      CREATE INDEX needs_closed ON needs(closed_on) WHERE closed_on IS NOT NULL;
 
       CREATE TRIGGER interaction_contacts_activity_ai AFTER INSERT ON interaction_contacts WHEN ${notBulk} BEGIN
         ${refreshActivity('id = new.contact_id')};
@@ -36,7 +47,7 @@ export const activity: Migration = {
       CREATE TRIGGER interaction_contacts_activity_au AFTER UPDATE ON interaction_contacts WHEN ${notBulk} BEGIN
         ${refreshActivity('id IN (old.contact_id, new.contact_id)')};
       END;
-      CREATE TRIGGER interactions_activity_au AFTER UPDATE OF on_date, no_reply ON interactions WHEN ${notBulk} BEGIN
+      CREATE TRIGGER interactions_activity_au AFTER UPDATE OF on_date, no_reply, thanked_on ON interactions WHEN ${notBulk} BEGIN
         ${refreshActivity('id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)')};
       END;
       ${refreshActivity('1')};
