@@ -54,6 +54,8 @@ export function registerImport(program: Command, ctx: Context): void {
       const j = ctx.journal();
       const set = await parse(format, text, file, (uuid) => j.db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const { applyImport } = await import('../store/importer.js');
+      // A large import touches index pages all over the file: give it 64 MB of page cache.
+      j.db.raw.pragma('cache_size = -65536');
       const showProgress = set.contacts.length >= 2000;
       let result: ReturnType<typeof applyImport> | undefined;
       try {

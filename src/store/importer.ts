@@ -5,6 +5,7 @@ import { matchKey } from '../core/names.js';
 import type { ImportContact, ImportSet } from '../formats/types.js';
 import type { Row } from './db.js';
 import type { Journal } from './journal.js';
+import { indexRows, SEARCH_SOURCES, type SearchTable } from './migrations/002-search.js';
 import { refreshActivity } from './migrations/004-activity.js';
 
 export interface Conflict {
@@ -48,15 +49,28 @@ const FILLABLE = [
 ] as const;
 
 export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}): ImportResult {
-  // Per-row activity triggers would cost more than the import: refresh once at the end.
+  // Per-row triggers (activity, search index) would cost more than the import itself:
+  // they stand down while the `bulk` row exists, and everything is brought up to date once.
+  const before = new Map(
+    (Object.keys(SEARCH_SOURCES) as SearchTable[]).map((t) => [t, Number((j.db.stmt(`SELECT coalesce(max(id), 0) AS m FROM ${t}`).get() as Row).m)]),
+  );
   j.db.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1')").run();
-  const result = importRecords(j, set, opts);
+  const touched = new Set<number>();
+  const result = importRecords(j, set, opts, touched);
   j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
+  for (const [table, max] of before) j.db.raw.prepare(indexRows(table, 'id > ?')).run(max);
+  const contactsBefore = before.get('contacts') ?? 0;
+  const reindex = [...touched].filter((id) => id <= contactsBefore);
+  if (reindex.length) {
+    const ids = JSON.stringify(reindex);
+    j.db.raw.prepare(`DELETE FROM search WHERE rowid IN (SELECT value * 8 + ${SEARCH_SOURCES.contacts.tag} FROM json_each(?))`).run(ids);
+    j.db.raw.prepare(indexRows('contacts', 'id IN (SELECT value FROM json_each(?))')).run(ids);
+  }
   if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
   return result;
 }
 
-function importRecords(j: Journal, set: ImportSet, opts: ImportOptions): ImportResult {
+function importRecords(j: Journal, set: ImportSet, opts: ImportOptions, touched: Set<number>): ImportResult {
   const result: ImportResult = { added: [], updated: [], unchanged: 0, conflicts: [], records: { interactions: 0, leads: 0, promises: 0, needs: 0 } };
   const byUuid = new Map<string, number>();
   const byEmail = new Map<string, number>();
@@ -127,6 +141,7 @@ function importRecords(j: Journal, set: ImportSet, opts: ImportOptions): ImportR
     if (newTags.length) patch.tags = [...cur.tags, ...newTags];
     if (Object.keys(patch).length) {
       j.contacts.update(existing, patch);
+      touched.add(existing);
       result.updated.push(cur.name);
       index(existing, { name: cur.name, company: cur.company, email: (patch.email as string) ?? cur.email, url: (patch.url as string) ?? cur.url });
     } else {
@@ -144,7 +159,10 @@ function importRecords(j: Journal, set: ImportSet, opts: ImportOptions): ImportR
     if (!c.introducedBy || !c.uuid) continue;
     const id = idOf(c.uuid);
     const cur = j.contacts.get(id);
-    if (cur && cur.introducedBy === null) j.contacts.update(id, { introducedBy: idOf(c.introducedBy) });
+    if (cur && cur.introducedBy === null) {
+      j.contacts.update(id, { introducedBy: idOf(c.introducedBy) });
+      touched.add(id);
+    }
   }
   const has = (table: string, uuid: string) => j.db.stmt(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid) !== undefined;
   for (const i of set.interactions) {

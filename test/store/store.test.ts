@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalError } from '../../src/core/errors.js';
+import { applyImport } from '../../src/store/importer.js';
 import { Journal } from '../../src/store/journal.js';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
 import { configure, journalPath, openDatabase } from '../../src/store/open.js';
@@ -182,4 +183,47 @@ describe('repositories', () => {
     expect(j.search.contactIds('hooli')).toEqual([]);
     expect(j.search.contactIds('"); DROP TABLE x; --')).toEqual([]);
   });
+
+  it('a bulk import keeps the search index and activity columns right for new and updated people', () => {
+    const old = j.contacts.insert({ name: 'Dana Whitfield', email: 'dana@example.com' });
+    j.interactions.insert({ contactIds: [old], on: '2026-09-01', kind: 'call', thanksOwed: false });
+    const result = j.write(() =>
+      applyImport(j, {
+        format: 'json',
+        contacts: [
+          { where: 'a', uuid: '11111111-1111-4111-8111-111111111111', name: 'Sam Park', company: 'Initech' },
+          { where: 'b', name: 'Dana W', email: 'DANA@example.com', company: 'Globex' },
+        ],
+        interactions: [
+          {
+            uuid: '22222222-2222-4222-8222-222222222222',
+            contacts: ['11111111-1111-4111-8111-111111111111'],
+            on: '2026-10-01',
+            kind: 'coffee',
+            summary: 'talked about Kubernetes',
+            thanksOwed: true,
+            thankedOn: '2026-10-02',
+            noReply: false,
+            snoozedUntil: null,
+          },
+        ],
+        leads: [],
+        promises: [],
+        needs: [],
+      }),
+    );
+    expect(result.added).toEqual(['Sam Park']);
+    expect(result.updated).toEqual(['Dana Whitfield']);
+    const sam = j.contacts.candidates('sam park')[0]?.id;
+    expect(j.search.contactIds('kubernetes')).toEqual([sam]);
+    expect(j.search.contactIds('initech')).toEqual([sam]);
+    expect(j.search.contactIds('globex')).toEqual([old]);
+    expect(j.contacts.get(sam ?? 0)?.lastContact).toBe('2026-10-01');
+    expect(j.meta('bulk')).toBeNull();
+    // Triggers are back on after the import.
+    j.interactions.insert({ contactIds: [old], on: '2026-10-05', kind: 'email', summary: 'Zanzibar trip', thanksOwed: false });
+    expect(j.contacts.get(old)?.lastContact).toBe('2026-10-05');
+    expect(j.search.contactIds('zanzibar')).toEqual([old]);
+  });
 });
+
