@@ -1,3 +1,69 @@
 #!/usr/bin/env node
 // CommonJS (see bin/package.json): Node starts a CommonJS entry faster than an ES module.
-require('../dist/net.cjs');
+// `net due` runs every morning, so the compiled bundle is kept in V8's code cache under
+// $XDG_CACHE_HOME/net (Node 22.1+ does this itself; on Node 20 the few lines below do).
+// Any problem with the cache falls back to a plain load.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const Module = require('node:module');
+
+const bundle = path.join(__dirname, '..', 'dist', 'net.cjs');
+
+function cacheDir() {
+  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  const dir = path.join(base, 'net');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+function loadWithCodeCache(dir) {
+  const vm = require('node:vm');
+  const source = fs.readFileSync(bundle, 'utf8');
+  const stat = fs.statSync(bundle);
+  const file = path.join(dir, `net-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(file);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), {
+    filename: bundle,
+    cachedData,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Written on exit so that it includes the functions this run compiled.
+    process.once('exit', () => {
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(tmp, file);
+      } catch {
+        fs.rmSync(tmp, { force: true });
+      }
+    });
+  }
+  const mod = new Module(bundle, module);
+  mod.filename = bundle;
+  mod.paths = Module._nodeModulePaths(path.dirname(bundle));
+  script.runInThisContext().call(mod.exports, mod.exports, (id) => mod.require(id), mod, bundle, path.dirname(bundle));
+}
+
+let dir = null;
+if (process.env.NET_NO_CODE_CACHE !== '1') {
+  try {
+    dir = cacheDir();
+  } catch {
+    dir = null;
+  }
+}
+if (dir !== null && typeof Module.enableCompileCache === 'function') {
+  Module.enableCompileCache(dir);
+  require(bundle);
+} else if (dir !== null) {
+  loadWithCodeCache(dir);
+} else {
+  require(bundle);
+}

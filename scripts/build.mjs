@@ -17,6 +17,9 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts', 'csv-parse'],
   define: { NET_VERSION: JSON.stringify(version) },
+  // import() of the on-demand modules becomes require(): they all ship CommonJS, and the
+  // code-cache loader in bin/net.js then needs no experimental dynamic-import hook.
+  supported: { 'dynamic-import': false },
   minify: process.env.NET_BUILD_DEBUG !== "1",
   keepNames: true,
   legalComments: 'none',

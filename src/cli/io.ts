@@ -1,6 +1,6 @@
 // Where output goes and what the terminal can do. Commands write through this, never to
 // process.stdout directly, so tests can run them against an in-memory double.
-import { isatty } from 'node:tty';
+import fs from 'node:fs';
 import { type Colors, plain } from '../render/colors.js';
 
 export interface IO {
@@ -41,11 +41,37 @@ export function colorLevel({ noColorFlag, env, stdoutIsTTY }: ColorInputs): 0 | 
   return env.COLORTERM === 'truecolor' ? 3 : 1;
 }
 
+let devNull: number | null | undefined;
+
+/**
+ * Whether a descriptor is a terminal. Files, pipes and /dev/null are answered from fstat,
+ * which spares scripts and cron jobs the cost of loading Node's tty module.
+ */
+export async function isTerminal(fd: number): Promise<boolean> {
+  let st: fs.Stats;
+  try {
+    st = fs.fstatSync(fd);
+  } catch {
+    return false;
+  }
+  if (!st.isCharacterDevice()) return false;
+  if (devNull === undefined) {
+    try {
+      devNull = fs.statSync('/dev/null').rdev;
+    } catch {
+      devNull = null;
+    }
+  }
+  if (st.rdev === devNull) return false;
+  return (await import('node:tty')).isatty(fd);
+}
+
 /** The real streams. Chalk is loaded only when colour is on. */
 export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv): Promise<IO> {
   // isatty() on the descriptors avoids creating stdin's stream, which nothing else needs.
-  const stdoutIsTTY = isatty(1);
-  const stdinIsTTY = isatty(0);
+  const stdoutIsTTY = await isTerminal(1);
+  const stdinIsTTY = await isTerminal(0);
+  const stderrIsTTY = await isTerminal(2);
   const level = colorLevel({ noColorFlag, env, stdoutIsTTY });
   const color: Colors = level === 0 ? plain : new (await import('chalk')).Chalk({ level });
   return {
@@ -57,7 +83,7 @@ export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv): P
     color,
     columns: stdoutIsTTY ? process.stdout.columns || 80 : null,
     status: (text) => {
-      if (isatty(2)) process.stderr.write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
+      if (stderrIsTTY) process.stderr.write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
     },
   };
 }
