@@ -38,8 +38,15 @@ const day = (offset) => {
   return d.toISOString().slice(0, 10);
 };
 const FIRST = ['Ana', 'Ben', 'Chloé', 'Dana', 'Eli', 'Fatima', 'Goran', 'Hiro', 'Ines', 'José', 'Kai', 'Lena', 'Maria', 'Noor', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Thom'];
-const LAST = ['Whitfield', 'Ortiz', 'Singer', 'Núñez', 'Kowalski', 'Okafor', 'Tanaka', 'Larsen', 'Haddad', 'Silva', 'Dubois', 'Novak'];
-const COMPANIES = ['Acme', 'Initech', 'Globex', 'Hooli', 'Umbrella', 'Stark', 'Wayne', 'Dell', 'Soylent', 'Tyrell'];
+// A real network has thousands of surnames and hundreds of employers: build them from syllables.
+const SYL = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'sil', 'dor', 'bel', 'nu', 'fa', 'gre', 'han', 'jo', 'qui', 'zet'];
+const word = (k, parts) => Array.from({ length: parts }, (_, i) => SYL[(k >> (4 * i)) % 16]).join('');
+const cap = (w) => w[0].toUpperCase() + w.slice(1);
+const LAST = Array.from({ length: 2000 }, (_, k) => cap(word(k * 7 + 3, 3)));
+const COMPANIES = [...Array.from({ length: 300 }, (_, k) => `${cap(word(k * 13 + 5, 2))}${pick2(k)}`), 'Acme', 'Initech', 'Globex', 'Hooli', 'Dell'];
+function pick2(k) {
+  return [' Labs', ' Systems', ' Health', ' Bank', ' Studio', ''][k % 6];
+}
 const KINDS = ['coffee', 'call', 'meeting', 'interview', 'email', 'message', 'event', 'intro', 'other'];
 
 function journalBackup(n) {
@@ -47,7 +54,7 @@ function journalBackup(n) {
   for (let i = 0; i < n; i++) {
     contacts.push({
       uuid: uuid('c', i),
-      name: `${pick(FIRST)} ${pick(LAST)} ${i}`,
+      name: `${pick(FIRST)} ${pick(LAST)}`,
       company: pick(COMPANIES),
       role: pick(['Engineer', 'Recruiter', 'Data lead', 'Director', null]),
       email: `person${i}@example.com`,
@@ -82,17 +89,17 @@ function journalBackup(n) {
       kind,
       summary: `${kind} about ${pick(COMPANIES)} and the ${pick(['data', 'platform', 'design', 'sales'])} team`,
       thanks_owed: ['coffee', 'call', 'meeting', 'interview', 'intro'].includes(kind),
-      // Someone who reads net due each morning sends thank-yous within the week.
-      thanked_on: age > 7 || rand() < 0.5 ? on : null,
+      // Someone who reads net due each morning sends thank-yous within a couple of days.
+      thanked_on: age > 2 || rand() < 0.5 ? on : null,
       no_reply: kind === 'email' && rand() < 0.2,
       snoozed_until: null,
     });
   }
   const leads = [];
   for (let i = 0; i < 2 * n; i++) {
-    // Leads older than two weeks were reported or dropped; newer ones are at every step.
+    // Leads older than a week were reported or dropped; newer ones are at every step.
     const age = Math.floor(rand() * 1095);
-    const status = age > 14 ? pick(['reported', 'reported', 'dropped']) : pick(['open', 'followed', 'reported', 'dropped']);
+    const status = age > 7 ? pick(['reported', 'reported', 'dropped']) : pick(['open', 'followed', 'reported', 'dropped']);
     const given = day(age);
     leads.push({
       uuid: uuid('l', i),
@@ -112,7 +119,7 @@ function journalBackup(n) {
   const promises = [];
   for (let i = 0; i < 2 * n; i++) {
     const age = Math.floor(rand() * 1095);
-    const status = age > 14 ? pick(['kept', 'kept', 'dropped']) : pick(['open', 'kept']);
+    const status = age > 7 ? pick(['kept', 'kept', 'dropped']) : pick(['open', 'kept']);
     const made = day(age);
     promises.push({
       uuid: uuid('p', i),
@@ -131,7 +138,8 @@ function journalBackup(n) {
   const needs = [];
   for (let i = 0; i < n; i++) {
     const age = Math.floor(rand() * 1095);
-    const status = age > 180 && rand() < 0.8 ? pick(['met', 'dropped']) : 'open';
+    // Needs go stale: most older than three months were met or dropped.
+    const status = age > 90 && rand() < 0.9 ? pick(['met', 'dropped']) : 'open';
     const noted = day(age);
     needs.push({ uuid: uuid('n', i), contact: c(), what: `an intro at ${pick(COMPANIES)}`, noted_on: noted, status, closed_on: status === 'open' ? null : noted });
   }
@@ -199,7 +207,7 @@ try {
     ['due', ['due']],
     ['add', (i) => ['add', `Bench Person ${i}`, '--company', 'Acme', '--met', 'bench', '--need', 'an intro at Dell']],
     ['list', ['list']],
-    ['find', ['find', 'platform']],
+    ['find', ['find', 'Acme']],
     ['show', ['show', '17']],
     ['report', ['report']],
   ];
@@ -207,6 +215,10 @@ try {
   for (const [name, args] of rows) {
     const env = name === 'add' ? addEnv : j.env;
     const m = measure(env, args);
+    if (name === 'due') {
+      const items = JSON.parse(spawnSync(process.execPath, [BIN, 'due', '--json'], { env, encoding: 'utf8' }).stdout).length;
+      console.log(`(net due lists ${items} items on this journal)`);
+    }
     console.log(`${name.padEnd(9)} ${m.ms.toFixed(1).padStart(9)} ${m.bare.toFixed(1).padStart(9)} ${m.ratio.toFixed(2).padStart(6)}×`);
   }
   const rss = peakRss(j.env, ['report']);

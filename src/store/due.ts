@@ -19,8 +19,8 @@ export class DueQueries {
         `SELECT id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply
          FROM contacts
          WHERE (@cid IS NULL OR id = @cid)
-           AND ((cadence_days IS NOT NULL AND archived = 0)
-             OR id IN (SELECT contact_id FROM promises WHERE status = 'open' AND direction = 'theirs'))`,
+           AND id IN (SELECT id FROM contacts INDEXED BY contacts_keep_in_touch WHERE cadence_days IS NOT NULL AND archived = 0
+             UNION ALL SELECT contact_id FROM promises INDEXED BY promises_open WHERE status = 'open' AND direction = 'theirs')`,
       )
       .all({ cid: contactId ?? null }) as Row[];
     return rows.map((r) => ({

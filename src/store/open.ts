@@ -143,6 +143,9 @@ export function configure(db: Database.Database, journalMode: 'wal' | 'delete' =
   if (mode === 'delete') db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Reading through a memory map spares a read() call per page, which is most of what a
+  // fresh process pays to look at a large journal.
+  db.pragma('mmap_size = 268435456');
 }
 
 /**
