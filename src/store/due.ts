@@ -1,8 +1,9 @@
 import type { ContactActivity, DueInput } from '../core/due.js';
-import type { ContactRef, Interaction, InteractionKind, Lead, LeadStatus, Pledge } from '../core/types.js';
 import type { Db, Row } from './db.js';
+import type { Interactions } from './interactions.js';
+import type { Leads } from './leads.js';
+import type { Promises } from './promises.js';
 
-const ref = (id: unknown, name: unknown): ContactRef => ({ id: Number(id), name: String(name) });
 const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /**
@@ -10,7 +11,12 @@ const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v)
  * activity columns kept on each contact, never the whole history.
  */
 export class DueQueries {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly interactions: Interactions,
+    private readonly leads: Leads,
+    private readonly promises: Promises,
+  ) {}
 
   /** Contacts with a cadence, or with a promise of theirs still open (the respect rule applies to nudges). */
   activity(contactId?: number): ContactActivity[] {
@@ -24,7 +30,7 @@ export class DueQueries {
       )
       .all({ cid: contactId ?? null }) as Row[];
     return rows.map((r) => ({
-      contact: ref(r.id, r.name),
+      contact: { id: Number(r.id), name: String(r.name) },
       cadenceDays: r.cadence_days === null ? null : Number(r.cadence_days),
       snoozedUntil: optStr(r.snoozed_until),
       archived: Number(r.archived) === 1,
@@ -35,101 +41,15 @@ export class DueQueries {
     }));
   }
 
-  /** Interactions whose thank-you is still owed, each with its people in order. */
-  private openThanks(contactId?: number): Interaction[] {
-    // The plan is spelled out: without statistics SQLite would rather walk every link.
-    const rows = this.db
-      .stmt(
-        `SELECT x.id, x.uuid, x.on_date, x.kind, x.summary, x.snoozed_until, x.no_reply, c.id AS cid, c.name AS cname
-         FROM interactions x INDEXED BY interactions_thanks_open
-         CROSS JOIN interaction_contacts ic ON ic.interaction_id = x.id
-         CROSS JOIN contacts c ON c.id = ic.contact_id
-         WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
-           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
-         ORDER BY x.id, ic.position, c.id`,
-      )
-      .all({ cid: contactId ?? null }) as Row[];
-    const out: Interaction[] = [];
-    for (const r of rows) {
-      const last = out[out.length - 1];
-      if (last && last.id === Number(r.id)) {
-        last.contacts.push(ref(r.cid, r.cname));
-        continue;
-      }
-      out.push({
-        id: Number(r.id),
-        uuid: String(r.uuid),
-        contacts: [ref(r.cid, r.cname)],
-        on: String(r.on_date),
-        kind: String(r.kind) as InteractionKind,
-        summary: optStr(r.summary),
-        thanksOwed: true,
-        thankedOn: null,
-        noReply: Number(r.no_reply) === 1,
-        snoozedUntil: optStr(r.snoozed_until),
-      });
-    }
-    // An interaction with several people is owed once, under its first contact.
-    return contactId === undefined ? out : out.filter((i) => i.contacts[0]?.id === contactId);
-  }
-
-  private activeLeads(contactId?: number): Lead[] {
-    const rows = this.db
-      .stmt(
-        `SELECT l.*, s.name AS source_name, p.name AS person_name
-         FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id
-         WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid)
-         ORDER BY l.id`,
-      )
-      .all({ cid: contactId ?? null }) as Row[];
-    return rows.map((r) => ({
-      id: Number(r.id),
-      uuid: String(r.uuid),
-      source: ref(r.source_id, r.source_name),
-      what: String(r.what),
-      person: r.person_id === null ? null : ref(r.person_id, r.person_name),
-      company: optStr(r.company),
-      job: optStr(r.job),
-      givenOn: String(r.given_on),
-      status: String(r.status) as LeadStatus,
-      followedOn: optStr(r.followed_on),
-      reportedOn: optStr(r.reported_on),
-      outcome: optStr(r.outcome),
-      snoozedUntil: optStr(r.snoozed_until),
-    }));
-  }
-
-  private openPledges(contactId?: number): Pledge[] {
-    const rows = this.db
-      .stmt(
-        `SELECT p.*, c.name AS contact_name FROM promises p JOIN contacts c ON c.id = p.contact_id
-         WHERE p.status = 'open' AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`,
-      )
-      .all({ cid: contactId ?? null }) as Row[];
-    return rows.map((r) => ({
-      id: Number(r.id),
-      uuid: String(r.uuid),
-      contact: ref(r.contact_id, r.contact_name),
-      what: String(r.what),
-      direction: r.direction === 'theirs' ? 'theirs' : 'mine',
-      madeOn: String(r.made_on),
-      by: optStr(r.by_date),
-      status: 'open',
-      closedOn: null,
-      nudges: Number(r.nudges),
-      lastNudgedOn: optStr(r.last_nudged_on),
-      snoozedUntil: optStr(r.snoozed_until),
-    }));
-  }
-
   /** Everything the due rules read, for the whole journal or one contact. */
   input(contactId?: number): DueInput {
+    const thanks = this.interactions.thanksOwed(contactId);
     return {
-      thanks: this.openThanks(contactId),
-      leads: this.activeLeads(contactId),
-      pledges: this.openPledges(contactId),
+      // An interaction with several people is owed once, under its first contact.
+      thanks: contactId === undefined ? thanks : thanks.filter((i) => i.contacts[0]?.id === contactId),
+      leads: this.leads.active(contactId),
+      pledges: this.promises.open(contactId),
       activity: this.activity(contactId),
     };
   }
 }
-

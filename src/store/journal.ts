@@ -31,7 +31,7 @@ export class Journal {
     this.promises = new Promises(this.db);
     this.needs = new Needs(this.db);
     this.search = new Search(this.db);
-    this.due = new DueQueries(this.db);
+    this.due = new DueQueries(this.db, this.interactions, this.leads, this.promises);
   }
 
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
