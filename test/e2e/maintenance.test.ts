@@ -1,0 +1,179 @@
+// Merge, backups (on demand and before migrations), doctor and shell completion, run
+// through the real binary.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configure } from '../../src/store/open.js';
+import { LATEST_VERSION, migrate } from '../../src/store/migrations/index.js';
+import { cleanupJournals, tempJournal, type TempJournal } from './helpers.js';
+
+afterEach(cleanupJournals);
+
+interface Shown {
+  id: number;
+  name: string;
+  company: string | null;
+  email: string | null;
+  tags: string[];
+  introduced_by: { id: number; name: string } | null;
+  interactions: Array<{ id: number; contacts: Array<{ id: number }> }>;
+  leads: Array<{ id: number; person: { id: number } | null }>;
+  promises: unknown[];
+  needs: unknown[];
+}
+
+const idOf = (j: TempJournal, name: string) => j.json<Array<{ id: number; name: string }>>('list', '--json').find((c) => c.name === name)?.id;
+
+describe('net merge', () => {
+  it('moves every record of the duplicate, fills empty fields, and removes it', () => {
+    const j = tempJournal();
+    j.ok('add', 'Thom Singer');
+    j.ok('add', 'Dana Whitfield', '--met', 'coffee', '--tag', 'data');
+    j.ok('add', 'Dana W', '--email', 'dana@example.com', '--company', 'Sell Computers', '--via', 'Thom', '--tag', 'mentor', '--need', 'an intro at Dell', '--promise', 'send notes');
+    j.ok('add', 'Sam Park', '--via', 'Dana W');
+    j.ok('lead', 'Dana W', 'Bob runs data at Acme', '--person', 'Bob Ortiz');
+    j.ok('lead', 'Sam', 'talk to Dana', '--person', 'Dana W');
+    j.ok('log', 'Dana Whitfield', 'both there', '--with', 'Dana W', '--kind', 'call');
+    const keep = idOf(j, 'Dana Whitfield');
+    const other = idOf(j, 'Dana W');
+    expect(j.net('merge', String(keep), String(other)).code).toBe(2);
+    const r = j.ok('merge', String(keep), String(other), '--yes');
+    expect(r.stdout).toMatch(/Merged Dana W into Dana Whitfield/);
+    const d = j.json<Shown>('show', String(keep), '--json');
+    expect(d).toMatchObject({ email: 'dana@example.com', company: 'Sell Computers', introduced_by: { name: 'Thom Singer' } });
+    expect(d.tags).toEqual(['data', 'mentor']);
+    // Both first meetings and the shared call, which keeps one link.
+    expect(d.interactions).toHaveLength(3);
+    for (const i of d.interactions) expect(i.contacts.filter((c) => c.id === keep)).toHaveLength(1);
+    expect(d.leads).toHaveLength(1);
+    expect(d.promises).toHaveLength(1);
+    expect(d.needs).toHaveLength(1);
+    expect(j.json<Shown>('show', 'Sam', '--json')).toMatchObject({ introduced_by: { id: keep } });
+    expect(j.json<Shown>('show', 'Sam', '--json').leads[0]?.person).toMatchObject({ id: keep });
+    expect(j.net('show', String(other)).code).toBe(2);
+    expect(j.ok('doctor').code).toBe(0);
+  });
+
+  it('refuses to merge a contact into itself', () => {
+    const j = tempJournal();
+    j.ok('add', 'Ann');
+    const r = j.net('merge', 'Ann', '1', '--yes');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/same contact/);
+  });
+});
+
+describe('backups', () => {
+  it('net backup writes a private copy that net can open', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--need', 'an intro at Dell');
+    const target = path.join(j.dir, 'copy.db');
+    j.ok('backup', target);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+    const copy = j.json<Array<{ name: string }>>('--db', target, 'list', '--json');
+    expect(copy.map((c) => c.name)).toEqual(['Dana Whitfield']);
+    j.ok('backup');
+    expect(fs.readdirSync(j.dir).filter((f) => /^net\.db\.\d{8}T\d{6}Z\.bak$/.test(f))).toHaveLength(1);
+    expect(j.ok('doctor').stdout).toMatch(/Last backup\s+\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('copies the journal before a schema upgrade and keeps the last three such copies', () => {
+    const j = tempJournal();
+    const makeOld = () => {
+      for (const f of ['net.db', 'net.db-wal', 'net.db-shm']) fs.rmSync(path.join(j.dir, f), { force: true });
+      const db = new Database(j.db);
+      configure(db);
+      migrate(db, LATEST_VERSION - 1);
+      db.prepare("INSERT INTO contacts (uuid, name, name_key, created_at) VALUES ('u1', 'Old Friend', 'old friend', '2026-01-01T00:00:00Z')").run();
+      db.close();
+    };
+    const copies = () => fs.readdirSync(j.dir).filter((f) => f.includes('.pre-v')).sort();
+    for (let i = 0; i < 4; i++) {
+      makeOld();
+      const r = j.ok('list', '--json');
+      expect(JSON.parse(r.stdout)).toMatchObject([{ name: 'Old Friend' }]);
+      // Copies are named to the second: keep them apart.
+      spawnSync('sleep', ['1.1']);
+    }
+    const kept = copies();
+    expect(kept).toHaveLength(3);
+    const backup = new Database(path.join(j.dir, kept[0] ?? ''), { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_VERSION - 1);
+    expect(backup.prepare('SELECT name FROM contacts').all()).toEqual([{ name: 'Old Friend' }]);
+    backup.close();
+    expect(fs.statSync(path.join(j.dir, kept[0] ?? '')).mode & 0o777).toBe(0o600);
+    const now = new Database(j.db, { readonly: true });
+    expect(now.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    now.close();
+  }, 30_000);
+});
+
+describe('net doctor', () => {
+  it('passes a healthy journal and reports what it checked', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana', '--met', 'coffee');
+    const r = j.ok('doctor');
+    expect(r.stdout).toMatch(/Integrity\s+ok/);
+    expect(r.stdout).toMatch(/Foreign keys\s+ok/);
+    expect(r.stdout).toMatch(new RegExp(`Schema\\s+version ${LATEST_VERSION} \\(current\\)`));
+    expect(r.stdout).toMatch(/Records\s+1 contacts, 1 interactions/);
+    expect(r.stdout).toMatch(/All good/);
+  });
+
+  it('fails with what to do when others can read the journal', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana');
+    fs.chmodSync(j.db, 0o644);
+    const r = j.net('doctor');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/chmod 600/);
+  });
+
+  it('fails on damaged pages and says how to restore', () => {
+    const j = tempJournal();
+    for (let i = 0; i < 60; i++) j.ok('add', `Person ${i}`, '--note', 'x'.repeat(2000));
+    j.ok('backup');
+    const fd = fs.openSync(j.db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096 * 8, 0x5a), 0, 4096 * 8, 4096 * 4);
+    fs.closeSync(fd);
+    const r = j.net('doctor');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/damaged/);
+    expect(r.stderr).toMatch(/Restore the latest backup/);
+  });
+});
+
+describe('net completion', () => {
+  it('prints bash, zsh and fish scripts naming the commands and flags', () => {
+    const j = tempJournal();
+    const bash = j.ok('completion', 'bash').stdout;
+    expect(spawnSync('bash', ['-n'], { input: bash }).status).toBe(0);
+    for (const word of ['add', 'due', 'report', 'import', '--company', '--no-reply', 'net __names']) expect(bash).toContain(word);
+    expect(j.ok('completion', 'zsh').stdout).toMatch(/#compdef net/);
+    expect(j.ok('completion', 'fish').stdout).toMatch(/complete -c net -n __fish_use_subcommand -a due/);
+    expect(j.net('completion', 'tcsh').code).toBe(2);
+  });
+
+  it('completes contact names through the hidden command, archived ones left out', () => {
+    const j = tempJournal();
+    j.ok('add', 'José Núñez');
+    j.ok('add', 'Ann Lee');
+    j.ok('add', 'Old Pal');
+    j.ok('edit', 'Old Pal', '--archive');
+    expect(j.ok('__names').stdout.trim().split('\n')).toEqual(['Ann Lee', 'José Núñez']);
+  });
+
+  it('a bash session completes a command and a name', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const script = `${j.ok('completion', 'bash').stdout}
+net() { node ${JSON.stringify(path.resolve('bin/net.js'))} "$@"; }
+COMP_WORDS=(net sh); COMP_CWORD=1; _net_complete; echo "cmd:\${COMPREPLY[*]}"
+COMP_WORDS=(net show Da); COMP_CWORD=2; _net_complete; echo "name:\${COMPREPLY[*]}"`;
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NET_DB: j.db } });
+    expect(r.stdout).toMatch(/cmd:show/);
+    expect(r.stdout).toMatch(/name:Dana\\ Whitfield/);
+  });
+});
