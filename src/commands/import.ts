@@ -62,7 +62,7 @@ export function registerImport(program: Command, ctx: Context): void {
         j.write(() => {
           result = applyImport(j, set, {
             cadenceDays,
-            onProgress: showProgress ? (done, total) => ctx.io.status(`Importing ${done}/${total}…`) : undefined,
+            onProgress: showProgress ? (done, total) => ctx.io.status(progressBar(done, total)) : undefined,
           });
           if (o.dryRun) throw new DryRun();
         });
@@ -88,6 +88,12 @@ export function registerImport(program: Command, ctx: Context): void {
       if (r.conflicts.length > 10) ctx.io.out(`  and ${r.conflicts.length - 10} more differences kept as they were`);
       ctx.io.out(o.dryRun ? 'Nothing was changed. Run again without --dry-run to import.' : 'Next: net list');
     });
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `Importing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
 }
 
 async function detect(text: string): Promise<ImportFormat | undefined> {

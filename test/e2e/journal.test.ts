@@ -382,7 +382,7 @@ describe('colour', () => {
 });
 
 describe('help and version', () => {
-  const COMMANDS = ['add', 'log', 'lead', 'promise', 'need', 'needs', 'thank', 'due', 'done', 'snooze', 'show', 'list', 'find', 'edit', 'rm'];
+  const COMMANDS = ['add', 'log', 'lead', 'promise', 'need', 'needs', 'thank', 'due', 'done', 'snooze', 'show', 'list', 'find', 'edit', 'rm', 'report', 'merge', 'import', 'export', 'backup', 'doctor', 'completion'];
   let j: TempJournal;
   beforeAll(() => {
     j = tempJournal();
