@@ -15,15 +15,19 @@ export function safe(text: string): string {
   return text.replace(UNSAFE, visible);
 }
 
+/** Plain text that needs no work to print or measure (the common case). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Like `safe`, on one line: newlines and tabs become spaces. */
 export function safeLine(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
+  if (PRINTABLE_ASCII.test(text)) return text;
   return safe(text.replace(/\r\n?/g, '\n')).replace(/[\n\t]+/g, ' ');
 }
 
 /** Columns a string takes on a terminal: wide East Asian characters and emoji count two, marks none. */
 export function displayWidth(text: string): number {
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;

@@ -235,13 +235,15 @@ export class Contacts {
       params.push(normalizeText(filter.tag).trim());
     }
     const sql = `SELECT id, name, company, role, tags, last_on FROM contacts NOT INDEXED${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY name_key, id`;
-    let rows = (this.db.stmt(sql).all(...params) as Row[]).map((r) => ({
-      id: Number(r.id),
-      name: String(r.name),
-      company: str(r.company),
-      role: str(r.role),
-      tags: r.tags === '[]' ? [] : (JSON.parse(String(r.tags)) as string[]),
-      lastContact: str(r.last_on),
+    // Arrays rather than row objects: fewer allocations when the list is ten thousand long.
+    const raw = this.db.stmt(sql).raw(true).all(...params) as Array<[number, string, string | null, string | null, string, string | null]>;
+    let rows = raw.map(([id, name, company, role, tags, lastOn]) => ({
+      id,
+      name,
+      company,
+      role,
+      tags: tags === '[]' ? [] : (JSON.parse(tags) as string[]),
+      lastContact: lastOn,
     }));
     if (filter.company !== undefined) {
       const key = matchKey(filter.company);
