@@ -153,14 +153,6 @@ export function parseCadence(text: string): number | null | undefined {
   return days > 0 ? days : null;
 }
 
-/** "3 days overdue", "due today", "in 2 days". */
-export function describeLateness(daysOverdue: number): string {
-  if (daysOverdue === 0) return 'due today';
-  if (daysOverdue > 0) return `${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue`;
-  const ahead = -daysOverdue;
-  return `in ${ahead} day${ahead === 1 ? '' : 's'}`;
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Nov 20", with the year when it differs from today's. */

@@ -3,7 +3,6 @@ import {
   addDays,
   dateToIso,
   daysBetween,
-  describeLateness,
   isoToDate,
   isValidIsoDate,
   parseCadence,
@@ -294,17 +293,5 @@ describe('shortDate', () => {
     ['2025-12-30', '2026-01-02', 'Dec 30, 2025'],
   ])('%s seen on %s is %j', (iso, today, expected) => {
     expect(shortDate(iso, today)).toBe(expected);
-  });
-});
-
-describe('describeLateness', () => {
-  it.each([
-    [0, 'due today'],
-    [1, '1 day overdue'],
-    [3, '3 days overdue'],
-    [-1, 'in 1 day'],
-    [-5, 'in 5 days'],
-  ])('%i is %j', (n, expected) => {
-    expect(describeLateness(n)).toBe(expected);
   });
 });
