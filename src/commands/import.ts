@@ -51,8 +51,9 @@ export function registerImport(program: Command, ctx: Context): void {
         );
       }
       if (format === 'vcard') text = (await import('../formats/vcard.js')).decodeVcardBytes(bytes);
+      // The file is read and checked before the journal is opened: a bad file touches nothing.
+      const set = await parse(format, text, file, (uuid) => ctx.journal().db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const j = ctx.journal();
-      const set = await parse(format, text, file, (uuid) => j.db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const { applyImport } = await import('../store/importer.js');
       // A large import touches index pages all over the file: give it 64 MB of page cache.
       j.db.raw.pragma('cache_size = -65536');
