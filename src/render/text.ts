@@ -29,9 +29,16 @@ export function safeLine(text: string | null | undefined): string {
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let w = 0;
+  let emoji = false;
+  let joined = false;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    if (/\p{M}|\u200d|[\ufe00-\ufe0f]/u.test(ch)) continue;
+    // An emoji joined to the one before it (👩‍💻) is drawn into it, and a skin-tone
+    // modifier changes the emoji it follows: neither takes columns of its own.
+    const zero = joined || (emoji && c >= 0x1f3fb && c <= 0x1f3ff) || c === 0x200d || /\p{M}|[\ufe00-\ufe0f]/u.test(ch);
+    joined = emoji && c === 0x200d;
+    if (zero) continue;
+    emoji = c >= 0x1f300 && c <= 0x1faff;
     if (
       (c >= 0x1100 && c <= 0x115f) ||
       (c >= 0x2e80 && c <= 0xa4cf) ||

@@ -76,6 +76,10 @@ describe('displayWidth', () => {
     ['🎉 ok', 5],
     ['❤\ufe0f', 1], // variation selector takes no column
     ['a\u200db', 2], // zero-width joiner
+    ['👩\u200d💻', 2], // joined emoji draw as one
+    ['👨\u200d👩\u200d👧 x', 4],
+    ['👍🏽', 2], // skin-tone modifier
+    ['🏽', 2], // a modifier on its own is drawn
   ])('%j is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
   });
