@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { JournalError } from '../core/errors.js';
+import { JournalError, UsageError } from '../core/errors.js';
 
 /**
  * Writes a file so that it is either the old file or the whole new one, never half of
@@ -22,6 +22,11 @@ export function writeFileAtomic(file: string, content: string): void {
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
-    throw new JournalError(`Cannot write ${file}: ${e.code === 'ENOENT' ? 'the folder does not exist' : e.code === 'EACCES' ? 'permission denied' : e.message}. Choose another path with -o.`);
+    // A path that cannot be a file is the user's to fix (exit 2); a disk that refuses is not.
+    if (e.code === 'ENOENT') throw new UsageError(`Cannot write ${file}: its folder does not exist. Choose another path with -o.`);
+    if (e.code === 'EISDIR') throw new UsageError(`Cannot write ${file}: it is a folder. Give a file name with -o.`);
+    if (e.code === 'ENOTDIR') throw new UsageError(`Cannot write ${file}: part of the path is a file, not a folder. Choose another path with -o.`);
+    const why = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'EROFS' ? 'the file system is read-only' : e.message;
+    throw new JournalError(`Cannot write ${file}: ${why}. Choose another path with -o.`);
   }
 }

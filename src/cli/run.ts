@@ -38,7 +38,6 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
         if (!journal) {
           file = ctx.journalFile();
           journal = Journal.open(file, env);
-          warnIfSynced(journal, io);
         }
         return journal;
       },
@@ -58,6 +57,11 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       return 0;
     }
     await program.parseAsync([...argv], { from: 'user' });
+    if (journal) {
+      // The journal is created on first use, by a command that succeeded.
+      journal.materialize();
+      warnIfSynced(journal, io);
+    }
     return 0;
   } catch (err) {
     return report(err, io, env, file);
@@ -69,7 +73,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
 /** A journal in Dropbox and the like can be uploaded without its -wal file: say so, once. */
 function warnIfSynced(journal: Journal, io: IO): void {
   const service = syncedFolder(journal.file);
-  if (service === null || journal.meta('synced_folder_warned') !== null) return;
+  if (service === null || !journal.exists || journal.meta('synced_folder_warned') !== null) return;
   io.err(
     `net: warning: your journal is inside ${service}. Sync services can copy a SQLite file while it is being written ` +
       'and corrupt it. Keep the journal outside the synced folder (the default place is fine) and put backups there instead: net backup <file in the synced folder>.',

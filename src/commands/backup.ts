@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { JournalError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { backupName, backupTo } from '../store/maintenance.js';
@@ -12,6 +13,7 @@ export function registerBackup(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net backup', 'net backup ~/Backups/net-2026-11-23.db']))
     .action((file: string | undefined) => {
       const j = ctx.journal();
+      if (!j.exists) throw new JournalError(`There is no journal at ${j.file} yet, so nothing to back up. net add creates it.`);
       const target = file ? path.resolve(file) : backupName(j.file, '', new Date());
       backupTo(j.db.raw, target);
       ctx.io.out(`Backed up the journal to ${target} (readable only by you).`);

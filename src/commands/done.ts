@@ -95,9 +95,25 @@ export function registerDone(program: Command, ctx: Context): void {
       const until = await dateOption(dateText, 'The snooze date', ctx.today, 'future');
       if (until <= ctx.today) throw new UsageError(`Snooze to a day after today (${ctx.today}), for example: net snooze ${itemText} 1w`);
       const j = ctx.journal();
-      const exists =
-        kind === 'p' ? j.promises.get(id) : kind === 'i' ? j.interactions.get(id) : kind === 'l' ? j.leads.get(id) : j.contacts.ref(id);
-      if (!exists) throw new UsageError(`There is no item ${kind}${id}. See what is due with: net due`);
+      // Only something that can fall due can be postponed.
+      const problem = (() => {
+        if (kind === 'p') {
+          const p = j.promises.get(id);
+          return !p ? 'missing' : p.status !== 'open' ? `is already ${p.status}` : null;
+        }
+        if (kind === 'i') {
+          const i = j.interactions.get(id);
+          return !i ? 'missing' : !i.thanksOwed || i.thankedOn !== null ? 'owes no thank-you' : null;
+        }
+        if (kind === 'l') {
+          const l = j.leads.get(id);
+          return !l ? 'missing' : l.status === 'reported' || l.status === 'dropped' ? `is already ${l.status}` : null;
+        }
+        const c = j.contacts.get(id);
+        return !c ? 'missing' : c.cadenceDays === null ? 'has no keep-in-touch cadence (set one with net edit --every)' : null;
+      })();
+      if (problem === 'missing') throw new UsageError(`There is no item ${kind}${id}. See what is due with: net due`);
+      if (problem !== null) throw new UsageError(`${kind}${id} ${problem}; there is nothing to snooze.`);
       j.write(() => {
         if (kind === 'p') j.promises.snooze(id, until);
         else if (kind === 'i') j.interactions.snooze(id, until);

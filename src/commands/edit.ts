@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { sayWaysToGive } from '../cli/hints.js';
 import { cadenceOption, collect, dateOption, resolveContact, splitTags } from '../cli/inputs.js';
 import type { ContactFields } from '../store/contacts.js';
 import { safeLine } from '../render/text.js';
@@ -83,6 +84,7 @@ export function registerEdit(program: Command, ctx: Context): void {
       }
       j.write(() => j.contacts.update(ref.id, patch));
       ctx.io.out(`Updated ${safeLine(patch.name ?? contact.name)} (#${ref.id}): ${changed.join(', ')}.`);
+      if (o.note !== undefined || o.company !== undefined) sayWaysToGive(ctx, [o.note, o.company], [ref.id]);
       ctx.io.out(`Next: net show ${ref.id}`);
     });
 }

@@ -20,15 +20,19 @@ export function registerExport(program: Command, ctx: Context): void {
       const format = o.format.toLowerCase();
       if (!['json', 'vcard', 'vcf', 'csv'].includes(format)) throw new UsageError(`--format "${o.format}" is not known. Use json, vcard or csv.`);
       const j = ctx.journal();
-      const contacts = j.contacts.list({ includeArchived: true });
+      const { toBackup } = await import('../formats/backup.js');
+      // One read transaction: a backup taken while someone adds a contact is one moment's journal.
+      const records = j.read(() => ({
+        contacts: j.contacts.list({ includeArchived: true }),
+        interactions: format === 'json' ? j.interactions.all() : [],
+        leads: format === 'json' ? j.leads.all() : [],
+        promises: format === 'json' ? j.promises.all() : [],
+        needs: format === 'json' ? j.needs.all() : [],
+      }));
+      const contacts = records.contacts;
       let text: string;
       if (format === 'json') {
-        const { toBackup } = await import('../formats/backup.js');
-        const backup = toBackup(
-          { contacts, interactions: j.interactions.all(), leads: j.leads.all(), promises: j.promises.all(), needs: j.needs.all() },
-          new Date().toISOString(),
-        );
-        text = `${JSON.stringify(backup, null, 2)}\n`;
+        text = `${JSON.stringify(toBackup(records, new Date().toISOString()), null, 2)}\n`;
       } else if (format === 'csv') {
         text = (await import('../formats/csv.js')).toCsv([...contacts].sort((a, b) => a.id - b.id));
       } else {

@@ -15,9 +15,6 @@ interface ImportOptions {
 
 const FORMATS: Record<string, ImportFormat> = { json: 'json', vcard: 'vcard', vcf: 'vcard', linkedin: 'linkedin', csv: 'linkedin' };
 
-/** Thrown inside the transaction to roll a dry run back after counting. */
-class DryRun extends Error {}
-
 export function registerImport(program: Command, ctx: Context): void {
   program
     .command('import')
@@ -58,22 +55,17 @@ export function registerImport(program: Command, ctx: Context): void {
       // A large import touches index pages all over the file: give it 64 MB of page cache.
       j.db.raw.pragma('cache_size = -65536');
       const showProgress = set.contacts.length >= 2000;
-      let result: ReturnType<typeof applyImport> | undefined;
-      try {
-        j.write(() => {
-          result = applyImport(j, set, {
-            cadenceDays,
-            onProgress: showProgress ? (done, total) => ctx.io.status(progressBar(done, total)) : undefined,
-          });
-          if (o.dryRun) throw new DryRun();
+      const run = () =>
+        applyImport(j, set, {
+          cadenceDays,
+          onProgress: showProgress ? (done, total) => ctx.io.status(progressBar(done, total)) : undefined,
         });
-      } catch (err) {
-        if (!(err instanceof DryRun)) throw err;
+      let r: ReturnType<typeof applyImport>;
+      try {
+        r = o.dryRun ? j.simulate(run) : j.write(run);
       } finally {
         if (showProgress) ctx.io.status('');
       }
-      if (!result) return;
-      const r = result;
       const records = Object.entries(r.records).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${n === 1 ? k.replace(/s$/, '') : k}`);
       const verb = o.dryRun ? 'Would import' : 'Imported';
       ctx.io.out(

@@ -51,7 +51,8 @@ export function registerLead(program: Command, ctx: Context): void {
       ]),
     )
     .action(async (who: string, what: string | undefined, opts: LeadOptions) => {
-      if ((MOVES as readonly string[]).includes(who) && what !== undefined && parseIdRef(what.replace(/^l/i, '')) !== null) {
+      if ((MOVES as readonly string[]).includes(who)) {
+        if (what === undefined) throw new UsageError(`Say which lead: net lead ${who} l3 (the id net show or net due prints).`);
         await moveLead(who as Move, what, opts, ctx);
       } else {
         await addLead(who, what, opts, ctx);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { parseIdRef } from '../core/names.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { itemIdArg, optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
@@ -18,7 +17,8 @@ export function registerNeed(program: Command, ctx: Context): void {
     .option('--on <date>', 'when they said it, or when it closed (default today)')
     .addHelpText('after', examples(['net need Dana "an intro at Dell"', 'net need met n2', 'net need dropped 2']))
     .action(async (who: string, what: string | undefined, opts: { on?: string }) => {
-      if ((who === 'met' || who === 'dropped') && what !== undefined && parseIdRef(what.replace(/^n/i, '')) !== null) {
+      if (who === 'met' || who === 'dropped') {
+        if (what === undefined) throw new UsageError(`Say which need: net need ${who} n2 (the id net needs prints).`);
         const id = itemIdArg(what, 'n', 'need', 'n2');
         const j = ctx.journal();
         const need = j.needs.get(id);

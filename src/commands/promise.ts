@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { parseIdRef } from '../core/names.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { itemIdArg, optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
@@ -35,7 +34,8 @@ export function registerPromise(program: Command, ctx: Context): void {
       ]),
     )
     .action(async (who: string, what: string | undefined, opts: PromiseOptions) => {
-      if ((who === 'kept' || who === 'dropped') && what !== undefined && parseIdRef(what.replace(/^p/i, '')) !== null) {
+      if (who === 'kept' || who === 'dropped') {
+        if (what === undefined) throw new UsageError(`Say which promise: net promise ${who} p4 (the id net show or net due prints).`);
         await closePromise(who, what, opts, ctx);
       } else {
         await addPromise(who, what, opts, ctx);

@@ -39,19 +39,20 @@ export function registerReport(program: Command, ctx: Context): void {
       const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);
       if (from > to) throw new UsageError(`--since ${from} is after --until ${to}. Give the earlier date first.`);
       const j = ctx.journal();
-      const input: ReportInput = {
-        from,
-        to,
-        met: j.contacts.metBetween(from, to),
-        interactions: j.interactions.inRange(from, to),
-        leads: j.leads.inPeriod(from, to),
-        pledges: j.promises.openOrBetween(from, to),
-        needs: j.needs.openOrBetween(from, to),
-        due: dueItems(j.due.input(), ctx.today),
-      };
-      const inputs = ledgerInputs(j.db, touchedContacts(input).map((c) => c.id));
-      const ledgers = new Map([...inputs].map(([id, li]) => [id, ledger(li)]));
-      const report = buildReport(input, ledgers);
+      const report = j.read(() => {
+        const input: ReportInput = {
+          from,
+          to,
+          met: j.contacts.metBetween(from, to),
+          interactions: j.interactions.inRange(from, to),
+          leads: j.leads.inPeriod(from, to),
+          pledges: j.promises.openOrBetween(from, to),
+          needs: j.needs.openOrBetween(from, to),
+          due: dueItems(j.due.input(), ctx.today),
+        };
+        const inputs = ledgerInputs(j.db, touchedContacts(input).map((c) => c.id));
+        return buildReport(input, new Map([...inputs].map(([id, li]) => [id, ledger(li)])));
+      });
       const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {
         writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`);

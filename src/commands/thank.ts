@@ -16,7 +16,7 @@ export function registerThank(program: Command, ctx: Context): void {
       const on = (await optionalDate(opts.on, '--on', ctx.today, 'past')) ?? ctx.today;
       const j = ctx.journal();
       const closed = j.write(() => {
-        const ids = j.interactions.openThankIds(contact.id);
+        const ids = j.interactions.openThankIds(contact.id, on);
         j.interactions.markThanked(ids, on);
         return ids.length;
       });

@@ -104,9 +104,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   for (const p of input.pledges) {
     if (p.status !== 'open') continue;
     if (p.direction === 'mine') {
-      const dayBefore = p.by ? addDays(p.by, -1) : null;
-      // A promise for the day it was made is due that day, not overdue already.
-      const due = dayBefore === null ? addDays(p.madeOn, PROMISE_DEFAULT_DAYS) : dayBefore < p.madeOn ? p.madeOn : dayBefore;
+      const due = p.by ? addDays(p.by, -1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
       const title = p.by ? `You promised by ${p.by}: ${p.what}` : `You promised: ${p.what}`;
       push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil);
     } else {

@@ -82,6 +82,12 @@ function toContact(r: Row): Contact {
   };
 }
 
+/** A tag filter that ignores case and accents, like every other match in net. */
+function hasTag(tag: string): (c: { tags: string[] }) => boolean {
+  const key = matchKey(tag);
+  return (c) => c.tags.some((t) => matchKey(t) === key);
+}
+
 export interface ListFilter {
   tag?: string | undefined;
   company?: string | undefined;
@@ -191,12 +197,9 @@ export class Contacts {
     const where: string[] = [];
     const params: unknown[] = [];
     if (!filter.includeArchived) where.push('c.archived = 0');
-    if (filter.tag !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ?)');
-      params.push(normalizeText(filter.tag).trim());
-    }
     const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.name_key, c.id`;
     let rows = (this.db.stmt(sql).all(...params) as Row[]).map(toContact);
+    if (filter.tag !== undefined) rows = rows.filter(hasTag(filter.tag));
     if (filter.company !== undefined) {
       // Accent- and case-insensitive, which SQLite's LIKE is not beyond ASCII.
       const key = matchKey(filter.company);
@@ -230,10 +233,6 @@ export class Contacts {
     } else if (!filter.includeArchived) {
       where.push('archived = 0');
     }
-    if (filter.tag !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM json_each(tags) t WHERE t.value = ?)');
-      params.push(normalizeText(filter.tag).trim());
-    }
     const sql = `SELECT id, name, company, role, tags, last_on FROM contacts NOT INDEXED${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY name_key, id`;
     // Arrays rather than row objects: fewer allocations when the list is ten thousand long.
     const raw = this.db.stmt(sql).raw(true).all(...params) as Array<[number, string, string | null, string | null, string, string | null]>;
@@ -245,6 +244,7 @@ export class Contacts {
       tags: tags === '[]' ? [] : (JSON.parse(tags) as string[]),
       lastContact: lastOn,
     }));
+    if (filter.tag !== undefined) rows = rows.filter(hasTag(filter.tag));
     if (filter.company !== undefined) {
       const key = matchKey(filter.company);
       rows = rows.filter((c) => c.company !== null && matchKey(c.company).includes(key));

@@ -4,7 +4,18 @@ import type Database from 'better-sqlite3';
 export class Db {
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(readonly raw: Database.Database) {}
+  constructor(private connection: Database.Database) {}
+
+  get raw(): Database.Database {
+    return this.connection;
+  }
+
+  /** Moves to another connection (a journal created on its first write). */
+  replace(connection: Database.Database): void {
+    this.cache.clear();
+    this.connection.close();
+    this.connection = connection;
+  }
 
   stmt(sql: string): Database.Statement {
     let s = this.cache.get(sql);
@@ -19,6 +30,11 @@ export class Db {
    *  processes that read then write wait for each other instead of failing. */
   write<T>(fn: () => T): T {
     return this.raw.transaction(fn).immediate();
+  }
+
+  /** Runs `fn` in one read transaction, so that several queries see one moment of the journal. */
+  read<T>(fn: () => T): T {
+    return this.raw.transaction(fn).deferred();
   }
 }
 

@@ -126,15 +126,15 @@ export class Interactions {
     return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
   }
 
-  /** Ids of interactions with this contact whose thank-you is still owed. */
-  openThankIds(contactId: number): number[] {
+  /** Ids of interactions with this contact, up to a date, whose thank-you is still owed. */
+  openThankIds(contactId: number, upTo: IsoDate): number[] {
     return (
       this.db
         .stmt(
           `SELECT x.id FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-           WHERE ic.contact_id = ? AND x.thanks_owed = 1 AND x.thanked_on IS NULL ORDER BY x.on_date, x.id`,
+           WHERE ic.contact_id = ? AND x.thanks_owed = 1 AND x.thanked_on IS NULL AND x.on_date <= ? ORDER BY x.on_date, x.id`,
         )
-        .all(contactId) as Row[]
+        .all(contactId, upTo) as Row[]
     ).map((r) => Number(r.id));
   }
 

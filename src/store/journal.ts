@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Contacts } from './contacts.js';
 import { Db } from './db.js';
@@ -5,9 +6,11 @@ import { DueQueries } from './due.js';
 import { Interactions } from './interactions.js';
 import { Leads } from './leads.js';
 import { Needs } from './needs.js';
-import { openDatabase } from './open.js';
+import { assertCreatable, openDatabase } from './open.js';
 import { Promises } from './promises.js';
 import { Search } from './search.js';
+
+const ROLLBACK = Symbol('rollback');
 
 /** The open journal: one repository per record kind over one connection. */
 export class Journal {
@@ -34,8 +37,24 @@ export class Journal {
     this.due = new DueQueries(this.db, this.interactions, this.leads, this.promises);
   }
 
+  /**
+   * Opens the journal. One that does not exist yet is held in memory, empty, and created
+   * on disk by the first write or when the command succeeds: a failed command creates nothing.
+   */
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
-    return new Journal(openDatabase(file, env), file);
+    if (file === ':memory:' || fs.existsSync(file)) return new Journal(openDatabase(file, env), file);
+    assertCreatable(file);
+    const journal = new Journal(openDatabase(':memory:'), file);
+    journal.pending = env;
+    return journal;
+  }
+
+  /** The environment to create the file with, while the journal exists only in memory. */
+  private pending: NodeJS.ProcessEnv | null = null;
+
+  /** True while the journal has not been written to disk yet. */
+  get exists(): boolean {
+    return this.pending === null;
   }
 
   /** Reads a fact about the journal itself. */
@@ -50,7 +69,34 @@ export class Journal {
 
   /** Every write a command makes goes through here: all of it lands, or none. */
   write<T>(fn: () => T): T {
+    this.materialize();
     return this.db.write(fn);
+  }
+
+  /** Creates the journal on disk if it exists only in memory so far. */
+  materialize(): void {
+    if (this.pending === null) return;
+    this.db.replace(openDatabase(this.file, this.pending));
+    this.pending = null;
+  }
+
+  /** Runs `fn` as a write that is always rolled back (a dry run): it never creates the file. */
+  simulate<T>(fn: () => T): T {
+    let result: T | undefined;
+    try {
+      this.db.write(() => {
+        result = fn();
+        throw ROLLBACK;
+      });
+    } catch (err) {
+      if (err !== ROLLBACK) throw err;
+    }
+    return result as T;
+  }
+
+  /** Several reads that must agree with each other (an export), in one read transaction. */
+  read<T>(fn: () => T): T {
+    return this.db.read(fn);
   }
 
   close(): void {

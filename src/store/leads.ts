@@ -126,9 +126,10 @@ export class Leads {
   /** Open leads whose person is among `contactIds` become followed; returns their ids. */
   followByPeople(contactIds: readonly number[], on: IsoDate): number[] {
     const followed: number[] = [];
-    const find = this.db.stmt(`SELECT id FROM leads WHERE person_id = ? AND status = 'open' ORDER BY id`);
+    // A conversation before the lead was given cannot have followed it.
+    const find = this.db.stmt(`SELECT id FROM leads WHERE person_id = ? AND status = 'open' AND given_on <= ? ORDER BY id`);
     for (const cid of contactIds) {
-      for (const r of find.all(cid) as Row[]) {
+      for (const r of find.all(cid, on) as Row[]) {
         this.setStatus(Number(r.id), 'followed', on);
         followed.push(Number(r.id));
       }

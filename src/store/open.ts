@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { JournalError } from '../core/errors.js';
+import { JournalError, UsageError } from '../core/errors.js';
 import { backupName, backupTo, prunePreMigrationBackups } from './maintenance.js';
 import { LATEST_VERSION, migrate } from './migrations/index.js';
 import { onNetworkFs } from './placement.js';
@@ -17,7 +17,10 @@ export interface PathInputs {
 
 /** `--db`, else `$NET_DB`, else `$XDG_DATA_HOME/net/net.db`, else `~/.local/share/net/net.db`. */
 export function journalPath({ flag, env }: PathInputs): string {
-  if (flag) return path.resolve(flag);
+  if (flag !== undefined) {
+    if (flag.trim() === '') throw new UsageError('--db needs the path of a journal file, for example --db ~/net.db.');
+    return path.resolve(flag);
+  }
   if (env.NET_DB) return path.resolve(env.NET_DB);
   const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
   return path.join(dataHome, 'net', 'net.db');
@@ -27,19 +30,56 @@ function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (e?.code === 'ENOENT') return 'that place cannot hold folders';
   if (e?.code === 'EROFS') return 'the file system is read-only';
   if (e?.code === 'ENOSPC') return 'the disk is full';
   return e?.message ?? String(err);
+}
+
+/**
+ * Creates each missing folder down to `dir`, 0700. Done one level at a time because
+ * Node's recursive mkdir never returns on some virtual file systems (/proc).
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  while (!fs.existsSync(at)) {
+    missing.unshift(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing) {
+    fs.mkdirSync(folder, { mode: 0o700 });
+    fs.chmodSync(folder, 0o700);
+  }
+}
+
+/**
+ * Checks, without creating anything, that a journal could be created at `file`: a command
+ * that only reads a journal not there yet must still say when the place is unusable.
+ */
+export function assertCreatable(file: string): void {
+  let at = path.dirname(path.resolve(file));
+  while (!fs.existsSync(at)) {
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  const fail = (why: string) => new JournalError(`Cannot create the journal ${file}: ${why}. Choose another place with --db or NET_DB.`);
+  if (!fs.statSync(at).isDirectory()) throw fail(`${at} is a file, not a folder`);
+  try {
+    fs.accessSync(at, fs.constants.W_OK | fs.constants.X_OK);
+  } catch (err) {
+    throw fail(reason(err));
+  }
 }
 
 /** Creates the folder (0700) and an empty file (0600) when they do not exist yet. */
 function ensureFile(file: string): void {
   const dir = path.dirname(file);
   try {
-    if (!fs.existsSync(dir)) {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      fs.chmodSync(dir, 0o700);
-    }
+    if (!fs.existsSync(dir)) makeFolders(dir);
   } catch (err) {
     throw new JournalError(`Cannot create the journal folder ${dir}: ${reason(err)}. Choose another place with --db or NET_DB.`);
   }

@@ -177,3 +177,66 @@ COMP_WORDS=(net show Da); COMP_CWORD=2; _net_complete; echo "name:\${COMPREPLY[*
     expect(r.stdout).toMatch(/name:Dana\\ Whitfield/);
   });
 });
+
+describe('details a careful reader of the contract would check', () => {
+  it('a promise whose date is already past is overdue from one day before it', () => {
+    const j = tempJournal();
+    j.ok('add', 'Ann', '--every', 'never');
+    j.ok('promise', 'Ann', 'send the deck', '--by', 'yesterday');
+    expect(j.json<Array<{ due: string; days_overdue: number }>>('due', '--json')).toMatchObject([{ due: '2026-09-29', days_overdue: 2 }]);
+  });
+
+  it('tags filter without regard to case or accents', () => {
+    const j = tempJournal();
+    j.ok('add', 'Ann', '--tag', 'Mentor');
+    j.ok('add', 'Bob', '--tag', 'résumé');
+    expect(j.json<Array<{ name: string }>>('list', '--tag', 'mentor', '--json').map((c) => c.name)).toEqual(['Ann']);
+    expect(j.json<Array<{ name: string }>>('list', '--tag', 'RESUME', '--json').map((c) => c.name)).toEqual(['Bob']);
+  });
+
+  it('a conversation dated before a lead was given does not follow it, and thank --on closes only earlier thank-yous', () => {
+    const j = tempJournal();
+    j.ok('add', 'Maria', '--every', 'never');
+    j.ok('lead', 'Maria', 'Raj at Acme', '--person', 'Raj Patel', '--on', '2026-10-01');
+    j.ok('log', 'Raj Patel', 'met before', '--kind', 'coffee', '--on', '2026-09-25');
+    expect(j.json<{ leads: Array<{ status: string }> }>('show', 'Maria', '--json').leads[0]?.status).toBe('open');
+    j.ok('log', 'Raj Patel', 'call', '--kind', 'call', '--on', '2026-10-01');
+    expect(j.json<{ leads: Array<{ status: string; followed_on: string }> }>('show', 'Maria', '--json').leads[0]).toMatchObject({
+      status: 'followed',
+      followed_on: '2026-10-01',
+    });
+    j.ok('thank', 'Raj', '--on', '2026-09-26');
+    const raj = j.json<{ interactions: Array<{ on: string; thanked_on: string | null }> }>('show', 'Raj', '--json');
+    expect(raj.interactions.map((i) => [i.on, i.thanked_on])).toEqual([
+      ['2026-09-25', '2026-09-26'],
+      ['2026-10-01', null],
+    ]);
+  });
+
+  it('only something that can fall due can be snoozed', () => {
+    const j = tempJournal();
+    j.ok('add', 'Ann', '--every', 'never');
+    j.ok('promise', 'Ann', 'x');
+    j.ok('promise', 'kept', 'p1');
+    expect(j.net('snooze', 'p1', '2w')).toMatchObject({ code: 2 });
+    expect(j.net('snooze', 'c1', '1w').stderr).toMatch(/no keep-in-touch cadence/);
+    expect(j.net('snooze', 'p9', '1w').stderr).toMatch(/There is no item p9/);
+  });
+
+  it('says what is wrong with a sub-command id, an empty --db and an output path that is a folder', () => {
+    const j = tempJournal();
+    j.ok('add', 'Ann');
+    expect(j.net('lead', 'followed', 'p3')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"p3" is not a lead id/) });
+    expect(j.net('promise', 'kept')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Say which promise/) });
+    expect(j.net('need', 'met', 'x5')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"x5" is not a need id/) });
+    expect(j.net('--db', '', 'list')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--db needs the path/) });
+    expect(j.net('export', '-o', j.dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/it is a folder/) });
+  });
+
+  it('a note that mentions what someone needs says so, from edit as from add', () => {
+    const j = tempJournal();
+    j.ok('add', 'Sam', '--need', 'an intro at Acme');
+    j.ok('add', 'Dana');
+    expect(j.ok('edit', 'Dana', '--note', 'knows the Acme CTO').stdout).toMatch(/Sam needs an intro at Acme/);
+  });
+});

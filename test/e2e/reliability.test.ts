@@ -1072,15 +1072,18 @@ describe('privacy: 0600 files and a 0700 folder after every write, even under um
     for (const f of outputs) expect(fs.statSync(f).size).toBeGreaterThan(0);
     // A failed export leaves nothing behind either.
     const failed = runUmask(j.db, ['export', '-o', path.join(out, 'missing', 'x.json')]);
-    expect(failed.code).toBe(1);
+    expect(failed.code).toBe(2);
     expect(tmpLeftovers(out)).toEqual([]);
   });
 
-  it('the journal folder and file are created 0700 / 0600 by a read-only first command too', () => {
+  it('a failed first command creates nothing; a read-only first command creates the folders 0700 and the file 0600', () => {
     const j = tempJournal({ file: 'a/b/c/net.db' });
+    const failed = runUmask(j.db, ['show', 'Nobody']);
+    expect(failed.code).toBe(2);
+    expect(fs.existsSync(path.join(j.dir, 'a'))).toBe(false);
     const r = runUmask(j.db, ['due']);
     expect(r.code, r.stderr).toBe(0);
     expect(mode(j.db)).toBe('0600');
-    expect(mode(path.dirname(j.db))).toBe('0700');
+    for (const d of ['a', 'a/b', 'a/b/c']) expect(mode(path.join(j.dir, d))).toBe('0700');
   });
 });
