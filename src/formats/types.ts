@@ -1,4 +1,4 @@
-import type { Direction, InteractionKind, IsoDate, LeadStatus, NeedStatus, PromiseStatus } from '../core/types.js';
+import type { Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
 
 /** A contact as a file describes it, before it is matched against the journal. */
 export interface ImportContact {
@@ -22,55 +22,11 @@ export interface ImportContact {
   createdAt?: string;
 }
 
-export interface ImportInteraction {
-  uuid: string;
-  contacts: string[];
-  on: IsoDate;
-  kind: InteractionKind;
-  summary: string | null;
-  thanksOwed: boolean;
-  thankedOn: IsoDate | null;
-  noReply: boolean;
-  snoozedUntil: IsoDate | null;
-}
-
-export interface ImportLead {
-  uuid: string;
-  source: string;
-  what: string;
-  person: string | null;
-  company: string | null;
-  job: string | null;
-  givenOn: IsoDate;
-  status: LeadStatus;
-  followedOn: IsoDate | null;
-  reportedOn: IsoDate | null;
-  outcome: string | null;
-  snoozedUntil: IsoDate | null;
-}
-
-export interface ImportPledge {
-  uuid: string;
-  contact: string;
-  what: string;
-  direction: Direction;
-  madeOn: IsoDate;
-  by: IsoDate | null;
-  status: PromiseStatus;
-  closedOn: IsoDate | null;
-  nudges: number;
-  lastNudgedOn: IsoDate | null;
-  snoozedUntil: IsoDate | null;
-}
-
-export interface ImportNeed {
-  uuid: string;
-  contact: string;
-  what: string;
-  notedOn: IsoDate;
-  status: NeedStatus;
-  closedOn: IsoDate | null;
-}
+// The other records as the journal knows them, with contacts named by uuid instead of id.
+export type ImportInteraction = Omit<Interaction, 'id' | 'contacts'> & { contacts: string[] };
+export type ImportLead = Omit<Lead, 'id' | 'source' | 'person'> & { source: string; person: string | null };
+export type ImportPledge = Omit<Pledge, 'id' | 'contact'> & { contact: string };
+export type ImportNeed = Omit<Need, 'id' | 'contact'> & { contact: string };
 
 /** Everything one file brings. Records other than contacts refer to contacts by uuid. */
 export interface ImportSet {
