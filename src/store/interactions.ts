@@ -55,20 +55,9 @@ export class Interactions {
     return id;
   }
 
-  private contactsOf(id: number): ContactRef[] {
-    return (
-      this.db
-        .stmt(
-          `SELECT c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
-           WHERE ic.interaction_id = ? ORDER BY ic.position, c.id`,
-        )
-        .all(id) as Row[]
-    ).map((r) => ({ id: Number(r.id), name: String(r.name) }));
-  }
-
   get(id: number): Interaction | undefined {
     const r = this.db.stmt('SELECT * FROM interactions WHERE id = ?').get(id) as Row | undefined;
-    return r ? toInteraction(r, this.contactsOf(Number(r.id))) : undefined;
+    return r ? toInteraction(r, this.linksOf([id]).get(id) ?? []) : undefined;
   }
 
   /** Every interaction the contact was part of, oldest first. */
@@ -91,15 +80,16 @@ export class Interactions {
     return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
   }
 
-  /** The people of many interactions in one query. */
-  private linksOf(ids: readonly number[]): Map<number, ContactRef[]> {
+  /** The people of many interactions (of every one, with null) in one query, in order. */
+  private linksOf(ids: readonly number[] | null): Map<number, ContactRef[]> {
     const links = new Map<number, ContactRef[]>();
-    const rows = this.db
-      .stmt(
-        `SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
-         WHERE ic.interaction_id IN (SELECT value FROM json_each(?)) ORDER BY ic.interaction_id, ic.position, c.id`,
-      )
-      .all(JSON.stringify(ids)) as Row[];
+    const select = `SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id`;
+    const order = 'ORDER BY ic.interaction_id, ic.position, c.id';
+    const rows = (
+      ids === null
+        ? this.db.stmt(`${select} ${order}`).all()
+        : this.db.stmt(`${select} WHERE ic.interaction_id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(ids))
+    ) as Row[];
     for (const r of rows) {
       const iid = Number(r.iid);
       let list = links.get(iid);
@@ -148,19 +138,7 @@ export class Interactions {
   }
 
   all(): Interaction[] {
-    const links = new Map<number, ContactRef[]>();
-    const linkRows = this.db
-      .stmt(
-        `SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
-         ORDER BY ic.interaction_id, ic.position, c.id`,
-      )
-      .all() as Row[];
-    for (const r of linkRows) {
-      const iid = Number(r.iid);
-      let list = links.get(iid);
-      if (!list) links.set(iid, (list = []));
-      list.push({ id: Number(r.id), name: String(r.name) });
-    }
+    const links = this.linksOf(null);
     return (this.db.stmt('SELECT * FROM interactions ORDER BY on_date, id').all() as Row[]).map((r) =>
       toInteraction(r, links.get(Number(r.id)) ?? []),
     );
