@@ -1,12 +1,20 @@
 // Bundles the CLI into one CommonJS file: loading one module instead of ~80 saves most of the
 // start-up time that `net due` would otherwise spend resolving and compiling files, and
 // Node loads CommonJS faster than it links ES modules.
-// Native better-sqlite3 stays external, and so do the modules loaded only on demand
-// (prompts, natural-language dates) so that they cost nothing until used.
+// The modules loaded only on demand (prompts, natural-language dates, CSV) stay external so
+// that they cost nothing until used.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// better-sqlite3's JavaScript is bundled (its dozen files would otherwise be resolved and
+// compiled at every start); its compiled addon is loaded from where it is now, relative
+// to the bundle, so that it is found without searching.
+const sqliteDir = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+const addon = path.relative('dist', path.join(sqliteDir, 'build', 'Release', 'better_sqlite3.node'));
 
 // commander requires child_process at load for executable subcommands, which net does not
 // use; a lazy stand-in keeps that module off the start-up path (about 1.5 ms).
@@ -30,8 +38,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts', 'csv-parse'],
-  define: { NET_VERSION: JSON.stringify(version) },
+  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse'],
+  define: { NET_VERSION: JSON.stringify(version), NET_SQLITE_ADDON: JSON.stringify(addon) },
   // import() of the on-demand modules becomes require(): they all ship CommonJS, and the
   // code-cache loader in bin/net.js then needs no experimental dynamic-import hook.
   supported: { 'dynamic-import': false },

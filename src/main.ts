@@ -6,10 +6,6 @@ import { run } from './cli/run.js';
 declare const NET_VERSION: string;
 
 process.on('SIGINT', () => process.exit(130));
-// `net list | head` closes the pipe early: that is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
-}
 
 const argv = process.argv.slice(2);
 void processIO(argv.includes('--no-color'), process.env)

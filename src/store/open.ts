@@ -10,6 +10,32 @@ import { onNetworkFs } from './placement.js';
 
 const KEEP_PRE_MIGRATION_BACKUPS = 3;
 
+// Set by scripts/build.mjs: where the compiled SQLite addon sits, relative to the bundle.
+declare const NET_SQLITE_ADDON: string | undefined;
+
+let addon: object | null | undefined;
+
+/**
+ * The compiled SQLite addon, loaded straight from the place the build found it. This
+ * spares better-sqlite3's default loader (the `bindings` package), which searches a dozen
+ * places on every start, and Node's resolution of the file. Null lets better-sqlite3 find
+ * it itself: in the tests, or when the addon has moved since the build.
+ */
+function sqliteAddon(): object | null {
+  if (addon !== undefined) return addon;
+  addon = null;
+  if (typeof NET_SQLITE_ADDON === 'string') {
+    const mod = { exports: {} };
+    try {
+      process.dlopen(mod, path.join(__dirname, NET_SQLITE_ADDON));
+      addon = mod.exports;
+    } catch {
+      // Moved or rebuilt elsewhere: the default loader finds it, or says why it cannot.
+    }
+  }
+  return addon;
+}
+
 export interface PathInputs {
   flag?: string | undefined;
   env: NodeJS.ProcessEnv;
@@ -142,7 +168,10 @@ export function openDatabase(file: string, env: NodeJS.ProcessEnv = {}): Databas
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { fileMustExist: file !== ':memory:' });
+    // better-sqlite3 takes the loaded addon itself as `nativeBinding` (lib/database.js);
+    // its type declarations know only the path form.
+    const nativeBinding = sqliteAddon() as string | null;
+    db = new Database(file, { fileMustExist: file !== ':memory:', ...(nativeBinding ? { nativeBinding } : {}) });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) {
       db.close();

@@ -1,0 +1,117 @@
+// How output leaves the process: written straight to the descriptor, complete through
+// slow, blocking and non-blocking pipes, quiet when the reader goes away; and the start-up
+// path that makes `net due` fast (SQLite's addon loaded without searching for it).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, baseEnv, cleanupJournals, ROOT, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
+
+let j: TempJournal;
+let fullList: string;
+
+beforeAll(() => {
+  j = tempJournal();
+  // 8,000 contacts: `net list` prints several times a pipe's 64 KiB buffer.
+  const contacts = Array.from({ length: 8000 }, (_, i) => ({
+    uuid: `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    name: `Person ${i} Ünïcode 名前`,
+    company: `Company ${i % 97}`,
+    role: null,
+    email: null,
+    phone: null,
+    url: null,
+    met_where: null,
+    met_on: '2026-01-01',
+    introduced_by: null,
+    tags: [],
+    notes: null,
+    cadence_days: null,
+    archived: false,
+    snoozed_until: null,
+    created_at: '2026-01-01T00:00:00.000Z',
+  }));
+  const backup = path.join(j.dir, 'big.json');
+  fs.writeFileSync(
+    backup,
+    JSON.stringify({ format: 'net-journal', version: 1, exported_at: '2026-01-01T00:00:00.000Z', contacts, interactions: [], leads: [], promises: [], needs: [] }),
+  );
+  j.ok('import', backup);
+  fullList = j.ok('list').stdout;
+  expect(Buffer.byteLength(fullList)).toBeGreaterThan(256 * 1024);
+}, 60_000);
+
+afterAll(cleanupJournals);
+
+describe('output through pipes', () => {
+  it('a reader that is slow to start still gets every byte', async () => {
+    const child = spawn(process.execPath, [BIN, 'list'], { cwd: ROOT, env: baseEnv(j.db, j.today), stdio: ['ignore', 'pipe', 'pipe'] });
+    const closed = new Promise((r) => child.on('close', r));
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(child.exitCode).toBe(null);
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    const code = await closed;
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(fullList);
+  });
+
+  it('a non-blocking pipe read slowly gets every byte, in order', () => {
+    // Python gives net a pipe whose write end is O_NONBLOCK, so writes can fail with EAGAIN.
+    const script = `
+import fcntl, os, subprocess, sys, time
+r, w = os.pipe()
+fl = fcntl.fcntl(w, fcntl.F_GETFL)
+fcntl.fcntl(w, fcntl.F_SETFL, fl | os.O_NONBLOCK)
+p = subprocess.Popen([sys.argv[1], sys.argv[2], 'list'], stdout=w)
+os.close(w)
+time.sleep(0.5)
+out = b''
+while True:
+    chunk = os.read(r, 4096)
+    if not chunk:
+        break
+    out += chunk
+    time.sleep(0.0005)
+sys.stdout.buffer.write(out)
+sys.exit(p.wait())
+`;
+    const r = spawnSync('python3', ['-c', script, process.execPath, BIN], { cwd: ROOT, env: baseEnv(j.db, j.today), encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(fullList);
+  });
+
+  it('a reader that stops early (net list | head -1) ends it quietly with exit 0', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list | head -1; echo "status=\${PIPESTATUS[0]}"`], {
+      cwd: ROOT,
+      env: baseEnv(j.db, j.today),
+      encoding: 'utf8',
+    });
+    expect(r.stdout.split('\n')[0]).toMatch(/^ID\s+NAME/);
+    expect(r.stdout).toContain('status=0');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('start-up path', () => {
+  it('loads the SQLite addon from where the build found it, without the bindings package', () => {
+    // A preload that records every module Node loads, then lists them on exit.
+    const hook = path.join(j.dir, 'record-loads.cjs');
+    fs.writeFileSync(
+      hook,
+      `const Module = require('node:module'); const seen = [];
+const load = Module._load;
+Module._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };
+process.on('exit', () => require('node:fs').writeSync(2, 'LOADED ' + JSON.stringify(seen) + '\\n'));`,
+    );
+    const r = spawnSync(process.execPath, ['--require', hook, BIN, 'due'], { cwd: ROOT, env: baseEnv(j.db, j.today), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = JSON.parse(/LOADED (.*)/.exec(r.stderr)?.[1] ?? 'null') as string[];
+    expect(loaded).toContain(BIN);
+    expect(loaded.filter((m) => /bindings|better-sqlite3|better_sqlite3|^(node:)?stream$|^(node:)?tty$/.test(m))).toEqual([]);
+  });
+});
