@@ -19,7 +19,7 @@ export function registerDue(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net due', 'net due --all', 'net due --json']))
     .action((opts: { all?: boolean; json?: boolean }) => {
       const j = ctx.journal();
-      const items = visibleDue(dueItems(j.due.input(), ctx.today), opts.all ?? false);
+      const items = visibleDue(dueItems(j.due.input(ctx.today), ctx.today), opts.all ?? false);
       if (opts.json) {
         ctx.io.out(printJson(items.map(dueJson)));
         return;

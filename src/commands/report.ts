@@ -48,7 +48,7 @@ export function registerReport(program: Command, ctx: Context): void {
           leads: j.leads.inPeriod(from, to),
           pledges: j.promises.openOrBetween(from, to),
           needs: j.needs.openOrBetween(from, to),
-          due: dueItems(j.due.input(), ctx.today),
+          due: dueItems(j.due.input(ctx.today), ctx.today),
         };
         const inputs = ledgerInputs(j.db, touchedContacts(input).map((c) => c.id));
         return buildReport(input, new Map([...inputs].map(([id, li]) => [id, ledger(li)])));

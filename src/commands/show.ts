@@ -60,7 +60,7 @@ export function loadCard(ctx: Context, id: number): ContactCard {
     leadsAbout: j.leads.byPerson(id),
     promises,
     needs,
-    due: dueItems(j.due.input(id), ctx.today).filter((d) => d.state === 'due'),
+    due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due'),
     ledger: l,
     onlyTaking: onlyTaking(l),
   };

@@ -1,5 +1,7 @@
 import type { ContactActivity, DueInput } from '../core/due.js';
+import type { IsoDate } from '../core/types.js';
 import type { Db, Row } from './db.js';
+import { FOLLOWUP_DUE } from './migrations/005-followup.js';
 import type { Interactions } from './interactions.js';
 import type { Leads } from './leads.js';
 import type { Promises } from './promises.js';
@@ -18,17 +20,26 @@ export class DueQueries {
     private readonly promises: Promises,
   ) {}
 
-  /** Contacts with a cadence, or with a promise of theirs still open (the respect rule applies to nudges). */
-  activity(contactId?: number): ContactActivity[] {
-    const rows = this.db
-      .stmt(
-        `SELECT id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply
-         FROM contacts
-         WHERE (@cid IS NULL OR id = @cid)
-           AND id IN (SELECT id FROM contacts INDEXED BY contacts_keep_in_touch WHERE cadence_days IS NOT NULL AND archived = 0
-             UNION ALL SELECT contact_id FROM promises INDEXED BY promises_open WHERE status = 'open' AND direction = 'theirs')`,
-      )
-      .all({ cid: contactId ?? null }) as Row[];
+  /**
+   * The contacts the keep-in-touch and respect rules can say something about on `today`:
+   * those whose follow-up has fallen due, and those resting after two unanswered messages
+   * (shown by `--all`, and holding back nudges). Both through indexes, so the cost follows
+   * what is owed rather than the size of the journal. For one contact, that contact.
+   */
+  activity(today: IsoDate, contactId?: number): ContactActivity[] {
+    const columns = 'id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply';
+    const rows = (
+      contactId !== undefined
+        ? this.db.stmt(`SELECT ${columns} FROM contacts WHERE id = ?`).all(contactId)
+        : this.db
+            .stmt(
+              `SELECT ${columns} FROM contacts
+               WHERE id IN (SELECT id FROM contacts INDEXED BY contacts_followup
+                              WHERE cadence_days IS NOT NULL AND archived = 0 AND ${FOLLOWUP_DUE} <= ?
+                            UNION ALL SELECT id FROM contacts INDEXED BY contacts_no_reply WHERE last_two_no_reply = 1)`,
+            )
+            .all(today)
+    ) as Row[];
     return rows.map((r) => ({
       contact: { id: Number(r.id), name: String(r.name) },
       cadenceDays: r.cadence_days === null ? null : Number(r.cadence_days),
@@ -41,15 +52,15 @@ export class DueQueries {
     }));
   }
 
-  /** Everything the due rules read, for the whole journal or one contact. */
-  input(contactId?: number): DueInput {
+  /** Everything the due rules read on `today`, for the whole journal or one contact. */
+  input(today: IsoDate, contactId?: number): DueInput {
     const thanks = this.interactions.thanksOwed(contactId);
     return {
       // An interaction with several people is owed once, under its first contact.
       thanks: contactId === undefined ? thanks : thanks.filter((i) => i.contacts[0]?.id === contactId),
       leads: this.leads.active(contactId),
       pledges: this.promises.open(contactId),
-      activity: this.activity(contactId),
+      activity: this.activity(today, contactId),
     };
   }
 }

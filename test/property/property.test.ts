@@ -9,13 +9,15 @@ import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dateToIso, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
+import { addDays, dateToIso, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
+import { dueItems } from '../../src/core/due.js';
 import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
 import { INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { csvCell } from '../../src/formats/csv.js';
 import { parseLinkedin } from '../../src/formats/linkedin.js';
 import { parseVcards } from '../../src/formats/vcard.js';
+import { Journal } from '../../src/store/journal.js';
 import { mdText } from '../../src/render/markdown.js';
 import { safeLine } from '../../src/render/text.js';
 import { runNet } from '../e2e/helpers.js';
@@ -412,4 +414,41 @@ describe('export → import round trip of arbitrary journals (through bin/net.js
       { numRuns: 5, endOnFailure: true },
     );
   }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('net due reads only the contacts that can be owed something', () => {
+  const TODAY = '2026-06-15';
+  const ago = fc.integer({ min: -20, max: 250 }).map((k) => addDays(TODAY, -k));
+  const contactArb = fc.record({
+    cadence: fc.option(fc.constantFrom(1, 7, 30, 45, 90, 180), { nil: null }),
+    archived: fc.boolean(),
+    metOn: fc.option(ago, { nil: null }),
+    snoozed: fc.option(ago, { nil: null }),
+    interactions: fc.array(fc.record({ on: ago, noReply: fc.boolean() }), { maxLength: 4 }),
+    theirPromise: fc.boolean(),
+  });
+
+  it('the indexed follow-up query gives the same due items as reading every contact', () => {
+    fc.assert(
+      fc.property(fc.array(contactArb, { minLength: 1, maxLength: 12 }), (people) => {
+        const j = Journal.open(':memory:');
+        try {
+          const ids = people.map((p, i) => {
+            const id = j.contacts.insert({ name: `P${i}`, cadenceDays: p.cadence, archived: p.archived, metOn: p.metOn, snoozedUntil: p.snoozed });
+            for (const x of p.interactions) j.interactions.insert({ contactIds: [id], on: x.on, kind: 'email', thanksOwed: false, noReply: x.noReply });
+            if (p.theirPromise) j.promises.insert({ contactId: id, what: 'send the deck', direction: 'theirs', madeOn: addDays(TODAY, -30) });
+            return id;
+          });
+          const input = j.due.input(TODAY);
+          const everyone = { ...input, activity: ids.flatMap((id) => j.due.activity(TODAY, id)) };
+          expect(dueItems(input, TODAY)).toEqual(dueItems(everyone, TODAY));
+        } finally {
+          j.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });

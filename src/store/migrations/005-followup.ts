@@ -1,0 +1,25 @@
+import type { Migration } from './index.js';
+
+/**
+ * The day a contact's keep-in-touch follow-up falls due, as SQL over the activity columns:
+ * a week after meeting, then the cadence after the last interaction. (After two unanswered
+ * messages it waits longer; those few contacts are read through their own index.)
+ * `core/due.ts` decides; this expression only lets `net due` read the contacts that can
+ * be due instead of everyone with a cadence. It must stay identical, character for
+ * character, in the index and the query.
+ */
+export const FOLLOWUP_DUE = `date(coalesce(last_on, met_on), '+' || CASE WHEN interaction_count <= 1 THEN 7 ELSE cadence_days END || ' days')`;
+
+// Indexes that make `net due` read only what is owed, however large the journal: the
+// follow-up date of each contact with a cadence, and the few contacts resting after two
+// unanswered messages (the respect rule holds back their nudges and follow-ups).
+export const followup: Migration = {
+  version: 5,
+  name: 'followup',
+  up: (db) => {
+    db.exec(`
+      CREATE INDEX contacts_followup ON contacts(${FOLLOWUP_DUE}) WHERE cadence_days IS NOT NULL AND archived = 0;
+      CREATE INDEX contacts_no_reply ON contacts(id) WHERE last_two_no_reply = 1;
+    `);
+  },
+};
