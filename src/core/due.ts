@@ -38,13 +38,18 @@ export interface ContactActivity {
   lastTwoNoReply: boolean;
 }
 
+/** What the rules read of a promise, an interaction and a lead: the stores read no more. */
+export type DuePledge = Pick<Pledge, 'id' | 'contact' | 'what' | 'direction' | 'madeOn' | 'by' | 'status' | 'nudges' | 'lastNudgedOn' | 'snoozedUntil'>;
+export type DueThanks = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary' | 'thanksOwed' | 'thankedOn' | 'snoozedUntil'>;
+export type DueLead = Pick<Lead, 'id' | 'source' | 'what' | 'person' | 'status' | 'givenOn' | 'followedOn' | 'snoozedUntil'>;
+
 export interface DueInput {
   /** Open promises, both directions. */
-  pledges: readonly Pledge[];
+  pledges: readonly DuePledge[];
   /** Interactions whose thank-you is owed and not yet sent. */
-  thanks: readonly Interaction[];
+  thanks: readonly DueThanks[];
   /** Leads that are `open` or `followed`. */
-  leads: readonly Lead[];
+  leads: readonly DueLead[];
   activity: readonly ContactActivity[];
 }
 
@@ -98,7 +103,17 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       state = 'resting';
       reason = resting;
     }
-    items.push({ ...item, daysOverdue: daysBetween(item.due, today), state, reason });
+    items.push({
+      id: item.id,
+      kind: item.kind,
+      contact: item.contact,
+      title: item.title,
+      since: item.since,
+      due: item.due,
+      daysOverdue: daysBetween(item.due, today),
+      state,
+      reason,
+    });
   };
 
   for (const p of input.pledges) {
@@ -174,7 +189,9 @@ export function compareDue(a: DueItem, b: DueItem): number {
   if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
   if (a.due !== b.due) return a.due < b.due ? -1 : 1;
   if (a.since !== b.since) return a.since < b.since ? -1 : 1;
-  return Number(a.id.slice(1)) - Number(b.id.slice(1));
+  // Same kind, so the same letter: the shorter number is the smaller (ids have no leading zeros).
+  if (a.id.length !== b.id.length) return a.id.length - b.id.length;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** What `net due` shows without `--all`. */

@@ -15,28 +15,50 @@ export interface Column<T> {
  * `width`; piped, the same columns come out as plain text with no escape codes.
  */
 export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, color: Colors, width: number | null): string {
-  const cells = rows.map((r) => columns.map((c) => safeLine(c.value(r))));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i] ?? ''))));
+  const n = columns.length;
+  // Every cell made safe and measured once; a list can be ten thousand rows.
+  const cells: string[][] = new Array(rows.length);
+  const cellWidths = new Int32Array(rows.length * n);
+  const widths = columns.map((c) => displayWidth(c.header));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as T;
+    const line: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const text = safeLine((columns[i] as Column<T>).value(row));
+      const w = displayWidth(text);
+      line[i] = text;
+      cellWidths[r * n + i] = w;
+      if (w > (widths[i] as number)) widths[i] = w;
+    }
+    cells[r] = line;
+  }
   if (width !== null) {
-    const total = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
+    const total = widths.reduce((a, b) => a + b, 0) + 2 * (n - 1);
     const flex = columns.findIndex((c) => c.flexible);
     if (total > width && flex >= 0) {
-      widths[flex] = Math.max(10, (widths[flex] ?? 0) - (total - width));
-      for (const row of cells) row[flex] = truncate(row[flex] ?? '', widths[flex] ?? 10);
+      const w = Math.max(10, (widths[flex] ?? 0) - (total - width));
+      widths[flex] = w;
+      for (let r = 0; r < cells.length; r++) {
+        const row = cells[r] as string[];
+        const cut = truncate(row[flex] ?? '', w);
+        row[flex] = cut;
+        cellWidths[r * n + flex] = displayWidth(cut);
+      }
     }
   }
-  const pad = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - displayWidth(text)));
   const line = (parts: string[]) => parts.join('  ').trimEnd();
-  const header = line(columns.map((c, i) => color.bold(i === columns.length - 1 ? c.header : pad(c.header, widths[i] ?? 0))));
-  const body = cells.map((row, r) =>
-    line(
-      row.map((text, i) => {
-        const col = columns[i];
-        const padded = i === row.length - 1 ? text : pad(text, widths[i] ?? 0);
-        const rowData = rows[r];
-        return col?.style && rowData !== undefined ? col.style(padded, rowData) : padded;
-      }),
-    ),
-  );
-  return [header, ...body].join('\n');
+  const header = line(columns.map((c, i) => color.bold(i === n - 1 ? c.header : c.header + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c.header))))));
+  const out: string[] = [header];
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r] as string[];
+    const rowData = rows[r] as T;
+    for (let i = 0; i < n; i++) {
+      const col = columns[i] as Column<T>;
+      const text = row[i] as string;
+      const padded = i === n - 1 ? text : text + ' '.repeat(Math.max(0, (widths[i] as number) - (cellWidths[r * n + i] as number)));
+      row[i] = col.style ? col.style(padded, rowData) : padded;
+    }
+    out.push(line(row));
+  }
+  return out.join('\n');
 }

@@ -18,16 +18,25 @@ export function safe(text: string): string {
 /** Plain text that needs no work to print or measure (the common case). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Anything `safeLine` changes: controls (tab, CR and newline included) and bidi controls. */
+const LINE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * One column per character: printable ASCII, Latin-1 and the Latin Extended blocks, which
+ * hold no wide characters and no combining marks (those start at U+0300). Most names.
+ */
+const NARROW = /^[\x20-\x7e\xa0-\u02ff]*$/;
+
 /** Like `safe`, on one line: newlines and tabs become spaces. */
 export function safeLine(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  if (PRINTABLE_ASCII.test(text)) return text;
+  if (PRINTABLE_ASCII.test(text) || !LINE_UNSAFE.test(text)) return text;
   return safe(text.replace(/\r\n?/g, '\n')).replace(/[\n\t]+/g, ' ');
 }
 
 /** Columns a string takes on a terminal: wide East Asian characters and emoji count two, marks none. */
 export function displayWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (NARROW.test(text)) return text.length;
   let w = 0;
   let emoji = false;
   let joined = false;

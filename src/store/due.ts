@@ -1,24 +1,93 @@
-import type { ContactActivity, DueInput } from '../core/due.js';
-import type { IsoDate } from '../core/types.js';
+import type { ContactActivity, DueInput, DueLead, DuePledge, DueThanks } from '../core/due.js';
+import type { ContactRef, Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
 import type { Db, Row } from './db.js';
 import { FOLLOWUP_DUE } from './migrations/005-followup.js';
-import type { Interactions } from './interactions.js';
-import type { Leads } from './leads.js';
-import type { Promises } from './promises.js';
 
 const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /**
- * Reads only what the due rules need: open items (through partial indexes) and the
- * activity columns kept on each contact, never the whole history.
+ * Reads only what the due rules need: open items (through partial indexes), only the
+ * columns the rules use, and the activity columns kept on each contact; never the whole
+ * history. `net due` on a large journal lists thousands of items, so each is read once.
  */
 export class DueQueries {
-  constructor(
-    private readonly db: Db,
-    private readonly interactions: Interactions,
-    private readonly leads: Leads,
-    private readonly promises: Promises,
-  ) {}
+  constructor(private readonly db: Db) {}
+
+  /** Interactions whose thank-you is owed, each with its people in order (of one contact: those they were part of). */
+  thanks(contactId?: number): DueThanks[] {
+    const rows = this.db
+      .stmt(
+        `SELECT x.id, x.on_date, x.kind, x.summary, x.thanked_on, x.snoozed_until,
+           (SELECT json_group_array(json_array(c.id, c.name) ORDER BY ic.position, c.id)
+              FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id) AS people
+         FROM interactions x INDEXED BY interactions_thanks_open
+         WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
+           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
+         ORDER BY x.id`,
+      )
+      .raw(true)
+      .all({ cid: contactId ?? null }) as Array<[number, string, InteractionKind, string | null, string | null, string | null, string]>;
+    return rows.map(([id, on, kind, summary, thankedOn, snoozedUntil, people]) => ({
+      id,
+      contacts: (JSON.parse(people) as Array<[number, string]>).map(([cid, name]): ContactRef => ({ id: cid, name })),
+      on,
+      kind,
+      summary,
+      thanksOwed: true,
+      thankedOn,
+      snoozedUntil,
+    }));
+  }
+
+  /** Leads that are open or followed, of everyone or given by one contact. */
+  leads(sourceId?: number): DueLead[] {
+    const rows = this.db
+      .stmt(
+        `SELECT l.id, l.source_id, s.name, l.what, l.person_id, p.name, l.status, l.given_on, l.followed_on, l.snoozed_until
+         FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id
+         WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid) ORDER BY l.id`,
+      )
+      .raw(true)
+      .all({ cid: sourceId ?? null }) as Array<
+      [number, number, string, string, number | null, string | null, LeadStatus, string, string | null, string | null]
+    >;
+    return rows.map(([id, sid, sname, what, pid, pname, status, givenOn, followedOn, snoozedUntil]) => ({
+      id,
+      source: { id: sid, name: sname },
+      what,
+      person: pid === null ? null : { id: pid, name: pname ?? '' },
+      status,
+      givenOn,
+      followedOn,
+      snoozedUntil,
+    }));
+  }
+
+  /** Open promises, both directions, of everyone or one contact. */
+  pledges(contactId?: number): DuePledge[] {
+    const rows = this.db
+      .stmt(
+        `SELECT p.id, p.contact_id, c.name, p.what, p.direction, p.made_on, p.by_date, p.status, p.nudges, p.last_nudged_on, p.snoozed_until
+         FROM promises p JOIN contacts c ON c.id = p.contact_id
+         WHERE p.status = 'open' AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`,
+      )
+      .raw(true)
+      .all({ cid: contactId ?? null }) as Array<
+      [number, number, string, string, Direction, string, string | null, PromiseStatus, number, string | null, string | null]
+    >;
+    return rows.map(([id, cid, name, what, direction, madeOn, by, status, nudges, lastNudgedOn, snoozedUntil]) => ({
+      id,
+      contact: { id: cid, name },
+      what,
+      direction,
+      madeOn,
+      by,
+      status,
+      nudges,
+      lastNudgedOn,
+      snoozedUntil,
+    }));
+  }
 
   /**
    * The contacts the keep-in-touch and respect rules can say something about on `today`:
@@ -54,12 +123,12 @@ export class DueQueries {
 
   /** Everything the due rules read on `today`, for the whole journal or one contact. */
   input(today: IsoDate, contactId?: number): DueInput {
-    const thanks = this.interactions.thanksOwed(contactId);
+    const thanks = this.thanks(contactId);
     return {
       // An interaction with several people is owed once, under its first contact.
       thanks: contactId === undefined ? thanks : thanks.filter((i) => i.contacts[0]?.id === contactId),
-      leads: this.leads.active(contactId),
-      pledges: this.promises.open(contactId),
+      leads: this.leads(contactId),
+      pledges: this.pledges(contactId),
       activity: this.activity(today, contactId),
     };
   }

@@ -99,23 +99,6 @@ export class Interactions {
     return links;
   }
 
-  /**
-   * Interactions whose thank-you is still owed, of one contact or all. The plan is spelled
-   * out: without statistics SQLite would rather walk every link than the partial index.
-   */
-  thanksOwed(contactId?: number): Interaction[] {
-    const rows = this.db
-      .stmt(
-        `SELECT x.* FROM interactions x INDEXED BY interactions_thanks_open
-         WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
-           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
-         ORDER BY x.id`,
-      )
-      .all({ cid: contactId ?? null }) as Row[];
-    const links = this.linksOf(rows.map((r) => Number(r.id)));
-    return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
-  }
-
   /** Ids of interactions with this contact, up to a date, whose thank-you is still owed. */
   openThankIds(contactId: number, upTo: IsoDate): number[] {
     return (

@@ -34,7 +34,7 @@ export class Journal {
     this.promises = new Promises(this.db);
     this.needs = new Needs(this.db);
     this.search = new Search(this.db);
-    this.due = new DueQueries(this.db, this.interactions, this.leads, this.promises);
+    this.due = new DueQueries(this.db);
   }
 
   /**

@@ -75,15 +75,6 @@ export class Leads {
     return r ? toLead(r) : undefined;
   }
 
-  /** Leads still `open` or `followed` (through their partial index), of one source or all. */
-  active(sourceId?: number): Lead[] {
-    return (
-      this.db
-        .stmt(`${SELECT} WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid) ORDER BY l.id`)
-        .all({ cid: sourceId ?? null }) as Row[]
-    ).map(toLead);
-  }
-
   /** Leads this contact gave. */
   bySource(contactId: number): Lead[] {
     return (this.db.stmt(`${SELECT} WHERE l.source_id = ? ORDER BY l.given_on, l.id`).all(contactId) as Row[]).map(toLead);

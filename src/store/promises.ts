@@ -65,13 +65,6 @@ export class Promises {
     return r ? toPledge(r) : undefined;
   }
 
-  /** Open promises, both directions (through their partial index), of one contact or all. */
-  open(contactId?: number): Pledge[] {
-    return (
-      this.db.stmt(`${SELECT} WHERE p.status = 'open' AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`).all({ cid: contactId ?? null }) as Row[]
-    ).map(toPledge);
-  }
-
   forContact(contactId: number): Pledge[] {
     return (this.db.stmt(`${SELECT} WHERE p.contact_id = ? ORDER BY p.made_on, p.id`).all(contactId) as Row[]).map(toPledge);
   }

@@ -58,6 +58,12 @@ describe('safeLine', () => {
     expect(safeLine(null)).toBe('');
     expect(safeLine(undefined)).toBe('');
   });
+
+  it('returns text with nothing to change as it is, whatever its script', () => {
+    for (const t of ['Zoë Ünïcode', '李明 😀', 'Ана', 'e\u0301', '\u00a0\u2028']) expect(safeLine(t)).toBe(t);
+    // and still changes what it must beside such text
+    expect(safeLine('李明\n😀\u202e')).toBe('李明 😀\\u202e');
+  });
 });
 
 describe('displayWidth', () => {
@@ -82,6 +88,16 @@ describe('displayWidth', () => {
     ['🏽', 2], // a modifier on its own is drawn
   ])('%j is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
+  });
+
+  it('measures Latin-1 and Latin Extended (the quick path) as the character by character count does', () => {
+    for (let c = 0xa0; c <= 0x2ff; c++) {
+      const ch = String.fromCodePoint(c);
+      expect(displayWidth(ch)).toBe(1);
+      // A combining mark sends the same character through the character by character count.
+      expect(displayWidth(`${ch}\u0301`)).toBe(1);
+    }
+    expect(displayWidth('\u0300')).toBe(0); // the first combining mark is outside the quick path
   });
 });
 

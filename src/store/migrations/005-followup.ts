@@ -10,9 +10,12 @@ import type { Migration } from './index.js';
  */
 export const FOLLOWUP_DUE = `date(coalesce(last_on, met_on), '+' || CASE WHEN interaction_count <= 1 THEN 7 ELSE cadence_days END || ' days')`;
 
-// Indexes that make `net due` read only what is owed, however large the journal: the
-// follow-up date of each contact with a cadence, and the few contacts resting after two
-// unanswered messages (the respect rule holds back their nudges and follow-ups).
+// Indexes that make `net due` read only what is owed, however large the journal:
+// - the follow-up date of each contact with a cadence, and the few contacts resting after
+//   two unanswered messages (the respect rule holds back their nudges and follow-ups);
+// - the open thank-yous, leads and promises with every column the due rules read, so that
+//   they are read from a few index pages instead of one table page each, scattered across
+//   years of history. (They replace the narrower partial indexes of the first schema.)
 export const followup: Migration = {
   version: 5,
   name: 'followup',
@@ -20,6 +23,15 @@ export const followup: Migration = {
     db.exec(`
       CREATE INDEX contacts_followup ON contacts(${FOLLOWUP_DUE}) WHERE cadence_days IS NOT NULL AND archived = 0;
       CREATE INDEX contacts_no_reply ON contacts(id) WHERE last_two_no_reply = 1;
+      DROP INDEX interactions_thanks_open;
+      CREATE INDEX interactions_thanks_open ON interactions(id, on_date, kind, summary, snoozed_until, thanks_owed, thanked_on)
+        WHERE thanks_owed = 1 AND thanked_on IS NULL;
+      DROP INDEX leads_active;
+      CREATE INDEX leads_active ON leads(id, source_id, what, person_id, status, given_on, followed_on, snoozed_until)
+        WHERE status IN ('open','followed');
+      DROP INDEX promises_open;
+      CREATE INDEX promises_open ON promises(id, contact_id, what, direction, made_on, by_date, status, nudges, last_nudged_on, snoozed_until)
+        WHERE status = 'open';
     `);
   },
 };
