@@ -1,6 +1,7 @@
 // The report as data: which records belong to a period and what each section holds.
 import type { DueItem } from './due.js';
 import type { Ledger } from './ledger.js';
+import { matchKey } from './names.js';
 import type { Contact, ContactRef, Interaction, IsoDate, Lead, Need, Pledge } from './types.js';
 
 /** The records a period touches; the store reads them with the period's dates. */
@@ -58,7 +59,10 @@ export function touchedContacts(r: ReportInput): ContactRef[] {
   r.pledges.filter((p) => within(p.madeOn, from, to) || within(p.closedOn, from, to)).forEach((p) => touch(p.contact));
   r.needs.filter((n) => within(n.notedOn, from, to) || within(n.closedOn, from, to)).forEach((n) => touch(n.contact));
   r.met.forEach((c) => touch({ id: c.id, name: c.name }));
-  return [...touched.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  // In `net list` order: by the name as matching sees it (no case, no accents), then id.
+  const keyed = [...touched.values()].map((c) => ({ c, key: matchKey(c.name) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.c.id - b.c.id));
+  return keyed.map((k) => k.c);
 }
 
 /** The report's sections; `ledgers` holds the give-and-take of every touched contact. */

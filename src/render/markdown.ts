@@ -11,7 +11,7 @@ const MD_SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&:@.=]/g;
 /** Journal text as inert markdown on one line: every special character backslash-escaped. */
 export function mdText(text: string | null | undefined): string {
   if (text === null || text === undefined || text === '') return '';
-  return safeLine(text).replace(MD_SPECIAL, (ch) => `\\${ch}`).trim();
+  return safeLine(text).replace(MD_SPECIAL, '\\$&').trim();
 }
 
 function mdTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {

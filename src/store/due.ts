@@ -1,7 +1,8 @@
 import type { ContactActivity, DueInput, DueLead, DuePledge, DueThanks } from '../core/due.js';
-import type { ContactRef, Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
+import type { Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
 import type { Db, Row } from './db.js';
-import { FOLLOWUP_DUE } from './migrations/005-followup.js';
+import { parsePeople, PEOPLE_OF_X } from './interactions.js';
+import { FOLLOWUP_DUE } from './migrations/005-reads.js';
 
 const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -18,8 +19,7 @@ export class DueQueries {
     const rows = this.db
       .stmt(
         `SELECT x.id, x.on_date, x.kind, x.summary, x.thanked_on, x.snoozed_until,
-           (SELECT json_group_array(json_array(c.id, c.name) ORDER BY ic.position, c.id)
-              FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id) AS people
+           ${PEOPLE_OF_X} AS people
          FROM interactions x INDEXED BY interactions_thanks_open
          WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
            AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
@@ -29,7 +29,7 @@ export class DueQueries {
       .all({ cid: contactId ?? null }) as Array<[number, string, InteractionKind, string | null, string | null, string | null, string]>;
     return rows.map(([id, on, kind, summary, thankedOn, snoozedUntil, people]) => ({
       id,
-      contacts: (JSON.parse(people) as Array<[number, string]>).map(([cid, name]): ContactRef => ({ id: cid, name })),
+      contacts: parsePeople(people),
       on,
       kind,
       summary,

@@ -13,6 +13,21 @@ export interface InteractionFields {
   snoozedUntil?: IsoDate | null;
 }
 
+/**
+ * The people of the interaction `x`, in order, as a JSON array of [id, name]: read in the
+ * same query as the interaction, one index lookup each.
+ */
+export const PEOPLE_OF_X = `(SELECT json_group_array(json_array(c.id, c.name) ORDER BY ic.position, c.id)
+  FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)`;
+
+export function parsePeople(json: string): ContactRef[] {
+  return (JSON.parse(json) as Array<[number, string]>).map(([id, name]) => ({ id, name }));
+}
+
+function withPeople(r: Row): Interaction {
+  return toInteraction(r, parsePeople(String(r.people)));
+}
+
 function toInteraction(r: Row, contacts: ContactRef[]): Interaction {
   return {
     id: Number(r.id),
@@ -56,40 +71,34 @@ export class Interactions {
   }
 
   get(id: number): Interaction | undefined {
-    const r = this.db.stmt('SELECT * FROM interactions WHERE id = ?').get(id) as Row | undefined;
-    return r ? toInteraction(r, this.linksOf([id]).get(id) ?? []) : undefined;
+    const r = this.db.stmt(`SELECT x.*, ${PEOPLE_OF_X} AS people FROM interactions x WHERE x.id = ?`).get(id) as Row | undefined;
+    return r ? withPeople(r) : undefined;
   }
 
   /** Every interaction the contact was part of, oldest first. */
   forContact(contactId: number): Interaction[] {
-    const rows = this.db
-      .stmt(
-        `SELECT x.* FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-         WHERE ic.contact_id = ? ORDER BY x.on_date, x.id`,
-      )
-      .all(contactId) as Row[];
-    const links = this.linksOf(rows.map((r) => Number(r.id)));
-    return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
+    return (
+      this.db
+        .stmt(
+          `SELECT x.*, ${PEOPLE_OF_X} AS people FROM interaction_contacts me JOIN interactions x ON x.id = me.interaction_id
+           WHERE me.contact_id = ? ORDER BY x.on_date, x.id`,
+        )
+        .all(contactId) as Row[]
+    ).map(withPeople);
   }
 
   inRange(since: IsoDate, until: IsoDate): Interaction[] {
-    const rows = this.db
-      .stmt('SELECT * FROM interactions WHERE on_date BETWEEN ? AND ? ORDER BY on_date, id')
-      .all(since, until) as Row[];
-    const links = this.linksOf(rows.map((r) => Number(r.id)));
-    return rows.map((r) => toInteraction(r, links.get(Number(r.id)) ?? []));
+    return (
+      this.db.stmt(`SELECT x.*, ${PEOPLE_OF_X} AS people FROM interactions x WHERE x.on_date BETWEEN ? AND ? ORDER BY x.on_date, x.id`).all(since, until) as Row[]
+    ).map(withPeople);
   }
 
-  /** The people of many interactions (of every one, with null) in one query, in order. */
-  private linksOf(ids: readonly number[] | null): Map<number, ContactRef[]> {
+  /** The people of every interaction, in one pass over the links (for a whole-journal export). */
+  private allLinks(): Map<number, ContactRef[]> {
     const links = new Map<number, ContactRef[]>();
-    const select = `SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id`;
-    const order = 'ORDER BY ic.interaction_id, ic.position, c.id';
-    const rows = (
-      ids === null
-        ? this.db.stmt(`${select} ${order}`).all()
-        : this.db.stmt(`${select} WHERE ic.interaction_id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(ids))
-    ) as Row[];
+    const rows = this.db
+      .stmt('SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id ORDER BY ic.interaction_id, ic.position, c.id')
+      .all() as Row[];
     for (const r of rows) {
       const iid = Number(r.iid);
       let list = links.get(iid);
@@ -121,7 +130,7 @@ export class Interactions {
   }
 
   all(): Interaction[] {
-    const links = this.linksOf(null);
+    const links = this.allLinks();
     return (this.db.stmt('SELECT * FROM interactions ORDER BY on_date, id').all() as Row[]).map((r) =>
       toInteraction(r, links.get(Number(r.id)) ?? []),
     );

@@ -10,7 +10,10 @@ export interface NeedFields {
   closedOn?: IsoDate | null;
 }
 
-const SELECT = 'SELECT n.*, c.name AS contact_name FROM needs n JOIN contacts c ON c.id = n.contact_id';
+const COLUMNS = 'n.id AS id, n.uuid, n.contact_id, c.name AS contact_name, n.what, n.noted_on AS noted_on, n.status, n.closed_on';
+const SELECT = `SELECT ${COLUMNS} FROM needs n JOIN contacts c ON c.id = n.contact_id`;
+/** Open needs in order, read from their covering index. */
+const SELECT_OPEN = `SELECT ${COLUMNS} FROM needs n INDEXED BY needs_open JOIN contacts c ON c.id = n.contact_id WHERE n.status = 'open'`;
 
 function toNeed(r: Row): Need {
   return {
@@ -45,11 +48,14 @@ export class Needs {
 
   /** Open needs, and those noted or closed between two dates. */
   openOrBetween(from: IsoDate, to: IsoDate): Need[] {
+    // Open needs come from their covering index in order; closed ones by their dates.
     return (
       this.db
         .stmt(
-          `${SELECT} WHERE n.id IN (SELECT id FROM needs WHERE status = 'open' UNION SELECT id FROM needs WHERE noted_on BETWEEN @from AND @to
-             UNION SELECT id FROM needs WHERE closed_on BETWEEN @from AND @to) ORDER BY n.noted_on, n.id`,
+          `${SELECT_OPEN}
+           UNION ALL ${SELECT} WHERE n.status <> 'open' AND n.id IN (SELECT id FROM needs WHERE noted_on BETWEEN @from AND @to
+             UNION SELECT id FROM needs WHERE closed_on BETWEEN @from AND @to)
+           ORDER BY noted_on, id`,
         )
         .all({ from, to }) as Row[]
     ).map(toNeed);
@@ -61,7 +67,7 @@ export class Needs {
 
   /** Open needs, oldest first; with `text`, those whose need or person matches it (accent- and case-insensitive). */
   open(text?: string): Need[] {
-    const rows = (this.db.stmt(`${SELECT} WHERE n.status = 'open' ORDER BY n.noted_on, n.id`).all() as Row[]).map(toNeed);
+    const rows = (this.db.stmt(`${SELECT_OPEN} ORDER BY n.noted_on, n.id`).all() as Row[]).map(toNeed);
     if (!text) return rows;
     const key = matchKey(text);
     return rows.filter((n) => matchKey(n.what).includes(key) || matchKey(n.contact.name).includes(key));

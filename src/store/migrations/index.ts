@@ -3,7 +3,7 @@ import { records } from './001-records.js';
 import { search } from './002-search.js';
 import { meta } from './003-meta.js';
 import { activity } from './004-activity.js';
-import { followup } from './005-followup.js';
+import { reads } from './005-reads.js';
 
 export interface Migration {
   version: number;
@@ -12,7 +12,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, followup];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -10,15 +10,19 @@ import type { Migration } from './index.js';
  */
 export const FOLLOWUP_DUE = `date(coalesce(last_on, met_on), '+' || CASE WHEN interaction_count <= 1 THEN 7 ELSE cadence_days END || ' days')`;
 
-// Indexes that make `net due` read only what is owed, however large the journal:
+// Indexes that make `net due` read only what is owed, however large the journal, and the
+// report read no more than it shows:
 // - the follow-up date of each contact with a cadence, and the few contacts resting after
 //   two unanswered messages (the respect rule holds back their nudges and follow-ups);
-// - the open thank-yous, leads and promises with every column the due rules read, so that
+// - the open thank-yous, leads and promises with every column the due rules read, and the
+//   open needs in the order `net needs` and the report list them, so that
 //   they are read from a few index pages instead of one table page each, scattered across
 //   years of history. (They replace the narrower partial indexes of the first schema.)
-export const followup: Migration = {
+// - each contact's leads, promises and needs with their statuses, which the report's give
+//   and take counts for everyone the week touched.
+export const reads: Migration = {
   version: 5,
-  name: 'followup',
+  name: 'reads',
   up: (db) => {
     db.exec(`
       CREATE INDEX contacts_followup ON contacts(${FOLLOWUP_DUE}) WHERE cadence_days IS NOT NULL AND archived = 0;
@@ -29,6 +33,14 @@ export const followup: Migration = {
       DROP INDEX leads_active;
       CREATE INDEX leads_active ON leads(id, source_id, what, person_id, status, given_on, followed_on, snoozed_until)
         WHERE status IN ('open','followed');
+      DROP INDEX leads_source;
+      CREATE INDEX leads_source ON leads(source_id, status);
+      DROP INDEX promises_contact;
+      CREATE INDEX promises_contact ON promises(contact_id, direction, status);
+      DROP INDEX needs_contact;
+      CREATE INDEX needs_contact ON needs(contact_id, status);
+      DROP INDEX needs_open;
+      CREATE INDEX needs_open ON needs(noted_on, id, contact_id, uuid, what, status, closed_on) WHERE status = 'open';
       DROP INDEX promises_open;
       CREATE INDEX promises_open ON promises(id, contact_id, what, direction, made_on, by_date, status, nudges, last_nudged_on, snoozed_until)
         WHERE status = 'open';
