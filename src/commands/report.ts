@@ -50,8 +50,9 @@ export function registerReport(program: Command, ctx: Context): void {
           needs: j.needs.openOrBetween(from, to),
           due: dueItems(j.due.input(ctx.today), ctx.today),
         };
-        const inputs = ledgerInputs(j.db, touchedContacts(input).map((c) => c.id));
-        return buildReport(input, new Map([...inputs].map(([id, li]) => [id, ledger(li)])));
+        const touched = touchedContacts(input);
+        const inputs = ledgerInputs(j.db, touched.map((c) => c.id));
+        return buildReport(input, new Map([...inputs].map(([id, li]) => [id, ledger(li)])), touched);
       });
       const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {

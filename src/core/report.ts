@@ -65,10 +65,13 @@ export function touchedContacts(r: ReportInput): ContactRef[] {
   return keyed.map((k) => k.c);
 }
 
-/** The report's sections; `ledgers` holds the give-and-take of every touched contact. */
-export function buildReport(r: ReportInput, ledgers: ReadonlyMap<number, Ledger>): Report {
+/**
+ * The report's sections; `ledgers` holds the give-and-take of every touched contact
+ * (`touched`, when the caller has already listed them).
+ */
+export function buildReport(r: ReportInput, ledgers: ReadonlyMap<number, Ledger>, touched: readonly ContactRef[] = touchedContacts(r)): Report {
   const { from, to } = r;
-  const giveAndTake = touchedContacts(r).flatMap((contact) => {
+  const giveAndTake = touched.flatMap((contact) => {
     const l = ledgers.get(contact.id);
     return l ? [{ contact, ledger: l }] : [];
   });

@@ -1,5 +1,5 @@
 import type { Colors } from './colors.js';
-import { displayWidth, safeLine, truncate } from './text.js';
+import { displayWidth, PRINTABLE_ASCII, safeLine, truncate } from './text.js';
 
 export interface Column<T> {
   header: string;
@@ -24,8 +24,11 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
     const row = rows[r] as T;
     const line: string[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const text = safeLine((columns[i] as Column<T>).value(row));
-      const w = displayWidth(text);
+      const value = (columns[i] as Column<T>).value(row) ?? '';
+      // Printable ASCII (most cells) is already safe and one column per character.
+      const plainText = PRINTABLE_ASCII.test(value);
+      const text = plainText ? value : safeLine(value);
+      const w = plainText ? text.length : displayWidth(text);
       line[i] = text;
       cellWidths[r * n + i] = w;
       if (w > (widths[i] as number)) widths[i] = w;
@@ -52,13 +55,15 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r] as string[];
     const rowData = rows[r] as T;
+    let text = '';
     for (let i = 0; i < n; i++) {
       const col = columns[i] as Column<T>;
-      const text = row[i] as string;
-      const padded = i === n - 1 ? text : text + ' '.repeat(Math.max(0, (widths[i] as number) - (cellWidths[r * n + i] as number)));
-      row[i] = col.style ? col.style(padded, rowData) : padded;
+      const cell = row[i] as string;
+      const padded = i === n - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] as number) - (cellWidths[r * n + i] as number)));
+      text += i === 0 ? '' : '  ';
+      text += col.style ? col.style(padded, rowData) : padded;
     }
-    out.push(line(row));
+    out.push(text.trimEnd());
   }
   return out.join('\n');
 }

@@ -16,7 +16,7 @@ export function safe(text: string): string {
 }
 
 /** Plain text that needs no work to print or measure (the common case). */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Anything `safeLine` changes: controls (tab, CR and newline included) and bidi controls. */
 const LINE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
