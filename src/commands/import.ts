@@ -52,8 +52,6 @@ export function registerImport(program: Command, ctx: Context): void {
       const set = await parse(format, text, file, (uuid) => ctx.journal().db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const j = ctx.journal();
       const { applyImport } = await import('../store/importer.js');
-      // A large import touches index pages all over the file: give it 64 MB of page cache.
-      j.db.raw.pragma('cache_size = -65536');
       const showProgress = set.contacts.length >= 2000;
       const run = () =>
         applyImport(j, set, {

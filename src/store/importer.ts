@@ -49,6 +49,10 @@ const FILLABLE = [
 ] as const;
 
 export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}): ImportResult {
+  // A large import touches index pages all over the file: 64 MB of page cache, taken only
+  // as pages are used. Set here, on the connection that writes: a journal that did not
+  // exist yet is opened by its first write, after the command has started.
+  j.db.raw.pragma('cache_size = -65536');
   // Per-row triggers (activity, search index) would cost more than the import itself:
   // they stand down while the `bulk` row exists, and everything is brought up to date once.
   const before = new Map(
