@@ -11,6 +11,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, dateToIso, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
 import { dueItems } from '../../src/core/due.js';
+import { ledger, type LedgerInput } from '../../src/core/ledger.js';
 import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
 import { INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
@@ -18,6 +19,7 @@ import { csvCell } from '../../src/formats/csv.js';
 import { parseLinkedin } from '../../src/formats/linkedin.js';
 import { parseVcards } from '../../src/formats/vcard.js';
 import { Journal } from '../../src/store/journal.js';
+import { ledgerInputs } from '../../src/store/ledger.js';
 import { mdText } from '../../src/render/markdown.js';
 import { safeLine } from '../../src/render/text.js';
 import { runNet } from '../e2e/helpers.js';
@@ -444,6 +446,55 @@ describe('net due reads only the contacts that can be owed something', () => {
           const input = j.due.input(TODAY);
           const everyone = { ...input, activity: ids.flatMap((id) => j.due.activity(TODAY, id)) };
           expect(dueItems(input, TODAY)).toEqual(dueItems(everyone, TODAY));
+        } finally {
+          j.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the report's give and take reads the same as net show's", () => {
+  const day = fc.integer({ min: 0, max: 60 }).map((k) => addDays('2026-06-15', -k));
+  const journalArb = fc.record({
+    people: fc.integer({ min: 1, max: 8 }),
+    introductions: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
+    leads: fc.array(fc.record({ source: fc.nat(), status: fc.constantFrom(...LEAD_STATUSES) }), { maxLength: 12 }),
+    promises: fc.array(fc.record({ who: fc.nat(), direction: fc.constantFrom('mine' as const, 'theirs' as const), status: fc.constantFrom(...PROMISE_STATUSES) }), {
+      maxLength: 12,
+    }),
+    needs: fc.array(fc.record({ who: fc.nat(), status: fc.constantFrom(...NEED_STATUSES) }), { maxLength: 12 }),
+    talks: fc.array(fc.record({ who: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), on: day, thanked: fc.boolean() }), { maxLength: 12 }),
+  });
+
+  it('ledgerInputs for everyone gives each person the ledger of their own records', () => {
+    fc.assert(
+      fc.property(journalArb, (g) => {
+        const j = Journal.open(':memory:');
+        try {
+          const ids = Array.from({ length: g.people }, (_, i) => j.contacts.insert({ name: `P${i}` }));
+          const pick = (n: number) => ids[n % ids.length] as number;
+          for (const [a, b] of g.introductions) if (pick(a) !== pick(b)) j.contacts.update(pick(b), { introducedBy: pick(a) });
+          for (const l of g.leads) j.leads.insert({ sourceId: pick(l.source), what: 'a lead', givenOn: '2026-06-01', status: l.status });
+          for (const p of g.promises) j.promises.insert({ contactId: pick(p.who), what: 'a promise', direction: p.direction, madeOn: '2026-06-01', status: p.status });
+          for (const n of g.needs) j.needs.insert({ contactId: pick(n.who), what: 'a need', notedOn: '2026-06-01', status: n.status });
+          for (const t of g.talks) {
+            const people = [...new Set(t.who.map(pick))];
+            j.interactions.insert({ contactIds: people, on: t.on, kind: 'call', thanksOwed: true, thankedOn: t.thanked ? t.on : null });
+          }
+          const together = ledgerInputs(j.db, ids);
+          for (const id of ids) {
+            const one = {
+              contactId: id,
+              leadsGiven: j.leads.bySource(id),
+              introductions: j.contacts.introducedBy(id),
+              promises: j.promises.forContact(id),
+              needs: j.needs.forContact(id),
+              thanked: j.interactions.forContact(id).filter((i) => i.thankedOn !== null).length,
+            };
+            expect(ledger(together.get(id) as LedgerInput)).toEqual(ledger(one));
+          }
         } finally {
           j.close();
         }
