@@ -80,6 +80,8 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
     s.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
     return s;
   };
+  // Windows consoles need Node's stream, which writes through the console's own API.
+  if (process.platform === 'win32') stream = streamFor();
   return (text) => {
     if (stream !== null) {
       stream.write(text);

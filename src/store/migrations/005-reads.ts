@@ -27,21 +27,21 @@ export const reads: Migration = {
     db.exec(`
       CREATE INDEX contacts_followup ON contacts(${FOLLOWUP_DUE}) WHERE cadence_days IS NOT NULL AND archived = 0;
       CREATE INDEX contacts_no_reply ON contacts(id) WHERE last_two_no_reply = 1;
-      DROP INDEX interactions_thanks_open;
+      DROP INDEX IF EXISTS interactions_thanks_open;
       CREATE INDEX interactions_thanks_open ON interactions(id, on_date, kind, summary, snoozed_until, thanks_owed, thanked_on)
         WHERE thanks_owed = 1 AND thanked_on IS NULL;
-      DROP INDEX leads_active;
+      DROP INDEX IF EXISTS leads_active;
       CREATE INDEX leads_active ON leads(id, source_id, what, person_id, status, given_on, followed_on, snoozed_until)
         WHERE status IN ('open','followed');
-      DROP INDEX leads_source;
+      DROP INDEX IF EXISTS leads_source;
       CREATE INDEX leads_source ON leads(source_id, status);
-      DROP INDEX promises_contact;
+      DROP INDEX IF EXISTS promises_contact;
       CREATE INDEX promises_contact ON promises(contact_id, direction, status);
-      DROP INDEX needs_contact;
+      DROP INDEX IF EXISTS needs_contact;
       CREATE INDEX needs_contact ON needs(contact_id, status);
-      DROP INDEX needs_open;
+      DROP INDEX IF EXISTS needs_open;
       CREATE INDEX needs_open ON needs(noted_on, id, contact_id, uuid, what, status, closed_on) WHERE status = 'open';
-      DROP INDEX promises_open;
+      DROP INDEX IF EXISTS promises_open;
       CREATE INDEX promises_open ON promises(id, contact_id, what, direction, made_on, by_date, status, nudges, last_nudged_on, snoozed_until)
         WHERE status = 'open';
     `);
