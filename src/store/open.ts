@@ -76,7 +76,13 @@ function makeFolders(dir: string): void {
     at = up;
   }
   for (const folder of missing) {
-    fs.mkdirSync(folder, { mode: 0o700 });
+    try {
+      fs.mkdirSync(folder, { mode: 0o700 });
+    } catch (err) {
+      // Another net process starting at the same moment made it first: theirs is as good.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(folder).isDirectory()) continue;
+      throw err;
+    }
     fs.chmodSync(folder, 0o700);
   }
 }

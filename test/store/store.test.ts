@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JournalError } from '../../src/core/errors.js';
 import { applyImport } from '../../src/store/importer.js';
 import { Journal } from '../../src/store/journal.js';
@@ -82,6 +82,28 @@ describe('opening a journal', () => {
     db.close();
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+  });
+
+  it('creates the folder even when another process makes a part of it at the same moment', () => {
+    const file = path.join(dir, 'a', 'b', 'net.db');
+    const real = fs.existsSync;
+    const made = [path.join(dir, 'a'), path.join(dir, 'a', 'b')];
+    let stale = 3;
+    // The other process wins the race: the folders appear between the look and the mkdir
+    // (net looks at a/b, then a/b and a again on its way up).
+    const spy = vi.spyOn(fs, 'existsSync').mockImplementation((p) => {
+      if (typeof p === 'string' && made.includes(p) && stale-- > 0) {
+        fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true, mode: 0o700 });
+        return false;
+      }
+      return real(p);
+    });
+    try {
+      openDatabase(file).close();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('uses WAL, FULL sync and foreign keys', () => {
