@@ -10,11 +10,16 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// Where the bundle goes; the tests build elsewhere to check the addon fallback.
+const outfile = process.env.NET_BUILD_OUTFILE ?? 'dist/net.cjs';
+
 // better-sqlite3's JavaScript is bundled (its dozen files would otherwise be resolved and
 // compiled at every start); its compiled addon is loaded from where it is now, relative
-// to the bundle, so that it is found without searching.
+// to the bundle, so that it is found without searching (src/store/open.ts falls back to
+// resolving better-sqlite3's package when it has moved). Its own loader, the `bindings`
+// package, stays external: it searches from the caller's folder, which a bundle changes.
 const sqliteDir = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-const addon = path.relative('dist', path.join(sqliteDir, 'build', 'Release', 'better_sqlite3.node'));
+const addon = process.env.NET_BUILD_SQLITE_ADDON ?? path.relative(path.dirname(outfile), path.join(sqliteDir, 'build', 'Release', 'better_sqlite3.node'));
 
 // commander requires child_process at load for executable subcommands, which net does not
 // use; a lazy stand-in keeps that module off the start-up path (about 1.5 ms).
@@ -33,7 +38,7 @@ const lazyChildProcess = {
 
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/net.cjs',
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -7,8 +7,11 @@ declare const NET_VERSION: string;
 
 process.on('SIGINT', () => process.exit(130));
 
+// `net list | head` closes the pipe early: that is not an error worth a message.
+const closed = (fd: 1 | 2): never => process.exit(fd === 1 ? 0 : 1);
+
 const argv = process.argv.slice(2);
-void processIO(argv.includes('--no-color'), process.env)
+void processIO(argv.includes('--no-color'), process.env, closed)
   .then((io) => run(argv, { io, env: process.env, now: new Date(), version: NET_VERSION }))
   .then((code) => {
     process.exitCode = code;

@@ -66,27 +66,29 @@ export async function isTerminal(fd: number): Promise<boolean> {
   return (await import('node:tty')).isatty(fd);
 }
 
+/** What to do when the reader of an output went away: main.ts ends the process. */
+export type OnClosed = (fd: 1 | 2) => never;
+
+/** Blocks the thread for a moment: a CLI waiting for a slow reader has nothing else to do. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
  * Writes whole strings to a descriptor synchronously. Going straight to the descriptor
  * spares loading Node's stream machinery (about 2 ms of every start), and everything is
- * written before the process exits. A descriptor that would block (a non-blocking pipe)
- * hands the rest over to Node's stream; a reader that went away (`net list | head`) ends
- * the command quietly.
+ * written before the command returns, however slow the reader: a descriptor that would
+ * block (a non-blocking pipe) is retried after a pause. A reader that went away
+ * (`net list | head`) ends the command quietly through `onClosed`.
  */
-export function descriptorWriter(fd: 1 | 2): (text: string) => void {
-  let stream: NodeJS.WriteStream | null = null;
-  const streamFor = () => {
-    const s = fd === 1 ? process.stdout : process.stderr;
-    s.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
-    return s;
-  };
+export function descriptorWriter(fd: 1 | 2, onClosed: OnClosed): (text: string) => void {
   // Windows consoles need Node's stream, which writes through the console's own API.
-  if (process.platform === 'win32') stream = streamFor();
+  if (process.platform === 'win32') {
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', () => onClosed(fd));
+    return (text) => void stream.write(text);
+  }
   return (text) => {
-    if (stream !== null) {
-      stream.write(text);
-      return;
-    }
     const bytes = Buffer.from(text, 'utf8');
     let done = 0;
     while (done < bytes.length) {
@@ -94,26 +96,24 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
         done += fs.writeSync(fd, bytes, done);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') process.exit(fd === 1 ? 0 : 1);
+        if (code === 'EPIPE') onClosed(fd);
         if (code !== 'EAGAIN') throw err;
-        stream = streamFor();
-        stream.write(bytes.subarray(done));
-        return;
+        pause(2);
       }
     }
   };
 }
 
 /** The real streams. Chalk is loaded only when colour is on. */
-export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv): Promise<IO> {
+export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, onClosed: OnClosed): Promise<IO> {
   // isatty() on the descriptors avoids creating stdin's stream, which nothing else needs.
   const stdoutIsTTY = await isTerminal(1);
   const stdinIsTTY = await isTerminal(0);
   const stderrIsTTY = await isTerminal(2);
   const level = colorLevel({ noColorFlag, env, stdoutIsTTY });
   const color: Colors = level === 0 ? plain : new (await import('chalk')).Chalk({ level });
-  const stdout = descriptorWriter(1);
-  const stderr = descriptorWriter(2);
+  const stdout = descriptorWriter(1, onClosed);
+  const stderr = descriptorWriter(2, onClosed);
   return {
     out: (text) => stdout(`${text}\n`),
     err: (text) => stderr(`${text}\n`),

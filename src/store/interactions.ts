@@ -15,7 +15,8 @@ export interface InteractionFields {
 
 /**
  * The people of the interaction `x`, in order, as a JSON array of [id, name]: read in the
- * same query as the interaction, one index lookup each.
+ * same query as the interaction, one index lookup each. (An ORDER BY inside an aggregate
+ * needs SQLite 3.44; better-sqlite3 bundles a newer one.)
  */
 export const PEOPLE_OF_X = `(SELECT json_group_array(json_array(c.id, c.name) ORDER BY ic.position, c.id)
   FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)`;

@@ -1,5 +1,6 @@
 // Finding, creating and opening the journal file safely.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,22 +16,35 @@ declare const NET_SQLITE_ADDON: string | undefined;
 
 let addon: object | null | undefined;
 
+function load(file: string): object {
+  const mod = { exports: {} };
+  process.dlopen(mod, file);
+  return mod.exports;
+}
+
 /**
  * The compiled SQLite addon, loaded straight from the place the build found it. This
  * spares better-sqlite3's default loader (the `bindings` package), which searches a dozen
- * places on every start, and Node's resolution of the file. Null lets better-sqlite3 find
- * it itself: in the tests, or when the addon has moved since the build.
+ * places on every start, and Node's resolution of the file. When it has moved since the
+ * build (a reinstall that laid out node_modules differently), it is looked up through
+ * better-sqlite3's package; a failure there (an addon built for another Node version, say)
+ * is the error the user sees. Null lets better-sqlite3 find it itself, as in the tests.
  */
 function sqliteAddon(): object | null {
   if (addon !== undefined) return addon;
   addon = null;
   if (typeof NET_SQLITE_ADDON === 'string') {
-    const mod = { exports: {} };
     try {
-      process.dlopen(mod, path.join(__dirname, NET_SQLITE_ADDON));
-      addon = mod.exports;
+      addon = load(path.join(__dirname, NET_SQLITE_ADDON));
     } catch {
-      // Moved or rebuilt elsewhere: the default loader finds it, or says why it cannot.
+      try {
+        const pkg = createRequire(path.join(__dirname, 'net.cjs')).resolve('better-sqlite3/package.json');
+        addon = load(path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node'));
+      } catch (err) {
+        throw new JournalError(
+          `SQLite's compiled module could not be loaded (${(err as Error).message.split('\n')[0]}). In net's folder, run npm ci (or npm rebuild better-sqlite3 after changing Node versions).`,
+        );
+      }
     }
   }
   return addon;

@@ -3,6 +3,7 @@
 // path that makes `net due` fast (SQLite's addon loaded without searching for it).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, cleanupJournals, ROOT, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
@@ -48,7 +49,7 @@ describe('output through pipes', () => {
     const child = spawn(process.execPath, [BIN, 'list'], { cwd: ROOT, env: baseEnv(j.db, j.today), stdio: ['ignore', 'pipe', 'pipe'] });
     const closed = new Promise((r) => child.on('close', r));
     child.stdout.pause();
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1500));
     expect(child.exitCode).toBe(null);
     const chunks: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => chunks.push(d));
@@ -67,7 +68,7 @@ fl = fcntl.fcntl(w, fcntl.F_GETFL)
 fcntl.fcntl(w, fcntl.F_SETFL, fl | os.O_NONBLOCK)
 p = subprocess.Popen([sys.argv[1], sys.argv[2], 'list'], stdout=w)
 os.close(w)
-time.sleep(0.5)
+time.sleep(1.5)
 out = b''
 while True:
     chunk = os.read(r, 4096)
@@ -113,5 +114,40 @@ process.on('exit', () => require('node:fs').writeSync(2, 'LOADED ' + JSON.string
     const loaded = JSON.parse(/LOADED (.*)/.exec(r.stderr)?.[1] ?? 'null') as string[];
     expect(loaded).toContain(BIN);
     expect(loaded.filter((m) => /bindings|better-sqlite3|better_sqlite3|^(node:)?stream$|^(node:)?tty$/.test(m))).toEqual([]);
+  });
+});
+
+describe('a SQLite addon that moved since the build', () => {
+  const build = (outfile: string) =>
+    spawnSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, NET_BUILD_OUTFILE: outfile, NET_BUILD_SQLITE_ADDON: '../nowhere/better_sqlite3.node' },
+      encoding: 'utf8',
+    });
+
+  it('is found again through better-sqlite3’s package', () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, 'dist', 'moved-'));
+    try {
+      expect(build(path.join(dir, 'net.cjs')).status).toBe(0);
+      const r = spawnSync(process.execPath, [path.join(dir, 'net.cjs'), 'due'], { cwd: ROOT, env: baseEnv(j.db, j.today), encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('and when it cannot be found at all, says what to do (exit 1, no stack)', () => {
+    // Outside the project, better-sqlite3's package cannot be resolved either.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-moved-'));
+    try {
+      expect(build(path.join(dir, 'net.cjs')).status).toBe(0);
+      const r = spawnSync(process.execPath, [path.join(dir, 'net.cjs'), 'due'], { cwd: dir, env: baseEnv(j.db, j.today), encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/SQLite's compiled module could not be loaded .*npm ci/);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

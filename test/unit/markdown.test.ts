@@ -162,6 +162,24 @@ describe('mdText', () => {
 });
 
 describe('the report', () => {
+  it('lists the people of the period in net list order: by name without case or accents, then by id', () => {
+    const names = ['zoe q', 'Émile', 'Bob', 'emile', 'Zoë Q', 'Ana'];
+    const interactions: Interaction[] = names.map((name, i) => ({
+      id: i + 1,
+      uuid: `i${i}`,
+      contacts: [{ id: 10 + i, name }],
+      on: '2026-10-01',
+      kind: 'call',
+      summary: null,
+      thanksOwed: false,
+      thankedOn: null,
+      noReply: false,
+      snoozedUntil: null,
+    }));
+    const r: ReportInput = { from: '2026-09-26', to: '2026-10-02', met: [], interactions, leads: [], pledges: [], needs: [], due: [] };
+    expect(touchedContacts(r).map((c) => `${c.name}#${c.id}`)).toEqual(['Ana#15', 'Bob#12', 'Émile#11', 'emile#13', 'zoe q#10', 'Zoë Q#14']);
+  });
+
   it('keeps hostile journal text inert: no HTML, links, headings or extra columns', () => {
     const md = reportMarkdown(build(hostileInput()), { today: '2026-10-02', graph: true });
     const h = html(md);
