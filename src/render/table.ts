@@ -1,5 +1,5 @@
 import type { Colors } from './colors.js';
-import { displayWidth, PRINTABLE_ASCII, safeLine, truncate } from './text.js';
+import { displayWidth, safeLine, truncate } from './text.js';
 
 export interface Column<T> {
   header: string;
@@ -24,11 +24,8 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
     const row = rows[r] as T;
     const line: string[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const value = (columns[i] as Column<T>).value(row) ?? '';
-      // Printable ASCII (most cells) is already safe and one column per character.
-      const plainText = PRINTABLE_ASCII.test(value);
-      const text = plainText ? value : safeLine(value);
-      const w = plainText ? text.length : displayWidth(text);
+      const text = safeLine((columns[i] as Column<T>).value(row));
+      const w = displayWidth(text);
       line[i] = text;
       cellWidths[r * n + i] = w;
       if (w > (widths[i] as number)) widths[i] = w;
@@ -49,19 +46,18 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
       }
     }
   }
-  const line = (parts: string[]) => parts.join('  ').trimEnd();
-  const header = line(columns.map((c, i) => color.bold(i === n - 1 ? c.header : c.header + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c.header))))));
-  const out: string[] = [header];
+  // Every column but the last is padded to its width; styles go on after, so that escape
+  // codes do not count as width.
+  const pad = (text: string, i: number, w: number) => (i === n - 1 ? text : text + ' '.repeat(Math.max(0, (widths[i] as number) - w)));
+  const out = [columns.map((c, i) => color.bold(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd()];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r] as string[];
     const rowData = rows[r] as T;
     let text = '';
     for (let i = 0; i < n; i++) {
       const col = columns[i] as Column<T>;
-      const cell = row[i] as string;
-      const padded = i === n - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] as number) - (cellWidths[r * n + i] as number)));
-      text += i === 0 ? '' : '  ';
-      text += col.style ? col.style(padded, rowData) : padded;
+      const padded = pad(row[i] as string, i, cellWidths[r * n + i] as number);
+      text += (i === 0 ? '' : '  ') + (col.style ? col.style(padded, rowData) : padded);
     }
     out.push(text.trimEnd());
   }

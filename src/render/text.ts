@@ -15,10 +15,7 @@ export function safe(text: string): string {
   return text.replace(UNSAFE, visible);
 }
 
-/** Plain text that needs no work to print or measure (the common case). */
-export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Anything `safeLine` changes: controls (tab, CR and newline included) and bidi controls. */
+/** Anything `safeLine` changes: controls (tab, CR and newline included) and bidi controls; most text has none. */
 const LINE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
@@ -30,7 +27,7 @@ const NARROW = /^[\x20-\x7e\xa0-\u02ff]*$/;
 /** Like `safe`, on one line: newlines and tabs become spaces. */
 export function safeLine(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  if (PRINTABLE_ASCII.test(text) || !LINE_UNSAFE.test(text)) return text;
+  if (!LINE_UNSAFE.test(text)) return text;
   return safe(text.replace(/\r\n?/g, '\n')).replace(/[\n\t]+/g, ' ');
 }
 

@@ -1,10 +1,8 @@
 import type { ContactActivity, DueInput, DueLead, DuePledge, DueThanks } from '../core/due.js';
 import type { Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
-import type { Db, Row } from './db.js';
+import { type Db, type Row, str } from './db.js';
 import { parsePeople, PEOPLE_OF_X } from './interactions.js';
 import { FOLLOWUP_DUE } from './migrations/005-reads.js';
-
-const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /**
  * Reads only what the due rules need: open items (through partial indexes), only the
@@ -112,11 +110,11 @@ export class DueQueries {
     return rows.map((r) => ({
       contact: { id: Number(r.id), name: String(r.name) },
       cadenceDays: r.cadence_days === null ? null : Number(r.cadence_days),
-      snoozedUntil: optStr(r.snoozed_until),
+      snoozedUntil: str(r.snoozed_until),
       archived: Number(r.archived) === 1,
-      metOn: optStr(r.met_on),
+      metOn: str(r.met_on),
       interactionCount: Number(r.interaction_count),
-      lastOn: optStr(r.last_on),
+      lastOn: str(r.last_on),
       lastTwoNoReply: Number(r.last_two_no_reply) === 1,
     }));
   }
