@@ -81,7 +81,7 @@ function pause(ms: number): void {
  * block (a non-blocking pipe) is retried after a pause. A reader that went away
  * (`net list | head`) ends the command quietly through `onClosed`.
  */
-export function descriptorWriter(fd: 1 | 2, onClosed: OnClosed): (text: string) => void {
+function descriptorWriter(fd: 1 | 2, onClosed: OnClosed): (text: string) => void {
   // Windows consoles need Node's stream, which writes through the console's own API.
   if (process.platform === 'win32') {
     const stream = fd === 1 ? process.stdout : process.stderr;
