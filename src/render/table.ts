@@ -11,6 +11,30 @@ export interface Column<T> {
 }
 
 /**
+ * Final column widths from the widest cell of each column (`natural`, headers not
+ * included): on a terminal too narrow for them, the flexible column is cut, to no less than
+ * 10. `cut` is that column's index, or null when nothing was cut.
+ */
+export function fitColumns(columns: ReadonlyArray<Pick<Column<unknown>, 'header' | 'flexible'>>, natural: readonly number[], width: number | null): { widths: number[]; cut: number | null } {
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), natural[i] ?? 0));
+  if (width === null) return { widths, cut: null };
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
+  const flex = columns.findIndex((c) => c.flexible);
+  if (total <= width || flex < 0) return { widths, cut: null };
+  widths[flex] = Math.max(10, (widths[flex] ?? 0) - (total - width));
+  return { widths, cut: flex };
+}
+
+/** The header row: every title but the last padded to its column, in bold on a terminal. */
+export function headerLine(columns: ReadonlyArray<Pick<Column<unknown>, 'header'>>, widths: readonly number[], color: Colors): string {
+  const last = columns.length - 1;
+  return columns
+    .map((c, i) => color.bold(i === last ? c.header : c.header + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c.header)))))
+    .join('  ')
+    .trimEnd();
+}
+
+/**
  * Aligned columns. On a terminal the header is bold and a flexible column is cut to fit
  * `width`; piped, the same columns come out as plain text with no escape codes.
  */
@@ -19,7 +43,7 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
   // Every cell made safe and measured once; a list can be ten thousand rows.
   const cells: string[][] = new Array(rows.length);
   const cellWidths = new Int32Array(rows.length * n);
-  const widths = columns.map((c) => displayWidth(c.header));
+  const natural = new Array<number>(n).fill(0);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as T;
     const line: string[] = new Array(n);
@@ -28,28 +52,24 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
       const w = displayWidth(text);
       line[i] = text;
       cellWidths[r * n + i] = w;
-      if (w > (widths[i] as number)) widths[i] = w;
+      if (w > (natural[i] as number)) natural[i] = w;
     }
     cells[r] = line;
   }
-  if (width !== null) {
-    const total = widths.reduce((a, b) => a + b, 0) + 2 * (n - 1);
-    const flex = columns.findIndex((c) => c.flexible);
-    if (total > width && flex >= 0) {
-      const w = Math.max(10, (widths[flex] ?? 0) - (total - width));
-      widths[flex] = w;
-      for (let r = 0; r < cells.length; r++) {
-        const row = cells[r] as string[];
-        const cut = truncate(row[flex] ?? '', w);
-        row[flex] = cut;
-        cellWidths[r * n + flex] = displayWidth(cut);
-      }
+  const { widths, cut } = fitColumns(columns, natural, width);
+  if (cut !== null) {
+    const w = widths[cut] as number;
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r] as string[];
+      const text = truncate(row[cut] ?? '', w);
+      row[cut] = text;
+      cellWidths[r * n + cut] = displayWidth(text);
     }
   }
   // Every column but the last is padded to its width; styles go on after, so that escape
   // codes do not count as width.
   const pad = (text: string, i: number, w: number) => (i === n - 1 ? text : text + ' '.repeat(Math.max(0, (widths[i] as number) - w)));
-  const out = [columns.map((c, i) => color.bold(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd()];
+  const out = [headerLine(columns, widths, color)];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r] as string[];
     const rowData = rows[r] as T;

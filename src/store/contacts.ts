@@ -88,6 +88,16 @@ function hasTag(tag: string): (c: { tags: string[] }) => boolean {
   return (c) => c.tags.some((t) => matchKey(t) === key);
 }
 
+/** Tags as `net list` shows them: comma-separated, in the order given. */
+const LIST_TAGS = `CASE tags WHEN '[]' THEN '' ELSE (SELECT group_concat(value, ', ') FROM json_each(tags)) END`;
+
+/** How `net list` lays its rows out (`ContactListLayout` in render/contacts.ts). */
+export interface ListLayout {
+  widths: readonly number[];
+  roleCut: number | null;
+  styles: readonly [string, string, string, string];
+}
+
 export interface ListFilter {
   tag?: string | undefined;
   company?: string | undefined;
@@ -250,6 +260,48 @@ export class Contacts {
       rows = rows.filter((c) => c.company !== null && matchKey(c.company).includes(key));
     }
     return rows;
+  }
+
+  /**
+   * How many contacts `net list` shows, and the longest cell of each of its columns (ID,
+   * NAME, COMPANY, ROLE, LAST CONTACT, TAGS) in characters: what `render/contacts.ts`
+   * needs to lay the list out before `listLines` prints it.
+   */
+  listWidths(includeArchived: boolean): { rows: number; widths: number[] } {
+    const row = this.db
+      .stmt(
+        `SELECT count(*), max(length(id)), max(length(name)), max(length(ifnull(company, ''))), max(length(ifnull(role, ''))),
+           max(length(ifnull(last_on, ''))), max(length(${LIST_TAGS}))
+         FROM contacts${includeArchived ? '' : ' WHERE archived = 0'}`,
+      )
+      .raw(true)
+      .get() as Array<number | null>;
+    return { rows: Number(row[0]), widths: row.slice(1).map((w) => w ?? 0) };
+  }
+
+  /**
+   * `net list`'s rows printed by SQLite, one line per contact in name order, laid out as
+   * `render/contacts.ts` decided (which checks the result and prints the header). Turning
+   * ten thousand contacts into JavaScript values costs more than all the rest of
+   * `net list`; this returns one string. Cells are concatenated, never passed through
+   * printf, so that every character stored comes back for that check to see.
+   */
+  listLines(includeArchived: boolean, layout: ListLayout): string {
+    const [w0, w1, w2, w3, w4] = layout.widths;
+    const [o0, c0, o1, c1] = layout.styles;
+    const pad = (cell: string, w: string) => `${cell} || substr(@pad, 1, ${w} - length(${cell}))`;
+    const sql = `SELECT group_concat(line, char(10)) FROM (
+        SELECT rtrim(@o0 || ${pad('id', '@w0')} || @c0 || '  ' || @o1 || ${pad('name', '@w1')} || @c1 || '  ' ||
+          ${pad('company', '@w2')} || '  ' || ${pad('role', '@w3')} || '  ' || ${pad('last_on', '@w4')} || '  ' || tags) AS line
+        FROM (SELECT name_key, id, name, ifnull(company, '') AS company,
+            CASE WHEN length(role) > @cut THEN substr(role, 1, @cut - 1) || '…' ELSE ifnull(role, '') END AS role,
+            ifnull(last_on, '') AS last_on, ${LIST_TAGS} AS tags
+          FROM contacts${includeArchived ? '' : ' WHERE archived = 0'} ORDER BY name_key, id))`;
+    const text = this.db
+      .stmt(sql)
+      .pluck()
+      .get({ pad: ' '.repeat(Math.max(0, ...layout.widths)), w0, w1, w2, w3, w4, o0, c0, o1, c1, cut: layout.roleCut }) as string | null;
+    return text ?? '';
   }
 
   count(): number {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
@@ -20,6 +21,8 @@ import { parseLinkedin } from '../../src/formats/linkedin.js';
 import { parseVcards } from '../../src/formats/vcard.js';
 import { Journal } from '../../src/store/journal.js';
 import { ledgerInputs } from '../../src/store/ledger.js';
+import { plain } from '../../src/render/colors.js';
+import { contactListLayout, contactListText, contactTable } from '../../src/render/contacts.js';
 import { mdText } from '../../src/render/markdown.js';
 import { safeLine } from '../../src/render/text.js';
 import { runNet } from '../e2e/helpers.js';
@@ -501,5 +504,93 @@ describe("the report's give and take reads the same as net show's", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('net list printed by SQLite is byte for byte the table contactTable prints', () => {
+  // Characters one column wide that print as they are: the lists SQLite may print.
+  const PLAIN = ['a', 'Z', 'q', '0', ' ', '-', '|', '"', '\\', ',', '%', 'é', 'ß', 'Ø', 'ɏ', 'ʼ', '…', '\u00ad', '~'];
+  const plainText = fc.string({ unit: fc.constantFrom(...PLAIN), maxLength: 14 });
+  // And anything else: controls, escape codes (the list's own colours among them), wide,
+  // combining and bidi characters, non-breaking spaces.
+  // Mostly plain, so that many journals still print through SQLite.
+  const anyText = fc.oneof(
+    { weight: 12, arbitrary: plainText },
+    { weight: 1, arbitrary: nasty },
+    {
+      weight: 1,
+      arbitrary: fc.string({ unit: fc.constantFrom(...PLAIN, '\u001b[36m', '\u001b[39m', '\u001b[2m', '\u00a0', '\u0000', '\t', '中', 'e\u0301', '😀'), maxLength: 14 }),
+    },
+    // Ending in a space JavaScript trims and SQLite does not.
+    { weight: 1, arbitrary: fc.tuple(plainText, fc.constantFrom('\u00a0', ' \u00a0', '\u2028', '\ufeff')).map(([t, end]) => t + end) },
+  );
+  const journalArb = (text: fc.Arbitrary<string>) =>
+    fc.record({
+      people: fc.array(
+        fc.record({
+          name: text.filter((t) => t !== ''),
+          company: fc.option(text, { nil: null }),
+          role: fc.option(text, { nil: null }),
+          lastOn: fc.option(fc.constantFrom('2026-01-05', '2025-12-31'), { nil: null }),
+          tags: fc.array(text.filter((t) => t !== ''), { maxLength: 3 }),
+          archived: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      includeArchived: fc.boolean(),
+      width: fc.option(fc.integer({ min: 20, max: 120 }), { nil: null }),
+      colour: fc.boolean(),
+    });
+
+  type ListJournal = ReturnType<typeof journalArb> extends fc.Arbitrary<infer R> ? R : never;
+
+  /** Both ways of printing the list of `g`, the SQL one null when it declined. */
+  function bothWays(g: ListJournal) {
+    const j = Journal.open(':memory:');
+    try {
+      for (const p of g.people) {
+        const id = j.contacts.insert({ name: 'x' });
+        // Stored exactly, as an import can store them (insert would trim and normalise).
+        j.db.raw
+          .prepare('UPDATE contacts SET name = ?, name_key = ?, company = ?, role = ?, last_on = ?, tags = ?, archived = ? WHERE id = ?')
+          .run(p.name, matchKey(p.name), p.company, p.role, p.lastOn, JSON.stringify(p.tags), p.archived ? 1 : 0, id);
+      }
+      const color = g.colour ? new Chalk({ level: 1 }) : plain;
+      const { rows, widths } = j.contacts.listWidths(g.includeArchived);
+      const expected = contactTable(j.contacts.summaries({ includeArchived: g.includeArchived }), color, g.width);
+      if (rows === 0) return { expected, printed: null, rows };
+      const layout = contactListLayout(widths, color, g.width);
+      return { expected, printed: contactListText(layout, j.contacts.listLines(g.includeArchived, layout)), rows };
+    } finally {
+      j.close();
+    }
+  }
+
+  it('with one-column characters only, SQLite prints it, and exactly the same', () => {
+    fc.assert(
+      fc.property(journalArb(plainText), (g) => {
+        const { expected, printed, rows } = bothWays(g);
+        if (rows === 0) return;
+        expect(printed).toBe(expected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('with anything in the cells, SQLite prints exactly the same or declines', () => {
+    let declined = 0;
+    fc.assert(
+      fc.property(journalArb(anyText), (g) => {
+        const { expected, printed } = bothWays(g);
+        if (printed === null) declined++;
+        else expect(printed).toBe(expected);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+    // Both outcomes were seen, so both were tested.
+    expect(declined).toBeGreaterThan(0);
+    expect(declined).toBeLessThan(RUNS * 2);
   });
 });

@@ -4,6 +4,7 @@ import { search } from './002-search.js';
 import { meta } from './003-meta.js';
 import { activity } from './004-activity.js';
 import { reads } from './005-reads.js';
+import { list } from './006-list.js';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
