@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { addDays } from '../core/dates.js';
 import { dueItems } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
+import type { ContactRef } from '../core/types.js';
 import { ledger } from '../core/ledger.js';
-import { buildReport, type Report, type ReportInput, touchedContacts } from '../core/report.js';
+import { buildReport, type Report, type ReportInput, touched } from '../core/report.js';
 import type { Context } from '../cli/context.js';
 import { writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
@@ -50,9 +51,10 @@ export function registerReport(program: Command, ctx: Context): void {
           needs: j.needs.openOrBetween(from, to),
           due: dueItems(j.due.input(ctx.today), ctx.today),
         };
-        const touched = touchedContacts(input);
-        const inputs = ledgerInputs(j.db, touched.map((c) => c.id));
-        return buildReport(input, new Map([...inputs].map(([id, li]) => [id, ledger(li)])), touched);
+        // The store reads the ledgers in `net list` order, which is the section's.
+        const people = touched(input);
+        const ledgers = new Map([...ledgerInputs(j.db, [...people.keys()])].map(([id, li]) => [id, ledger(li)]));
+        return buildReport(input, ledgers, [...ledgers.keys()].map((id) => people.get(id) as ContactRef));
       });
       const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {

@@ -35,10 +35,22 @@ export interface Ledger {
  * and needs of theirs the user met.
  */
 export function ledger(input: LedgerInput): Ledger {
+  // Plain loops: the report computes this for everyone a week touched.
+  let leads = 0;
+  for (const l of input.leadsGiven) if (l.status !== 'dropped') leads++;
+  let theirsKept = 0;
+  let mineKept = 0;
+  for (const p of input.promises) {
+    if (p.status !== 'kept') continue;
+    if (p.direction === 'theirs') theirsKept++;
+    else if (p.direction === 'mine') mineKept++;
+  }
+  let needsMet = 0;
+  for (const n of input.needs) if (n.status === 'met') needsMet++;
   const gaveLines: LedgerLine[] = [
-    { one: 'lead', many: 'leads', count: input.leadsGiven.filter((l) => l.status !== 'dropped').length },
+    { one: 'lead', many: 'leads', count: leads },
     { one: 'introduction', many: 'introductions', count: input.introductions },
-    { one: 'promise kept', many: 'promises kept', count: input.promises.filter((p) => p.direction === 'theirs' && p.status === 'kept').length },
+    { one: 'promise kept', many: 'promises kept', count: theirsKept },
     {
       one: 'conversation you thanked them for',
       many: 'conversations you thanked them for',
@@ -46,11 +58,10 @@ export function ledger(input: LedgerInput): Ledger {
     },
   ];
   const receivedLines: LedgerLine[] = [
-    { one: 'promise you kept', many: 'promises you kept', count: input.promises.filter((p) => p.direction === 'mine' && p.status === 'kept').length },
-    { one: 'need you met', many: 'needs you met', count: input.needs.filter((n) => n.status === 'met').length },
+    { one: 'promise you kept', many: 'promises you kept', count: mineKept },
+    { one: 'need you met', many: 'needs you met', count: needsMet },
   ];
-  const sum = (lines: LedgerLine[]) => lines.reduce((a, l) => a + l.count, 0);
-  return { gave: sum(gaveLines), received: sum(receivedLines), gaveLines, receivedLines };
+  return { gave: leads + input.introductions + theirsKept + input.thanked, received: mineKept + needsMet, gaveLines, receivedLines };
 }
 
 /** A contact who has given and received nothing back deserves a look at their needs. */

@@ -49,18 +49,25 @@ export interface Report {
 
 export const within = (d: IsoDate | null, from: IsoDate, to: IsoDate) => d !== null && d >= from && d <= to;
 
-/** Everyone the period touched: they talked, gave a lead, promised, needed, or were met. */
-export function touchedContacts(r: ReportInput): ContactRef[] {
+/** Everyone the period touched, by id: they talked, gave a lead, promised, needed, or were met. */
+export function touched(r: ReportInput): Map<number, ContactRef> {
   const { from, to } = r;
-  const touched = new Map<number, ContactRef>();
-  const touch = (c: ContactRef) => touched.set(c.id, c);
-  r.interactions.forEach((i) => i.contacts.forEach(touch));
-  r.leads.forEach((l) => touch(l.source));
-  r.pledges.filter((p) => within(p.madeOn, from, to) || within(p.closedOn, from, to)).forEach((p) => touch(p.contact));
-  r.needs.filter((n) => within(n.notedOn, from, to) || within(n.closedOn, from, to)).forEach((n) => touch(n.contact));
-  r.met.forEach((c) => touch({ id: c.id, name: c.name }));
-  // In `net list` order: by the name as matching sees it (no case, no accents), then id.
-  const keyed = [...touched.values()].map((c) => ({ c, key: matchKey(c.name) }));
+  const people = new Map<number, ContactRef>();
+  const touch = (c: ContactRef) => people.set(c.id, c);
+  for (const i of r.interactions) i.contacts.forEach(touch);
+  for (const l of r.leads) touch(l.source);
+  for (const p of r.pledges) if (within(p.madeOn, from, to) || within(p.closedOn, from, to)) touch(p.contact);
+  for (const n of r.needs) if (within(n.notedOn, from, to) || within(n.closedOn, from, to)) touch(n.contact);
+  for (const c of r.met) touch({ id: c.id, name: c.name });
+  return people;
+}
+
+/**
+ * Everyone the period touched in `net list` order: by the name as matching sees it (no
+ * case, no accents), then id. (The store reads them in this order with the ledgers.)
+ */
+export function touchedContacts(r: ReportInput): ContactRef[] {
+  const keyed = [...touched(r).values()].map((c) => ({ c, key: matchKey(c.name) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.c.id - b.c.id));
   return keyed.map((k) => k.c);
 }

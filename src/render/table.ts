@@ -15,7 +15,11 @@ export interface Column<T> {
  * included): on a terminal too narrow for them, the flexible column is cut, to no less than
  * 10. `cut` is that column's index, or null when nothing was cut.
  */
-export function fitColumns(columns: ReadonlyArray<Pick<Column<unknown>, 'header' | 'flexible'>>, natural: readonly number[], width: number | null): { widths: number[]; cut: number | null } {
+export function fitColumns(
+  columns: ReadonlyArray<Pick<Column<unknown>, 'header' | 'flexible'>>,
+  natural: readonly number[],
+  width: number | null,
+): { widths: number[]; cut: number | null } {
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), natural[i] ?? 0));
   if (width === null) return { widths, cut: null };
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);

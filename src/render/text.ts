@@ -16,7 +16,7 @@ export function safe(text: string): string {
 }
 
 /** Anything `safeLine` changes: controls (tab, CR and newline included) and bidi controls; most text has none. */
-const LINE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const LINE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * One column per character: printable ASCII, Latin-1 and the Latin Extended blocks, which

@@ -12,6 +12,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, dateToIso, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
 import { dueItems } from '../../src/core/due.js';
+import { type ReportInput, touchedContacts } from '../../src/core/report.js';
 import { ledger, type LedgerInput } from '../../src/core/ledger.js';
 import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
@@ -208,6 +209,16 @@ describe('readers throw nothing but UsageError', () => {
 
 describe('escapers', () => {
   const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+  it('mdText returns most text untouched, and exactly what escaping every character would give', () => {
+    const spaced = fc.tuple(fc.constantFrom('', ' ', '\u00a0', '\t', '\u3000'), nasty, fc.constantFrom('', ' ', '\u2028', '\n', '\ufeff')).map(([a, t, b]) => a + t + b);
+    fc.assert(
+      fc.property(fc.oneof(nasty, spaced), (text) => {
+        expect(mdText(text)).toBe(safeLine(text).replace(/[\\`*_{}[\]()#+\-!|<>~&:@.=]/g, '\\$&').trim());
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
 
   it('mdText in a GFM table cell is exactly one cell of inert text: no link, image, HTML or formatting', () => {
     fc.assert(
@@ -498,6 +509,25 @@ describe("the report's give and take reads the same as net show's", () => {
             };
             expect(ledger(together.get(id) as LedgerInput)).toEqual(ledger(one));
           }
+        } finally {
+          j.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ledgerInputs reads people in the report's order: touchedContacts's, by name as matching sees it, then id", () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'A', 'á', 'Á', 'b', 'ø', 'O', 'ß', 's', ' ', '-', 'z', 'Ž', 'ǆ', '中'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 10 }), (names) => {
+        const j = Journal.open(':memory:');
+        try {
+          const ids = names.map((n) => j.contacts.insert({ name: n.trim() === '' ? 'x' : n }));
+          const contacts = ids.map((id) => ({ id, name: j.contacts.get(id)?.name ?? '' }));
+          const talk = { id: 1, uuid: 'u', contacts, on: '2026-06-02', kind: 'call' as const, summary: null, thanksOwed: false, thankedOn: null, noReply: false, snoozedUntil: null };
+          const report: ReportInput = { from: '2026-06-01', to: '2026-06-07', met: [], interactions: [talk], leads: [], pledges: [], needs: [], due: [] };
+          expect([...ledgerInputs(j.db, [...ids].reverse()).keys()]).toEqual(touchedContacts(report).map((c) => c.id));
         } finally {
           j.close();
         }
