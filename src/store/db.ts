@@ -32,6 +32,19 @@ export class Db {
     return this.raw.transaction(fn).immediate();
   }
 
+  /**
+   * Records as SQLite shapes them: `sql` selects one column, `j`, a `json_object(...)` per
+   * row, in its own ORDER BY. SQLite joins them into one JSON text and V8 parses it in one
+   * call, which for thousands of rows costs well under half of converting every value.
+   * (The rows keep the subquery's order: tests of the callers' orders would see otherwise.)
+   */
+  jsonRows<T>(sql: string, params: Record<string, unknown> | unknown[] = []): T[] {
+    const text = this.stmt(`SELECT '[' || ifnull(group_concat(j, ','), '') || ']' FROM (${sql})`)
+      .pluck()
+      .get(...(Array.isArray(params) ? params : [params])) as string;
+    return JSON.parse(text) as T[];
+  }
+
   /** Runs `fn` in one read transaction, so that several queries see one moment of the journal. */
   read<T>(fn: () => T): T {
     return this.raw.transaction(fn).deferred();

@@ -14,20 +14,21 @@ export interface InteractionFields {
 }
 
 /**
- * The people of the interaction `x`, in order, as a JSON array of [id, name]: read in the
+ * The people of the interaction `x`, in order, as a JSON array of `{id, name}`: read in the
  * same query as the interaction, one index lookup each. (An ORDER BY inside an aggregate
  * needs SQLite 3.44; better-sqlite3 bundles a newer one.)
  */
-export const PEOPLE_OF_X = `(SELECT json_group_array(json_array(c.id, c.name) ORDER BY ic.position, c.id)
+export const PEOPLE_OF_X = `(SELECT json_group_array(json_object('id', c.id, 'name', c.name) ORDER BY ic.position, c.id)
   FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)`;
 
 export function parsePeople(json: string): ContactRef[] {
-  return (JSON.parse(json) as Array<[number, string]>).map(([id, name]) => ({ id, name }));
+  return JSON.parse(json) as ContactRef[];
 }
 
-function withPeople(r: Row): Interaction {
-  return toInteraction(r, parsePeople(String(r.people)));
-}
+/** The interaction `x` as `Interaction`, people included, shaped by SQLite (see `Db.jsonRows`). */
+const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind,
+  'summary', x.summary, 'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on,
+  'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until) AS j`;
 
 function toInteraction(r: Row, contacts: ContactRef[]): Interaction {
   return {
@@ -72,26 +73,20 @@ export class Interactions {
   }
 
   get(id: number): Interaction | undefined {
-    const r = this.db.stmt(`SELECT x.*, ${PEOPLE_OF_X} AS people FROM interactions x WHERE x.id = ?`).get(id) as Row | undefined;
-    return r ? withPeople(r) : undefined;
+    return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x WHERE x.id = ?`, [id])[0];
   }
 
   /** Every interaction the contact was part of, oldest first. */
   forContact(contactId: number): Interaction[] {
-    return (
-      this.db
-        .stmt(
-          `SELECT x.*, ${PEOPLE_OF_X} AS people FROM interaction_contacts me JOIN interactions x ON x.id = me.interaction_id
-           WHERE me.contact_id = ? ORDER BY x.on_date, x.id`,
-        )
-        .all(contactId) as Row[]
-    ).map(withPeople);
+    return this.db.jsonRows<Interaction>(
+      `SELECT ${INTERACTION} FROM interaction_contacts me JOIN interactions x ON x.id = me.interaction_id
+       WHERE me.contact_id = ? ORDER BY x.on_date, x.id`,
+      [contactId],
+    );
   }
 
   inRange(since: IsoDate, until: IsoDate): Interaction[] {
-    return (
-      this.db.stmt(`SELECT x.*, ${PEOPLE_OF_X} AS people FROM interactions x WHERE x.on_date BETWEEN ? AND ? ORDER BY x.on_date, x.id`).all(since, until) as Row[]
-    ).map(withPeople);
+    return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x WHERE x.on_date BETWEEN ? AND ? ORDER BY x.on_date, x.id`, [since, until]);
   }
 
   /** The people of every interaction, in one pass over the links (for a whole-journal export). */

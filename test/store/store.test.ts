@@ -154,6 +154,40 @@ describe('repositories', () => {
     expect(j.contacts.candidates('jose').map((r) => r.id)).toEqual([id]);
   });
 
+  it('reads interactions and needs the same way whatever the query: one by one, by person, by period, all', () => {
+    const a = j.contacts.insert({ name: 'Ann "A" \\ \u0000 \u001b[31m 中' });
+    const b = j.contacts.insert({ name: 'Ben' });
+    const ids = [
+      j.interactions.insert({ contactIds: [b, a], on: '2026-10-01', kind: 'call', summary: 'line one\nline "two" \u2028', thanksOwed: true }),
+      j.interactions.insert({ contactIds: [a], on: '2026-10-02', kind: 'email', thanksOwed: true, thankedOn: '2026-10-03', snoozedUntil: '2026-12-01' }),
+      j.interactions.insert({ contactIds: [a], on: '2026-10-02', kind: 'message', summary: '', thanksOwed: false, noReply: true }),
+    ];
+    const all = j.interactions.all();
+    expect(all.map((i) => i.id)).toEqual(ids);
+    expect(all[0]).toMatchObject({ contacts: [{ id: b, name: 'Ben' }, { id: a }], thanksOwed: true, noReply: false, thankedOn: null, summary: 'line one\nline "two" \u2028' });
+    expect(all[1]).toMatchObject({ thankedOn: '2026-10-03', snoozedUntil: '2026-12-01' });
+    expect(all[2]).toMatchObject({ summary: null, thanksOwed: false, noReply: true });
+    expect(j.interactions.inRange('2026-01-01', '2026-12-31')).toEqual(all);
+    expect(j.interactions.inRange('2026-10-02', '2026-10-02')).toEqual(all.slice(1));
+    expect(j.interactions.forContact(a)).toEqual(all);
+    expect(ids.map((id) => j.interactions.get(id))).toEqual(all);
+    expect(j.interactions.get(999)).toBeUndefined();
+
+    const n1 = j.needs.insert({ contactId: a, what: 'a "referral" \\ \u0000', notedOn: '2026-10-05' });
+    const n2 = j.needs.insert({ contactId: b, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' });
+    const needs = j.needs.all();
+    expect(needs).toEqual([
+      { id: n2, uuid: expect.any(String), contact: { id: b, name: 'Ben' }, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' },
+      { id: n1, uuid: expect.any(String), contact: { id: a, name: j.contacts.get(a)?.name }, what: 'a "referral" \\ \u0000', notedOn: '2026-10-05', status: 'open', closedOn: null },
+    ]);
+    expect(j.needs.get(n1)).toEqual(needs[1]);
+    expect(j.needs.open()).toEqual([needs[1]]);
+    expect(j.needs.openOrBetween('2026-10-01', '2026-10-07')).toEqual(needs);
+    expect(j.needs.openOrBetween('2026-11-01', '2026-11-07')).toEqual([needs[1]]);
+    expect(j.needs.forContact(b)).toEqual([needs[0]]);
+    expect(j.needs.get(999)).toBeUndefined();
+  });
+
   it('deletes a contact with what only they were part of', () => {
     const a = j.contacts.insert({ name: 'Ann' });
     const b = j.contacts.insert({ name: 'Ben', introducedBy: a });
