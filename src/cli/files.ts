@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { JournalError, UsageError } from '../core/errors.js';
 
 /**
@@ -7,20 +7,20 @@ import { JournalError, UsageError } from '../core/errors.js';
  * it: a private temp file beside it (0600), flushed to disk, then renamed over it.
  */
 export function writeFileAtomic(file: string, content: string): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const dir = dirname(resolve(file));
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
   try {
-    const fd = fs.openSync(tmp, 'w', 0o600);
+    const fd = openSync(tmp, 'w', 0o600);
     try {
-      fs.fchmodSync(fd, 0o600);
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
+      fchmodSync(fd, 0o600);
+      writeFileSync(fd, content);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
-    fs.renameSync(tmp, file);
+    renameSync(tmp, file);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
     // A path that cannot be a file is the user's to fix (exit 2); a disk that refuses is not.
     if (e.code === 'ENOENT') throw new UsageError(`Cannot write ${file}: its folder does not exist. Choose another path with -o.`);

@@ -1,6 +1,6 @@
 // Where output goes and what the terminal can do. Commands write through this, never to
 // process.stdout directly, so tests can run them against an in-memory double.
-import fs from 'node:fs';
+import { type Stats, fstatSync, statSync, writeSync } from 'node:fs';
 import { type Colors, plain } from '../render/colors.js';
 
 export interface IO {
@@ -48,16 +48,16 @@ let devNull: number | null | undefined;
  * which spares scripts and cron jobs the cost of loading Node's tty module.
  */
 export async function isTerminal(fd: number): Promise<boolean> {
-  let st: fs.Stats;
+  let st: Stats;
   try {
-    st = fs.fstatSync(fd);
+    st = fstatSync(fd);
   } catch {
     return false;
   }
   if (!st.isCharacterDevice()) return false;
   if (devNull === undefined) {
     try {
-      devNull = fs.statSync('/dev/null').rdev;
+      devNull = statSync('/dev/null').rdev;
     } catch {
       devNull = null;
     }
@@ -93,7 +93,7 @@ function descriptorWriter(fd: 1 | 2, onClosed: OnClosed): (text: string) => void
     let done = 0;
     while (done < bytes.length) {
       try {
-        done += fs.writeSync(fd, bytes, done);
+        done += writeSync(fd, bytes, done);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') onClosed(fd);

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { JournalError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
@@ -14,7 +14,7 @@ export function registerBackup(program: Command, ctx: Context): void {
     .action((file: string | undefined) => {
       const j = ctx.journal();
       if (!j.exists) throw new JournalError(`There is no journal at ${j.file} yet, so nothing to back up. net add creates it.`);
-      const target = file ? path.resolve(file) : backupName(j.file, '', new Date());
+      const target = file ? resolve(file) : backupName(j.file, '', new Date());
       backupTo(j.db.raw, target);
       ctx.io.out(`Backed up the journal to ${target} (readable only by you).`);
       ctx.io.out(`To restore it, point net at the copy (net --db ${JSON.stringify(target)} list) or copy it over the journal while no net command runs.`);

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { JournalError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
@@ -15,9 +15,9 @@ export function registerDoctor(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net doctor', 'net --db ~/old/net.db doctor']))
     .action(() => {
       const file = ctx.journalFile();
-      if (!fs.existsSync(file)) {
-        const parent = path.dirname(file);
-        const blocked = fs.existsSync(parent) && !fs.statSync(parent).isDirectory();
+      if (!existsSync(file)) {
+        const parent = dirname(file);
+        const blocked = existsSync(parent) && !statSync(parent).isDirectory();
         throw new JournalError(
           blocked
             ? `There is no journal at ${file}: ${parent} is a file, not a folder. Point --db or NET_DB at your journal.`
@@ -42,21 +42,21 @@ export function registerDoctor(program: Command, ctx: Context): void {
       }
       const problems: string[] = [];
       const line = (label: string, value: string) => ctx.io.out(`${label.padEnd(14)}${value}`);
-      line('Journal', `${file} (${Math.ceil(fs.statSync(file).size / 1024)} KB)`);
+      line('Journal', `${file} (${Math.ceil(statSync(file).size / 1024)} KB)`);
       line('Schema', `version ${health.version}${health.version === LATEST_VERSION ? ' (current)' : ` (this net knows ${LATEST_VERSION})`}`);
       const ok = health.integrity.length === 1 && health.integrity[0] === 'ok';
       line('Integrity', ok ? 'ok' : `${health.integrity.length} problem(s): ${health.integrity.slice(0, 3).join('; ')}`);
       if (!ok) problems.push(`The journal is damaged. ${restore}`);
       line('Foreign keys', health.foreignKeys === 0 ? 'ok' : `${health.foreignKeys} broken reference(s)`);
       if (health.foreignKeys) problems.push(`Some records point at contacts that do not exist. ${restore}`);
-      const fileMode = fs.statSync(file).mode & 0o777;
-      const dirMode = fs.statSync(path.dirname(file)).mode & 0o777;
+      const fileMode = statSync(file).mode & 0o777;
+      const dirMode = statSync(dirname(file)).mode & 0o777;
       const perms = `file ${fileMode.toString(8).padStart(4, '0')}, folder ${dirMode.toString(8).padStart(4, '0')}`;
       const open = (fileMode & 0o077) !== 0 || (dirMode & 0o077) !== 0;
       line('Permissions', `${perms}${open ? ' (others can read it)' : ' ok'}`);
-      if (open) problems.push(`Others on this machine can read your journal. Run: chmod 600 "${file}" && chmod 700 "${path.dirname(file)}"`);
+      if (open) problems.push(`Others on this machine can read your journal. Run: chmod 600 "${file}" && chmod 700 "${dirname(file)}"`);
       line('Records', Object.entries(health.counts).map(([k, n]) => `${n} ${k}`).join(', '));
-      line('Last backup', backups[0] ? `${backups[0].mtime.toISOString().slice(0, 16).replace('T', ' ')} (${path.basename(backups[0].file)})` : 'none yet: run net backup');
+      line('Last backup', backups[0] ? `${backups[0].mtime.toISOString().slice(0, 16).replace('T', ' ')} (${basename(backups[0].file)})` : 'none yet: run net backup');
       if (problems.length) throw new JournalError(problems.join('\n'));
       ctx.io.out('All good.');
     });

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
@@ -32,7 +32,7 @@ export function registerImport(program: Command, ctx: Context): void {
     .action(async (file: string, o: ImportOptions) => {
       let bytes: Buffer;
       try {
-        bytes = fs.readFileSync(file);
+        bytes = readFileSync(file);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Contacts } from './contacts.js';
 import { Db } from './db.js';
@@ -42,7 +42,7 @@ export class Journal {
    * on disk by the first write or when the command succeeds: a failed command creates nothing.
    */
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
-    if (file === ':memory:' || fs.existsSync(file)) return new Journal(openDatabase(file, env), file);
+    if (file === ':memory:' || existsSync(file)) return new Journal(openDatabase(file, env), file);
     assertCreatable(file);
     const journal = new Journal(openDatabase(':memory:'), file);
     journal.pending = env;

@@ -1,6 +1,6 @@
 // Copies, checks and merges: the journal's housekeeping, all SQL kept here.
-import fs from 'node:fs';
-import path from 'node:path';
+import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { JournalError } from '../core/errors.js';
 import type { Db, Row } from './db.js';
@@ -10,21 +10,21 @@ import type { Db, Row } from './db.js';
  * beside it, flushed to disk, then renamed, so the target is whole or absent.
  */
 export function backupTo(db: Database.Database, target: string): void {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  const dir = dirname(resolve(target));
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
   try {
-    fs.rmSync(tmp, { force: true });
+    rmSync(tmp, { force: true });
     db.prepare('VACUUM INTO ?').run(tmp);
-    fs.chmodSync(tmp, 0o600);
-    const fd = fs.openSync(tmp, 'r');
+    chmodSync(tmp, 0o600);
+    const fd = openSync(tmp, 'r');
     try {
-      fs.fsyncSync(fd);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
-    fs.renameSync(tmp, target);
+    renameSync(tmp, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
     throw new JournalError(`Cannot write the backup ${target}: ${e.code === 'ENOENT' ? 'the folder does not exist' : e.message}. Choose another place.`);
   }
@@ -38,24 +38,24 @@ export function backupName(journal: string, label: string, now: Date): string {
 
 /** Backups beside the journal, newest first. */
 export function listBackups(journal: string): Array<{ file: string; mtime: Date }> {
-  const dir = path.dirname(journal);
-  const base = `${path.basename(journal)}.`;
+  const dir = dirname(journal);
+  const base = `${basename(journal)}.`;
   let names: string[] = [];
   try {
-    names = fs.readdirSync(dir);
+    names = readdirSync(dir);
   } catch {
     return [];
   }
   return names
     .filter((n) => n.startsWith(base) && n.endsWith('.bak'))
-    .map((n) => ({ file: path.join(dir, n), mtime: fs.statSync(path.join(dir, n)).mtime }))
+    .map((n) => ({ file: join(dir, n), mtime: statSync(join(dir, n)).mtime }))
     .sort((a, b) => b.mtime.getTime() - a.mtime.getTime() || b.file.localeCompare(a.file));
 }
 
 /** Keeps the newest `keep` automatic pre-migration backups. */
 export function prunePreMigrationBackups(journal: string, keep: number): void {
-  const auto = listBackups(journal).filter((b) => path.basename(b.file).includes('.pre-v'));
-  for (const b of auto.slice(keep)) fs.rmSync(b.file, { force: true });
+  const auto = listBackups(journal).filter((b) => basename(b.file).includes('.pre-v'));
+  for (const b of auto.slice(keep)) rmSync(b.file, { force: true });
 }
 
 export interface Health {

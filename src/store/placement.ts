@@ -1,7 +1,7 @@
 // Where the journal lives matters to SQLite: WAL needs shared memory that network file
 // systems do not provide, and sync clients can upload the database without its -wal file.
-import fs from 'node:fs';
-import path from 'node:path';
+import { statfsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 // statfs(2) f_type values of network file systems on Linux.
 const NETWORK_FS = new Set([
@@ -21,7 +21,7 @@ const NETWORK_FS = new Set([
 /** True when the folder is on a file system where WAL's shared memory is unsafe. */
 export function onNetworkFs(dir: string): boolean {
   try {
-    return NETWORK_FS.has(fs.statfsSync(dir).type);
+    return NETWORK_FS.has(statfsSync(dir).type);
   } catch {
     return false;
   }
@@ -36,6 +36,6 @@ const SYNCED = [
 
 /** The sync service whose folder holds `file`, if any. */
 export function syncedFolder(file: string): string | null {
-  const abs = path.resolve(file);
+  const abs = resolve(file);
   return SYNCED.find((s) => s.test.test(abs))?.name ?? null;
 }
