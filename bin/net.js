@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // CommonJS (see bin/package.json): Node starts a CommonJS entry faster than an ES module.
 // `net due` runs every morning, so the compiled bundle is kept in V8's code cache under
-// $XDG_CACHE_HOME/net (Node 22.1+ does this itself; on Node 20 the few lines below do).
+// $XDG_CACHE_HOME/net (Node 22.1+ does this itself; on Node 20 the lines below do, one
+// cache per command).
 // Any problem with the cache falls back to a plain load.
 'use strict';
 const fs = require('node:fs');
@@ -18,11 +19,35 @@ function cacheDir() {
   return dir;
 }
 
+/**
+ * One cache per command, each holding what that command's first run compiled (V8 compiles
+ * a function when it first runs): `net due` then finds all of its own code compiled,
+ * whichever command ran first after an install.
+ */
+function commandKey() {
+  const args = process.argv.slice(2);
+  // The first word that is neither an option nor the journal given to --db.
+  const first = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--db');
+  return first !== undefined && /^[a-z]{2,12}$/.test(first) ? first : 'net';
+}
+
+/** Removes caches of other builds of net, and says whether this build may add one more. */
+function tidy(dir, build) {
+  let mine = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('net-') || !name.endsWith('.v8')) continue;
+    if (name.startsWith(build)) mine++;
+    else fs.rmSync(path.join(dir, name), { force: true });
+  }
+  return mine < 40;
+}
+
 function loadWithCodeCache(dir) {
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
   const stat = fs.statSync(bundle);
-  const file = path.join(dir, `net-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8`);
+  const build = `net-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
+  const file = path.join(dir, `${build}${commandKey()}.v8`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(file);
@@ -38,6 +63,7 @@ function loadWithCodeCache(dir) {
     process.once('exit', () => {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
+        if (!tidy(dir, build)) return;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, file);
       } catch {

@@ -3,6 +3,7 @@
 // path that makes `net due` fast (SQLite's addon loaded without searching for it).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,57 @@ describe('a SQLite addon that moved since the build', () => {
       expect(r.stderr).not.toMatch(STACK_LINE);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// Node 22.1+ keeps its own compile cache (Module.enableCompileCache); on older Nodes bin/net.js does.
+describe.runIf(typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function')('the code cache (Node before 22.1)', () => {
+  const run = (cache: string, args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: baseEnv(j.db, j.today, { XDG_CACHE_HOME: cache }), encoding: 'utf8' });
+  const caches = (dir: string) => fs.readdirSync(path.join(dir, 'net')).sort();
+
+  it('is kept per command, private, written once, and replaces the caches of other builds', () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'net-cache-'));
+    try {
+      fs.mkdirSync(path.join(cache, 'net'), { mode: 0o700 });
+      const stale = 'net-v0.0.0-x64-1-2-due.v8';
+      fs.writeFileSync(path.join(cache, 'net', stale), 'old build');
+      fs.writeFileSync(path.join(cache, 'net', 'notes.txt'), 'not ours');
+      expect(run(cache, ['due']).status).toBe(0);
+      expect(run(cache, ['--db', j.db, 'list']).status).toBe(0);
+      const files = caches(cache);
+      expect(files).toContain('notes.txt');
+      expect(files).not.toContain(stale);
+      const due = files.find((f) => f.endsWith('-due.v8')) as string;
+      const list = files.find((f) => f.endsWith('-list.v8')) as string;
+      expect([due, list].every(Boolean)).toBe(true);
+      expect(fs.statSync(path.join(cache, 'net', due)).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.join(cache, 'net')).mode & 0o777).toBe(0o700);
+      // A second run reads its cache and leaves it as it was.
+      const before = fs.statSync(path.join(cache, 'net', due));
+      const again = run(cache, ['due']);
+      expect(again.status).toBe(0);
+      expect(fs.statSync(path.join(cache, 'net', due)).mtimeMs).toBe(before.mtimeMs);
+      expect(caches(cache)).toEqual(files);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('a damaged cache changes nothing the user sees, and is written again', () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'net-cache-'));
+    try {
+      const clean = run(cache, ['list']);
+      const file = path.join(cache, 'net', caches(cache).find((f) => f.endsWith('-list.v8')) as string);
+      fs.writeFileSync(file, Buffer.alloc(4096, 7));
+      const damaged = run(cache, ['list']);
+      expect(damaged.status).toBe(0);
+      expect(damaged.stderr).toBe('');
+      expect(damaged.stdout).toBe(clean.stdout);
+      expect(fs.readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
     }
   });
 });
