@@ -281,5 +281,30 @@ describe('repositories', () => {
     expect(j.contacts.get(old)?.lastContact).toBe('2026-10-05');
     expect(j.search.contactIds('zanzibar')).toEqual([old]);
   });
+
+  it('a large import rebuilds the contacts\' indexes: the schema ends as it began, and a failed one changes nothing', () => {
+    const before = schema(j.db.raw);
+    const uuid = (k: string, i: number) => `${k}0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const people = Array.from({ length: 30 }, (_, i) => ({ where: `p${i}`, uuid: uuid('c', i), name: `Person ${i}`, company: 'Acme' }));
+    const talks = Array.from({ length: 1200 }, (_, i) => ({
+      uuid: uuid('a', i),
+      contacts: [uuid('c', i % 30)],
+      on: `2026-0${1 + (i % 9)}-1${i % 10}`,
+      kind: 'call' as const,
+      summary: null,
+      thanksOwed: false,
+      thankedOn: null,
+      noReply: false,
+      snoozedUntil: null,
+    }));
+    j.write(() => applyImport(j, { format: 'json', contacts: people, interactions: talks, leads: [], promises: [], needs: [] }));
+    expect(schema(j.db.raw)).toEqual(before);
+    expect(j.contacts.summaries()).toHaveLength(30);
+    expect(j.contacts.get(j.contacts.candidates('person 7')[0]?.id ?? 0)?.lastContact).toBe('2026-08-17');
+    const broken = { format: 'json' as const, contacts: [], interactions: talks.map((t, i) => ({ ...t, uuid: uuid('b', i), contacts: i === 1100 ? ['missing'] : t.contacts })), leads: [], promises: [], needs: [] };
+    expect(() => j.write(() => applyImport(j, broken))).toThrow();
+    expect(schema(j.db.raw)).toEqual(before);
+    expect(j.interactions.all()).toHaveLength(1200);
+  });
 });
 
