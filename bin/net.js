@@ -31,13 +31,27 @@ function commandKey() {
   return first !== undefined && /^[a-z]{2,12}$/.test(first) ? first : 'net';
 }
 
-/** Removes caches of other builds of net, and says whether this build may add one more. */
-function tidy(dir, build) {
+/** A short name for the place net is installed, so that two installs keep their own caches. */
+function installKey() {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bundle.length; i++) h = Math.imul(h ^ bundle.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const MONTHS_3 = 90 * 24 * 3600 * 1000;
+
+/**
+ * Removes the caches this install's earlier builds left for this Node, and any cache
+ * nobody has written for three months (another Node or an install since removed); says
+ * whether this build may add one more.
+ */
+function tidy(dir, install, build) {
   let mine = 0;
   for (const name of fs.readdirSync(dir)) {
     if (!name.startsWith('net-') || !name.endsWith('.v8')) continue;
+    const file = path.join(dir, name);
     if (name.startsWith(build)) mine++;
-    else fs.rmSync(path.join(dir, name), { force: true });
+    else if (name.startsWith(install) || Date.now() - fs.statSync(file).mtimeMs > MONTHS_3) fs.rmSync(file, { force: true });
   }
   return mine < 40;
 }
@@ -46,7 +60,8 @@ function loadWithCodeCache(dir) {
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
   const stat = fs.statSync(bundle);
-  const build = `net-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
+  const install = `net-${installKey()}-${process.version}-${process.arch}-`;
+  const build = `${install}${stat.size}-${Math.floor(stat.mtimeMs)}-`;
   const file = path.join(dir, `${build}${commandKey()}.v8`);
   let cachedData;
   try {
@@ -63,7 +78,7 @@ function loadWithCodeCache(dir) {
     process.once('exit', () => {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        if (!tidy(dir, build)) return;
+        if (!tidy(dir, install, build)) return;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, file);
       } catch {

@@ -68,8 +68,25 @@ export function touched(r: ReportInput): Map<number, ContactRef> {
  */
 export function touchedContacts(r: ReportInput): ContactRef[] {
   const keyed = [...touched(r).values()].map((c) => ({ c, key: matchKey(c.name) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.c.id - b.c.id));
+  keyed.sort((a, b) => byCodePoint(a.key, b.key) || a.c.id - b.c.id);
   return keyed.map((k) => k.c);
+}
+
+/**
+ * Strings in code point order, which is SQLite's order for text (UTF-8 bytes); JavaScript's
+ * `<` compares UTF-16 units, which puts characters beyond U+FFFF (emoji) before U+E000–U+FFFF.
+ */
+function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800–DFFF) move above U+E000–FFFF, the rest keep their place.
+    const rank = (u: number) => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
+    return rank(x) - rank(y);
+  }
+  return a.length - b.length;
 }
 
 /**

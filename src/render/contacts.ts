@@ -68,8 +68,10 @@ const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/
  */
 export function contactListText(layout: ContactListLayout, lines: string): string | null {
   const cell = `[${ONE_COLUMN}]*`;
-  // Each code once per line, in order, between runs of cells (which hold no ESC).
+  // Each code once per line, in order, between runs of cells (which hold no ESC). Looked
+  // for as a line that is not so, which needs no backtracking across lines however long
+  // the list.
   const line = cell + layout.styles.filter((c) => c !== '').map((c) => escape(c) + cell).join('');
-  if (!new RegExp(`^(?:${line}\\n)*${line}$`).test(lines)) return null;
+  if (new RegExp(`(?:^|\\n)(?!${line}(?:\\n|$))`).test(lines)) return null;
   return `${layout.header}\n${lines}`;
 }

@@ -88,8 +88,13 @@ function hasTag(tag: string): (c: { tags: string[] }) => boolean {
   return (c) => c.tags.some((t) => matchKey(t) === key);
 }
 
-/** Tags as `net list` shows them: comma-separated, in the order given. */
-const LIST_TAGS = `CASE tags WHEN '[]' THEN '' ELSE (SELECT group_concat(value, ', ') FROM json_each(tags)) END`;
+/**
+ * Tags as `net list` shows them: comma-separated, in the order given. Tags are strings;
+ * anything else (a journal edited by hand) comes out as a BEL, which `render/contacts.ts`
+ * refuses, so that the JavaScript table shows it as it always did.
+ */
+const LIST_TAGS = `CASE tags WHEN '[]' THEN '' ELSE (SELECT CASE WHEN count(*) > 0 AND count(*) = sum(type = 'text')
+  THEN group_concat(value, ', ') ELSE char(7) END FROM json_each(tags)) END`;
 
 /** How `net list` lays its rows out (`ContactListLayout` in render/contacts.ts). */
 export interface ListLayout {
@@ -284,24 +289,26 @@ export class Contacts {
    * `render/contacts.ts` decided (which checks the result and prints the header). Turning
    * ten thousand contacts into JavaScript values costs more than all the rest of
    * `net list`; this returns one string. Cells are concatenated, never passed through
-   * printf, so that every character stored comes back for that check to see.
+   * printf, so that every character stored comes back for that check to see. Null when a
+   * row could not be printed. (SQLite keeps a FROM subquery's ORDER BY when the outer
+   * query aggregates with anything but count, min or max: group_concat follows it.)
    */
-  listLines(includeArchived: boolean, layout: ListLayout): string {
+  listLines(includeArchived: boolean, layout: ListLayout): string | null {
     const [w0, w1, w2, w3, w4] = layout.widths;
     const [o0, c0, o1, c1] = layout.styles;
     const pad = (cell: string, w: string) => `${cell} || substr(@pad, 1, ${w} - length(${cell}))`;
-    const sql = `SELECT group_concat(line, char(10)) FROM (
+    const sql = `SELECT group_concat(line, char(10)), count(line) = count(*) FROM (
         SELECT rtrim(@o0 || ${pad('id', '@w0')} || @c0 || '  ' || @o1 || ${pad('name', '@w1')} || @c1 || '  ' ||
           ${pad('company', '@w2')} || '  ' || ${pad('role', '@w3')} || '  ' || ${pad('last_on', '@w4')} || '  ' || tags) AS line
         FROM (SELECT name_key, id, name, ifnull(company, '') AS company,
             CASE WHEN length(role) > @cut THEN substr(role, 1, @cut - 1) || '…' ELSE ifnull(role, '') END AS role,
             ifnull(last_on, '') AS last_on, ${LIST_TAGS} AS tags
           FROM contacts${includeArchived ? '' : ' WHERE archived = 0'} ORDER BY name_key, id))`;
-    const text = this.db
+    const [text, complete] = this.db
       .stmt(sql)
-      .pluck()
-      .get({ pad: ' '.repeat(Math.max(0, ...layout.widths)), w0, w1, w2, w3, w4, o0, c0, o1, c1, cut: layout.roleCut }) as string | null;
-    return text ?? '';
+      .raw(true)
+      .get({ pad: ' '.repeat(Math.max(0, ...layout.widths)), w0, w1, w2, w3, w4, o0, c0, o1, c1, cut: layout.roleCut }) as [string | null, number];
+    return complete === 1 ? (text ?? '') : null;
   }
 
   count(): number {

@@ -159,29 +159,49 @@ describe.runIf(typeof (Module as { enableCompileCache?: unknown }).enableCompile
     spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: baseEnv(j.db, j.today, { XDG_CACHE_HOME: cache }), encoding: 'utf8' });
   const caches = (dir: string) => fs.readdirSync(path.join(dir, 'net')).sort();
 
-  it('is kept per command, private, written once, and replaces the caches of other builds', () => {
+  it('is kept per command, private, and written once', () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'net-cache-'));
     try {
       fs.mkdirSync(path.join(cache, 'net'), { mode: 0o700 });
-      const stale = 'net-v0.0.0-x64-1-2-due.v8';
-      fs.writeFileSync(path.join(cache, 'net', stale), 'old build');
       fs.writeFileSync(path.join(cache, 'net', 'notes.txt'), 'not ours');
       expect(run(cache, ['due']).status).toBe(0);
       expect(run(cache, ['--db', j.db, 'list']).status).toBe(0);
       const files = caches(cache);
+      expect(files.filter((f) => f.endsWith('.v8')).map((f) => f.replace(/.*-/, ''))).toEqual(['due.v8', 'list.v8']);
       expect(files).toContain('notes.txt');
-      expect(files).not.toContain(stale);
-      const due = files.find((f) => f.endsWith('-due.v8')) as string;
-      const list = files.find((f) => f.endsWith('-list.v8')) as string;
-      expect([due, list].every(Boolean)).toBe(true);
-      expect(fs.statSync(path.join(cache, 'net', due)).mode & 0o777).toBe(0o600);
+      const due = path.join(cache, 'net', files.find((f) => f.endsWith('-due.v8')) as string);
+      expect(fs.statSync(due).mode & 0o777).toBe(0o600);
       expect(fs.statSync(path.join(cache, 'net')).mode & 0o777).toBe(0o700);
       // A second run reads its cache and leaves it as it was.
-      const before = fs.statSync(path.join(cache, 'net', due));
-      const again = run(cache, ['due']);
-      expect(again.status).toBe(0);
-      expect(fs.statSync(path.join(cache, 'net', due)).mtimeMs).toBe(before.mtimeMs);
+      const before = fs.statSync(due).mtimeMs;
+      expect(run(cache, ['due']).status).toBe(0);
+      expect(fs.statSync(due).mtimeMs).toBe(before);
       expect(caches(cache)).toEqual(files);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it("removes this install's older builds and caches unused for months, and leaves other installs' alone", () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'net-cache-'));
+    try {
+      expect(run(cache, ['due']).status).toBe(0);
+      const written = caches(cache)[0] as string;
+      // net-<install>-<node>-<arch>-<size>-<mtime>-<command>.v8
+      const install = written.split('-').slice(0, 4).join('-');
+      const dir = path.join(cache, 'net');
+      const older = `${install}-1-2-due.v8`;
+      const otherInstall = 'net-zz-v99.0.0-x64-1-2-due.v8';
+      const forgotten = 'net-zy-v18.0.0-x64-1-2-due.v8';
+      for (const f of [older, otherInstall, forgotten]) fs.writeFileSync(path.join(dir, f), 'cache');
+      const monthsAgo = new Date(Date.now() - 100 * 24 * 3600 * 1000);
+      fs.utimesSync(path.join(dir, forgotten), monthsAgo, monthsAgo);
+      expect(run(cache, ['list']).status).toBe(0);
+      const after = caches(cache);
+      expect(after).toContain(otherInstall);
+      expect(after).not.toContain(older);
+      expect(after).not.toContain(forgotten);
+      expect(after.filter((f) => f.startsWith(install))).toHaveLength(2);
     } finally {
       fs.rmSync(cache, { recursive: true, force: true });
     }

@@ -518,7 +518,7 @@ describe("the report's give and take reads the same as net show's", () => {
   });
 
   it("ledgerInputs reads people in the report's order: touchedContacts's, by name as matching sees it, then id", () => {
-    const name = fc.string({ unit: fc.constantFrom('a', 'A', 'á', 'Á', 'b', 'ø', 'O', 'ß', 's', ' ', '-', 'z', 'Ž', 'ǆ', '中'), minLength: 1, maxLength: 5 });
+    const name = fc.string({ unit: fc.constantFrom('a', 'A', 'á', 'Á', 'b', 'ø', 'O', 'ß', 's', ' ', '-', 'z', 'Ž', 'ǆ', '中', '😀', 'Ａ', '\ue000', '\uffee'), minLength: 1, maxLength: 5 });
     fc.assert(
       fc.property(fc.array(name, { minLength: 1, maxLength: 10 }), (names) => {
         const j = Journal.open(':memory:');
@@ -592,11 +592,31 @@ describe('net list printed by SQLite is byte for byte the table contactTable pri
       const expected = contactTable(j.contacts.summaries({ includeArchived: g.includeArchived }), color, g.width);
       if (rows === 0) return { expected, printed: null, rows };
       const layout = contactListLayout(widths, color, g.width);
-      return { expected, printed: contactListText(layout, j.contacts.listLines(g.includeArchived, layout)), rows };
+      const lines = j.contacts.listLines(g.includeArchived, layout);
+      return { expected, printed: lines === null ? null : contactListText(layout, lines), rows };
     } finally {
       j.close();
     }
   }
+
+  it('tags that are not strings (a journal edited by hand) leave the list to contactTable, every row kept', () => {
+    for (const tags of ['[null]', '["a",null,"b"]', '[1.0]', '[true]', '[["x"]]', '[ ]']) {
+      const j = Journal.open(':memory:');
+      try {
+        j.contacts.insert({ name: 'Ann' });
+        const bob = j.contacts.insert({ name: 'Bob' });
+        j.contacts.insert({ name: 'Cy' });
+        j.db.raw.prepare('UPDATE contacts SET tags = ? WHERE id = ?').run(tags, bob);
+        const { widths } = j.contacts.listWidths(false);
+        const layout = contactListLayout(widths, plain, null);
+        const lines = j.contacts.listLines(false, layout);
+        expect(lines === null ? null : contactListText(layout, lines), tags).toBeNull();
+        expect(contactTable(j.contacts.summaries(), plain, null).split('\n'), tags).toHaveLength(4);
+      } finally {
+        j.close();
+      }
+    }
+  });
 
   it('with one-column characters only, SQLite prints it, and exactly the same', () => {
     fc.assert(
