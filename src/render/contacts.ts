@@ -67,11 +67,13 @@ const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/
  * `contactTable` can print it. Escape codes may appear only where the layout put them.
  */
 export function contactListText(layout: ContactListLayout, lines: string): string | null {
+  const codes = layout.styles.filter((c) => c !== '');
+  // Without colour, any other character; with it, a line without each code once, in order,
+  // between runs of cells (which hold no ESC). Looked for one line at a time, so that no
+  // backtracking spans lines however long the list.
   const cell = `[${ONE_COLUMN}]*`;
-  // Each code once per line, in order, between runs of cells (which hold no ESC). Looked
-  // for as a line that is not so, which needs no backtracking across lines however long
-  // the list.
-  const line = cell + layout.styles.filter((c) => c !== '').map((c) => escape(c) + cell).join('');
-  if (new RegExp(`(?:^|\\n)(?!${line}(?:\\n|$))`).test(lines)) return null;
+  const line = cell + codes.map((c) => escape(c) + cell).join('');
+  const misfit = codes.length === 0 ? new RegExp(`[^${ONE_COLUMN}\\n]`) : new RegExp(`(?:^|\\n)(?!${line}(?:\\n|$))`);
+  if (misfit.test(lines)) return null;
   return `${layout.header}\n${lines}`;
 }

@@ -289,26 +289,27 @@ export class Contacts {
    * `render/contacts.ts` decided (which checks the result and prints the header). Turning
    * ten thousand contacts into JavaScript values costs more than all the rest of
    * `net list`; this returns one string. Cells are concatenated, never passed through
-   * printf, so that every character stored comes back for that check to see. Null when a
-   * row could not be printed. (SQLite keeps a FROM subquery's ORDER BY when the outer
-   * query aggregates with anything but count, min or max: group_concat follows it.)
+   * printf, so that every character stored comes back for that check to see, and a row
+   * that cannot be printed comes out as a BEL, which it refuses. (SQLite keeps a FROM
+   * subquery's ORDER BY when the outer query aggregates with anything but count, min or
+   * max: group_concat follows it.)
    */
-  listLines(includeArchived: boolean, layout: ListLayout): string | null {
+  listLines(includeArchived: boolean, layout: ListLayout): string {
     const [w0, w1, w2, w3, w4] = layout.widths;
     const [o0, c0, o1, c1] = layout.styles;
     const pad = (cell: string, w: string) => `${cell} || substr(@pad, 1, ${w} - length(${cell}))`;
-    const sql = `SELECT group_concat(line, char(10)), count(line) = count(*) FROM (
-        SELECT rtrim(@o0 || ${pad('id', '@w0')} || @c0 || '  ' || @o1 || ${pad('name', '@w1')} || @c1 || '  ' ||
-          ${pad('company', '@w2')} || '  ' || ${pad('role', '@w3')} || '  ' || ${pad('last_on', '@w4')} || '  ' || tags) AS line
+    const sql = `SELECT group_concat(line, char(10)) FROM (
+        SELECT ifnull(rtrim(@o0 || ${pad('id', '@w0')} || @c0 || '  ' || @o1 || ${pad('name', '@w1')} || @c1 || '  ' ||
+          ${pad('company', '@w2')} || '  ' || ${pad('role', '@w3')} || '  ' || ${pad('last_on', '@w4')} || '  ' || tags), char(7)) AS line
         FROM (SELECT name_key, id, name, ifnull(company, '') AS company,
             CASE WHEN length(role) > @cut THEN substr(role, 1, @cut - 1) || '…' ELSE ifnull(role, '') END AS role,
             ifnull(last_on, '') AS last_on, ${LIST_TAGS} AS tags
           FROM contacts${includeArchived ? '' : ' WHERE archived = 0'} ORDER BY name_key, id))`;
-    const [text, complete] = this.db
+    const text = this.db
       .stmt(sql)
-      .raw(true)
-      .get({ pad: ' '.repeat(Math.max(0, ...layout.widths)), w0, w1, w2, w3, w4, o0, c0, o1, c1, cut: layout.roleCut }) as [string | null, number];
-    return complete === 1 ? (text ?? '') : null;
+      .pluck()
+      .get({ pad: ' '.repeat(Math.max(0, ...layout.widths)), w0, w1, w2, w3, w4, o0, c0, o1, c1, cut: layout.roleCut }) as string | null;
+    return text ?? '';
   }
 
   count(): number {
