@@ -28,7 +28,7 @@ export function registerList(program: Command, ctx: Context): void {
           const { rows, widths } = j.contacts.listWidths(includeArchived);
           if (rows === 0) return null;
           const layout = contactListLayout(widths, ctx.io.color, ctx.io.columns);
-          const listed = contactListText(layout, j.contacts.listLines(includeArchived, layout));
+          const listed = contactListText(layout, j.contacts.listLines(includeArchived, layout), rows);
           return listed === null ? null : { listed, rows };
         });
         if (text !== null) {

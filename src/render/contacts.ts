@@ -62,11 +62,16 @@ const ONE_COLUMN = '\\x20-\\x7e\\xa1-\\u02ff\\u2026';
 const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/\x1b/g, '\\x1b');
 
 /**
- * The list SQLite printed with `layout`, header included, or null when a cell holds
- * anything else (controls, wide or combining characters, a style's own codes): then only
- * `contactTable` can print it. Escape codes may appear only where the layout put them.
+ * The list SQLite printed with `layout` (`rows` lines), header included, or null when a
+ * cell holds anything else (controls, wide or combining characters, a style's own codes):
+ * then only `contactTable` can print it. Escape codes may appear only where the layout
+ * put them.
  */
-export function contactListText(layout: ContactListLayout, lines: string): string | null {
+export function contactListText(layout: ContactListLayout, lines: string, rows: number): string | null {
+  // One line per row: a newline inside a cell would start a line of its own.
+  let breaks = 0;
+  for (let at = lines.indexOf('\n'); at !== -1; at = lines.indexOf('\n', at + 1)) breaks++;
+  if (breaks !== rows - 1) return null;
   const codes = layout.styles.filter((c) => c !== '');
   // Without colour, any other character; with it, a line without each code once, in order,
   // between runs of cells (which hold no ESC). Looked for one line at a time, so that no

@@ -592,7 +592,7 @@ describe('net list printed by SQLite is byte for byte the table contactTable pri
       const expected = contactTable(j.contacts.summaries({ includeArchived: g.includeArchived }), color, g.width);
       if (rows === 0) return { expected, printed: null, rows };
       const layout = contactListLayout(widths, color, g.width);
-      return { expected, printed: contactListText(layout, j.contacts.listLines(g.includeArchived, layout)), rows };
+      return { expected, printed: contactListText(layout, j.contacts.listLines(g.includeArchived, layout), rows), rows };
     } finally {
       j.close();
     }
@@ -608,8 +608,25 @@ describe('net list printed by SQLite is byte for byte the table contactTable pri
         j.db.raw.prepare('UPDATE contacts SET tags = ? WHERE id = ?').run(tags, bob);
         const { widths } = j.contacts.listWidths(false);
         const layout = contactListLayout(widths, plain, null);
-        expect(contactListText(layout, j.contacts.listLines(false, layout)), tags).toBeNull();
+        expect(contactListText(layout, j.contacts.listLines(false, layout), 3), tags).toBeNull();
         expect(contactTable(j.contacts.summaries(), plain, null).split('\n'), tags).toHaveLength(4);
+      } finally {
+        j.close();
+      }
+    }
+  });
+
+  it('a line break inside a cell leaves the list to contactTable, with or without colour', () => {
+    for (const color of [plain, new Chalk({ level: 1 })]) {
+      const j = Journal.open(':memory:');
+      try {
+        const ann = j.contacts.insert({ name: 'Ann' });
+        j.contacts.insert({ name: 'Bob' });
+        j.db.raw.prepare('UPDATE contacts SET role = ? WHERE id = ?').run('line one\nline two', ann);
+        const { rows, widths } = j.contacts.listWidths(false);
+        const layout = contactListLayout(widths, color, null);
+        expect(contactListText(layout, j.contacts.listLines(false, layout), rows)).toBeNull();
+        expect(contactTable(j.contacts.summaries(), color, null)).toContain('line one line two');
       } finally {
         j.close();
       }
