@@ -18,17 +18,9 @@ export function mdText(text: string | null | undefined): string {
   return safeLine(text).replace(MD_SPECIAL, '\\$&').trim();
 }
 
-/** A GitHub table, one row per record; an empty cell holds a space. */
-function mdTable<T>(headers: readonly string[], rows: readonly T[], cells: (row: T) => string[]): string {
-  const lines = new Array<string>(rows.length + 2);
-  lines[0] = `| ${headers.join(' | ')} |`;
-  lines[1] = `|${' --- |'.repeat(headers.length)}`;
-  for (let i = 0; i < rows.length; i++) {
-    const row = cells(rows[i] as T);
-    for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = ' ';
-    lines[i + 2] = `| ${row.join(' | ')} |`;
-  }
-  return lines.join('\n');
+function mdTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 function section(title: string, body: string | null, empty: string): string {
@@ -46,7 +38,10 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Owed now',
       r.owedNow.length
-        ? mdTable(['Item', 'Kind', 'Contact', 'Owed', 'When'], r.owedNow, (d) => [d.id, d.kind, mdText(d.contact.name), mdText(d.title), mdText(lateness(d, opts.today))])
+        ? mdTable(
+            ['Item', 'Kind', 'Contact', 'Owed', 'When'],
+            r.owedNow.map((d) => [d.id, d.kind, mdText(d.contact.name), mdText(d.title), mdText(lateness(d, opts.today))]),
+          )
         : null,
       'Nothing is owed today.',
     ),
@@ -55,13 +50,16 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Conversations',
       r.conversations.length
-        ? mdTable(['Date', 'Kind', 'With', 'Summary', 'Thank-you'], r.conversations, (i) => [
-            i.on,
-            i.kind,
-            i.contacts.map((c) => mdText(c.name)).join(', '),
-            mdText(i.summary),
-            i.noReply ? 'no reply' : i.thanksOwed ? (i.thankedOn ? `sent ${i.thankedOn}` : 'owed') : '',
-          ])
+        ? mdTable(
+            ['Date', 'Kind', 'With', 'Summary', 'Thank-you'],
+            r.conversations.map((i) => [
+              i.on,
+              i.kind,
+              i.contacts.map((c) => mdText(c.name)).join(', '),
+              mdText(i.summary),
+              i.noReply ? 'no reply' : i.thanksOwed ? (i.thankedOn ? `sent ${i.thankedOn}` : 'owed') : '',
+            ]),
+          )
         : null,
       'No conversations in this period.',
     ),
@@ -70,15 +68,10 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Leads',
       r.leads.length
-        ? mdTable(['Lead', 'From', 'What', 'Person', 'Company', 'Status', 'Outcome'], r.leads, (l) => [
-            `l${l.id}`,
-            mdText(l.source.name),
-            mdText(l.what),
-            mdText(l.person?.name),
-            mdText(l.company),
-            l.status,
-            mdText(l.outcome),
-          ])
+        ? mdTable(
+            ['Lead', 'From', 'What', 'Person', 'Company', 'Status', 'Outcome'],
+            r.leads.map((l) => [`l${l.id}`, mdText(l.source.name), mdText(l.what), mdText(l.person?.name), mdText(l.company), l.status, mdText(l.outcome)]),
+          )
         : null,
       'No leads given or moved in this period.',
     ),
@@ -87,14 +80,10 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Promises',
       r.promises.length
-        ? mdTable(['Promise', 'Whose', 'Contact', 'What', 'By', 'Status'], r.promises, (p) => [
-            `p${p.id}`,
-            p.direction === 'mine' ? 'yours' : 'theirs',
-            mdText(p.contact.name),
-            mdText(p.what),
-            p.by ?? '',
-            p.status,
-          ])
+        ? mdTable(
+            ['Promise', 'Whose', 'Contact', 'What', 'By', 'Status'],
+            r.promises.map((p) => [`p${p.id}`, p.direction === 'mine' ? 'yours' : 'theirs', mdText(p.contact.name), mdText(p.what), p.by ?? '', p.status]),
+          )
         : null,
       'No promises open, made or closed in this period.',
     ),
@@ -103,25 +92,21 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Ways to give',
       r.waysToGive.length
-        ? mdTable(['Need', 'Contact', 'What they need', 'Since'], r.waysToGive, (n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn])
+        ? mdTable(['Need', 'Contact', 'What they need', 'Since'], r.waysToGive.map((n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn]))
         : null,
       'No open needs. Ask the people you meet what they are looking for.',
     ),
   );
-  const ledgerText = (lines: ReadonlyArray<{ one: string; many: string; count: number }>) => {
-    let text = '';
-    for (const l of lines) if (l.count > 0) text += `${text ? ', ' : ''}${l.count} ${l.count === 1 ? l.one : l.many}`;
-    return text || 'nothing yet';
-  };
+  const ledgerText = (lines: ReadonlyArray<{ one: string; many: string; count: number }>) =>
+    lines.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';
   parts.push(
     section(
       'Give and take',
       r.giveAndTake.length
-        ? mdTable(['Contact', 'They gave you', 'You gave them'], r.giveAndTake, (g) => [
-            mdText(g.contact.name),
-            ledgerText(g.ledger.gaveLines),
-            ledgerText(g.ledger.receivedLines),
-          ])
+        ? mdTable(
+            ['Contact', 'They gave you', 'You gave them'],
+            r.giveAndTake.map((g) => [mdText(g.contact.name), ledgerText(g.ledger.gaveLines), ledgerText(g.ledger.receivedLines)]),
+          )
         : null,
       'Nobody was in touch in this period.',
     ),
@@ -130,7 +115,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Resting',
       r.resting.length
-        ? mdTable(['Item', 'Contact', 'Why', 'Due again'], r.resting, (d) => [d.id, mdText(d.contact.name), mdText(d.reason), d.due])
+        ? mdTable(['Item', 'Contact', 'Why', 'Due again'], r.resting.map((d) => [d.id, mdText(d.contact.name), mdText(d.reason), d.due]))
         : null,
       'Nobody is resting.',
     ),

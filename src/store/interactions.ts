@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { ContactRef, Interaction, InteractionKind, IsoDate } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row } from './db.js';
 
 export interface InteractionFields {
   contactIds: number[];
@@ -29,21 +29,6 @@ export function parsePeople(json: string): ContactRef[] {
 const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind,
   'summary', x.summary, 'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on,
   'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until) AS j`;
-
-function toInteraction(r: Row, contacts: ContactRef[]): Interaction {
-  return {
-    id: Number(r.id),
-    uuid: String(r.uuid),
-    contacts,
-    on: String(r.on_date),
-    kind: String(r.kind) as InteractionKind,
-    summary: str(r.summary),
-    thanksOwed: Number(r.thanks_owed) === 1,
-    thankedOn: str(r.thanked_on),
-    noReply: Number(r.no_reply) === 1,
-    snoozedUntil: str(r.snoozed_until),
-  };
-}
 
 export class Interactions {
   constructor(private readonly db: Db) {}
@@ -89,21 +74,6 @@ export class Interactions {
     return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x WHERE x.on_date BETWEEN ? AND ? ORDER BY x.on_date, x.id`, [since, until]);
   }
 
-  /** The people of every interaction, in one pass over the links (for a whole-journal export). */
-  private allLinks(): Map<number, ContactRef[]> {
-    const links = new Map<number, ContactRef[]>();
-    const rows = this.db
-      .stmt('SELECT ic.interaction_id AS iid, c.id, c.name FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id ORDER BY ic.interaction_id, ic.position, c.id')
-      .all() as Row[];
-    for (const r of rows) {
-      const iid = Number(r.iid);
-      let list = links.get(iid);
-      if (!list) links.set(iid, (list = []));
-      list.push({ id: Number(r.id), name: String(r.name) });
-    }
-    return links;
-  }
-
   /** Ids of interactions with this contact, up to a date, whose thank-you is still owed. */
   openThankIds(contactId: number, upTo: IsoDate): number[] {
     return (
@@ -126,9 +96,6 @@ export class Interactions {
   }
 
   all(): Interaction[] {
-    const links = this.allLinks();
-    return (this.db.stmt('SELECT * FROM interactions ORDER BY on_date, id').all() as Row[]).map((r) =>
-      toInteraction(r, links.get(Number(r.id)) ?? []),
-    );
+    return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x ORDER BY x.on_date, x.id`);
   }
 }
