@@ -7,6 +7,7 @@ import type { Row } from './db.js';
 import type { Journal } from './journal.js';
 import { indexRows, SEARCH_SOURCES, type SearchTable } from './migrations/002-search.js';
 import { refreshActivity } from './migrations/004-activity.js';
+import { refreshLedger } from './migrations/007-ledger.js';
 
 export interface Conflict {
   name: string;
@@ -77,6 +78,12 @@ export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}
   for (const i of rebuilt) j.db.raw.exec(`DROP INDEX ${i.name}`);
   const touched = new Set<number>();
   const result = importRecords(j, set, opts, touched);
+  // Counted once for everyone, still in bulk mode: these columns hold no searchable text,
+  // so the search index's triggers need not rewrite every contact's entry.
+  if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
+  for (const i of rebuilt) j.db.raw.exec(i.sql);
+  // After the rebuild: introductions are counted through one of those indexes.
+  j.db.raw.prepare(refreshLedger('1')).run();
   j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
   for (const [table, max] of before) j.db.raw.prepare(indexRows(table, 'id > ?')).run(max);
   const contactsBefore = before.get('contacts') ?? 0;
@@ -86,8 +93,6 @@ export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}
     j.db.raw.prepare(`DELETE FROM search WHERE rowid IN (SELECT value * 8 + ${SEARCH_SOURCES.contacts.tag} FROM json_each(?))`).run(ids);
     j.db.raw.prepare(indexRows('contacts', 'id IN (SELECT value FROM json_each(?))')).run(ids);
   }
-  if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
-  for (const i of rebuilt) j.db.raw.exec(i.sql);
   return result;
 }
 

@@ -5,6 +5,7 @@ import { meta } from './003-meta.js';
 import { activity } from './004-activity.js';
 import { reads } from './005-reads.js';
 import { list } from './006-list.js';
+import { ledgerCounts } from './007-ledger.js';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
