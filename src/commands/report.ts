@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addDays } from '../core/dates.js';
 import { dueItems } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
-import type { ContactRef } from '../core/types.js';
+import type { ContactRef, IsoDate } from '../core/types.js';
 import { ledger } from '../core/ledger.js';
 import { buildReport, type Report, type ReportInput, touched } from '../core/report.js';
 import type { Context } from '../cli/context.js';
@@ -11,8 +11,10 @@ import { examples } from '../cli/help.js';
 import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
-import { reportMarkdown } from '../render/markdown.js';
+import { LEDGER_WORDING, prebuiltSections, reportMarkdown } from '../render/markdown.js';
 import { ledgerInputs } from '../store/ledger.js';
+import type { Journal } from '../store/journal.js';
+import { conversationRows, giveTakeRows, openNeedRows } from '../store/report.js';
 
 interface ReportOptions {
   since?: string;
@@ -39,24 +41,16 @@ export function registerReport(program: Command, ctx: Context): void {
       const to = (await optionalDate(o.until, '--until', ctx.today, 'past')) ?? ctx.today;
       const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);
       if (from > to) throw new UsageError(`--since ${from} is after --until ${to}. Give the earlier date first.`);
+      const graph = o.graph ?? false;
       const j = ctx.journal();
-      const report = j.read(() => {
-        const input: ReportInput = {
-          from,
-          to,
-          met: j.contacts.metBetween(from, to),
-          interactions: j.interactions.inRange(from, to),
-          leads: j.leads.inPeriod(from, to),
-          pledges: j.promises.openOrBetween(from, to),
-          needs: j.needs.openOrBetween(from, to),
-          due: dueItems(j.due.input(ctx.today), ctx.today),
-        };
-        // The store reads the ledgers in `net list` order, which is the section's.
-        const people = touched(input);
-        const ledgers = new Map([...ledgerInputs(j.db, [...people.keys()])].map(([id, li]) => [id, ledger(li)]));
-        return buildReport(input, ledgers, [...ledgers.keys()].map((id) => people.get(id) as ContactRef));
+      const text = j.read(() => {
+        if (format !== 'json') {
+          const md = fastMarkdown(j, ctx.today, from, to, graph);
+          if (md !== undefined) return md;
+        }
+        const report = fullReport(j, ctx.today, from, to);
+        return format === 'json' ? printJson(reportJson(report, graph)) : reportMarkdown(report, { today: ctx.today, graph });
       });
-      const text = format === 'json' ? printJson(reportJson(report, o.graph ?? false)) : reportMarkdown(report, { today: ctx.today, graph: o.graph ?? false });
       if (o.output) {
         writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`);
         ctx.io.out(`Wrote the report for ${from} to ${to} to ${o.output}.`);
@@ -64,6 +58,50 @@ export function registerReport(program: Command, ctx: Context): void {
         ctx.io.out(text.replace(/\n$/, ''));
       }
     });
+}
+
+/** The report from records: every section built in JavaScript. */
+export function fullReport(j: Journal, today: IsoDate, from: IsoDate, to: IsoDate): Report {
+  const input: ReportInput = {
+    from,
+    to,
+    met: j.contacts.metBetween(from, to),
+    interactions: j.interactions.inRange(from, to),
+    leads: j.leads.inPeriod(from, to),
+    pledges: j.promises.openOrBetween(from, to),
+    needs: j.needs.openOrBetween(from, to),
+    due: dueItems(j.due.input(today), today),
+  };
+  // The store reads the ledgers in `net list` order, which is the section's.
+  const people = touched(input);
+  const ledgers = new Map([...ledgerInputs(j.db, [...people.keys()])].map(([id, li]) => [id, ledger(li)]));
+  return buildReport(input, ledgers, [...ledgers.keys()].map((id) => people.get(id) as ContactRef));
+}
+
+/**
+ * The markdown report with its three long sections written by SQLite (store/report.ts),
+ * which in a journal of many years is most of it; undefined when those rows hold text that
+ * needs more than escaping, and then the report is built from records.
+ */
+export function fastMarkdown(j: Journal, today: IsoDate, from: IsoDate, to: IsoDate, graph: boolean): string | undefined {
+  const prebuilt = prebuiltSections({
+    conversations: conversationRows(j.db, from, to),
+    waysToGive: openNeedRows(j.db),
+    giveAndTake: giveTakeRows(j.db, from, to, LEDGER_WORDING),
+  });
+  if (prebuilt === undefined) return undefined;
+  // The other sections from records; contacts met only for the diagram.
+  const input: ReportInput = {
+    from,
+    to,
+    met: graph ? j.contacts.metBetween(from, to) : [],
+    interactions: [],
+    leads: j.leads.inPeriod(from, to),
+    pledges: j.promises.openOrBetween(from, to),
+    needs: [],
+    due: dueItems(j.due.input(today), today),
+  };
+  return reportMarkdown(buildReport(input, new Map(), []), { today, graph }, prebuilt);
 }
 
 function reportJson(r: Report, graph: boolean) {

@@ -29,13 +29,30 @@ export interface Ledger {
   receivedLines: LedgerLine[];
 }
 
+/** What they gave, in the order shown: leads, introductions, their kept promises, thanked conversations. */
+export const GAVE_LINES: ReadonlyArray<Omit<LedgerLine, 'count'>> = [
+  { one: 'lead', many: 'leads' },
+  { one: 'introduction', many: 'introductions' },
+  { one: 'promise kept', many: 'promises kept' },
+  { one: 'conversation you thanked them for', many: 'conversations you thanked them for' },
+];
+
+/** What the user gave them, in the order shown: the user's kept promises, their needs met. */
+export const RECEIVED_LINES: ReadonlyArray<Omit<LedgerLine, 'count'>> = [
+  { one: 'promise you kept', many: 'promises you kept' },
+  { one: 'need you met', many: 'needs you met' },
+];
+
+const lines = (labels: ReadonlyArray<Omit<LedgerLine, 'count'>>, counts: readonly number[]): LedgerLine[] =>
+  labels.map((l, i) => ({ one: l.one, many: l.many, count: counts[i] ?? 0 }));
+
 /**
  * They gave: leads (not dropped), introductions, promises of theirs they kept, and
  * conversations the user thanked them for. They received: promises the user kept to them
  * and needs of theirs the user met.
  */
 export function ledger(input: LedgerInput): Ledger {
-  // Plain loops: the report computes this for everyone a week touched.
+  // Plain loops: the report as JSON computes this for everyone a week touched.
   let leads = 0;
   for (const l of input.leadsGiven) if (l.status !== 'dropped') leads++;
   let theirsKept = 0;
@@ -47,20 +64,8 @@ export function ledger(input: LedgerInput): Ledger {
   }
   let needsMet = 0;
   for (const n of input.needs) if (n.status === 'met') needsMet++;
-  const gaveLines: LedgerLine[] = [
-    { one: 'lead', many: 'leads', count: leads },
-    { one: 'introduction', many: 'introductions', count: input.introductions },
-    { one: 'promise kept', many: 'promises kept', count: theirsKept },
-    {
-      one: 'conversation you thanked them for',
-      many: 'conversations you thanked them for',
-      count: input.thanked,
-    },
-  ];
-  const receivedLines: LedgerLine[] = [
-    { one: 'promise you kept', many: 'promises you kept', count: mineKept },
-    { one: 'need you met', many: 'needs you met', count: needsMet },
-  ];
+  const gaveLines = lines(GAVE_LINES, [leads, input.introductions, theirsKept, input.thanked]);
+  const receivedLines = lines(RECEIVED_LINES, [mineKept, needsMet]);
   return { gave: leads + input.introductions + theirsKept + input.thanked, received: mineKept + needsMet, gaveLines, receivedLines };
 }
 

@@ -2,7 +2,7 @@ import type { Colors } from './colors.js';
 import { type DueItem, lateness } from '../core/due.js';
 import type { Ledger } from '../core/ledger.js';
 import type { Contact, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
-import { safe, safeLine } from './text.js';
+import { ledgerText, safe, safeLine } from './text.js';
 
 export interface ContactCard {
   contact: Contact;
@@ -60,8 +60,7 @@ export function renderCard(card: ContactCard, c: Colors, today: IsoDate): string
     card.promises.map((x) => `${c.dim(`p${x.id}`.padEnd(6))}${(x.direction === 'mine' ? 'yours' : 'theirs').padEnd(7)}${x.status.padEnd(8)}${safeLine(x.what)}${x.by ? c.dim(` by ${x.by}`) : ''}`),
   );
   section('Needs', card.needs.map((n) => `${c.dim(`n${n.id}`.padEnd(6))}${n.status.padEnd(8)}${safeLine(n.what)}`));
-  const lines = (ls: Ledger['gaveLines']) => ls.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';
-  section('Give and take', [`They gave you: ${lines(card.ledger.gaveLines)}`, `You gave them: ${lines(card.ledger.receivedLines)}`]);
+  section('Give and take', [`They gave you: ${ledgerText(card.ledger.gaveLines)}`, `You gave them: ${ledgerText(card.ledger.receivedLines)}`]);
   if (card.onlyTaking) {
     const open = card.needs.filter((n) => n.status === 'open').length;
     out.push(c.yellow(`  You have only taken from ${safeLine(p.name)} so far.${open ? ` They have ${open} open need${open === 1 ? '' : 's'}: net needs "${safeLine(p.name)}"` : ' Ask what they need: net need <who> "<what>"'}`));

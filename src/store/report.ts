@@ -1,0 +1,90 @@
+// The markdown report's three long sections as SQLite writes them: conversations, open
+// needs, and give and take. In a journal of many years they are thousands of rows, and
+// building each row in SQL and handing it over as one string is about twice as fast as
+// reading records and building rows from them. SQLite writes the journal's text as it is;
+// render/markdown.ts (`markedTable`) checks the result and escapes it, and the report falls
+// back to building every section from records when anything is out of the ordinary.
+import type { MarkedRows } from '../core/report.js';
+import type { IsoDate } from '../core/types.js';
+import type { Db } from './db.js';
+
+/** How the give and take is worded: each side's lines (as `ledger()` has them), the separator, and the empty side. */
+export interface LedgerWording {
+  gave: ReadonlyArray<{ one: string; many: string }>;
+  received: ReadonlyArray<{ one: string; many: string }>;
+  join: string;
+  none: string;
+}
+
+const CELL = 'char(31)';
+
+/** A date as `YYYY-MM-DD`, or NULL (which leaves its row out). */
+const date = (col: string) => `iif(${col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]', ${col}, NULL)`;
+
+/** Text that may be missing or empty: one space then, as in a markdown table. */
+const text = (col: string) => `ifnull(nullif(${col}, ''), ' ')`;
+
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Everyone a period touched, as `touched` in core/report.ts has it: they were in a
+ * conversation, gave a lead given, followed or reported, made or closed a promise, noted or
+ * closed a need, or were met.
+ */
+const TOUCHED = `SELECT ic.contact_id AS id FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id WHERE x.on_date BETWEEN @from AND @to
+  UNION SELECT source_id FROM leads WHERE given_on BETWEEN @from AND @to OR followed_on BETWEEN @from AND @to OR reported_on BETWEEN @from AND @to
+  UNION SELECT contact_id FROM promises WHERE made_on BETWEEN @from AND @to OR closed_on BETWEEN @from AND @to
+  UNION SELECT contact_id FROM needs WHERE noted_on BETWEEN @from AND @to OR closed_on BETWEEN @from AND @to
+  UNION SELECT id FROM contacts WHERE coalesce(met_on, substr(created_at, 1, 10)) BETWEEN @from AND @to`;
+
+/** The counts kept on each contact (migration 7), in the order of `GAVE_LINES` and `RECEIVED_LINES`. */
+const GAVE_COUNTS = ['c.ledger_leads', 'c.ledger_introductions', 'c.ledger_theirs_kept', 'c.thanked_count'];
+const RECEIVED_COUNTS = ['c.ledger_mine_kept', 'c.ledger_needs_met'];
+
+function marked(db: Db, rowSql: string, params: Record<string, unknown> = {}): MarkedRows {
+  const [rows, body] = db
+    .stmt(`SELECT count(*), ifnull(group_concat(r, char(30)), '') FROM (${rowSql})`)
+    .raw(true)
+    .get(params) as [number, string];
+  return { rows, text: body };
+}
+
+/** Date | Kind | With | Summary | Thank-you, for the interactions of the period, as `Interactions.inRange` orders them. */
+export function conversationRows(db: Db, from: IsoDate, to: IsoDate): MarkedRows {
+  return marked(
+    db,
+    `SELECT ${date('x.on_date')} || ${CELL} || x.kind || ${CELL}
+       || ${text(`(SELECT group_concat(c.name, ', ' ORDER BY ic.position, c.id) FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)`)}
+       || ${CELL} || ${text('x.summary')} || ${CELL}
+       || CASE WHEN x.no_reply = 1 THEN 'no reply' WHEN x.thanks_owed = 1 THEN
+            iif(nullif(x.thanked_on, '') IS NULL, 'owed', 'sent ' || ${date('x.thanked_on')}) ELSE ' ' END AS r
+     FROM interactions x WHERE x.on_date BETWEEN @from AND @to ORDER BY x.on_date, x.id`,
+    { from, to },
+  );
+}
+
+/** Need | Contact | What they need | Since, for every open need, oldest first, from their covering index. */
+export function openNeedRows(db: Db): MarkedRows {
+  return marked(
+    db,
+    `SELECT 'n' || n.id || ${CELL} || c.name || ${CELL} || ${text('n.what')} || ${CELL} || ${date('n.noted_on')} AS r
+     FROM needs n INDEXED BY needs_open JOIN contacts c ON c.id = n.contact_id WHERE n.status = 'open' ORDER BY n.noted_on, n.id`,
+  );
+}
+
+/** Contact | They gave you | You gave them, for everyone the period touched, in `net list` order. */
+export function giveTakeRows(db: Db, from: IsoDate, to: IsoDate, wording: LedgerWording): MarkedRows {
+  const side = (lines: LedgerWording['gave'], counts: readonly string[]) => {
+    if (lines.length !== counts.length) throw new Error('the ledger wording and the counts kept on contacts differ');
+    const parts = lines.map(
+      (l, i) => `iif(${counts[i]} > 0, ${literal(wording.join)} || ${counts[i]} || iif(${counts[i]} = 1, ${literal(` ${l.one}`)}, ${literal(` ${l.many}`)}), '')`,
+    );
+    return `ifnull(nullif(substr(${parts.join(' || ')}, ${wording.join.length + 1}), ''), ${literal(wording.none)})`;
+  };
+  return marked(
+    db,
+    `SELECT c.name || ${CELL} || ${side(wording.gave, GAVE_COUNTS)} || ${CELL} || ${side(wording.received, RECEIVED_COUNTS)} AS r
+     FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id ORDER BY c.name_key, c.id`,
+    { from, to },
+  );
+}
