@@ -45,13 +45,14 @@ const DATES = {
 /**
  * The markdown table of rows SQLite wrote with separators (store/report.ts), byte for byte
  * what `mdTable` makes of the same rows with every journal text through `mdText`; or
- * undefined when the rows hold anything that `mdText` would change other than by escaping
- * (see `NOT_AS_IS`), or cells or rows do not add up, which a separator inside journal text
- * or a row SQLite left out would cause. Escaping is one pass over the whole text: the
+ * undefined when SQLite could not write every row, when the rows hold anything that
+ * `mdText` would change other than by escaping (see `NOT_AS_IS`), or when cells or rows
+ * do not add up, which a separator inside journal text would cause. Escaping is one pass over the whole text: the
  * fixed cells (ids, kinds, statuses, counts) hold no markdown punctuation, and the dates'
  * hyphens are put back where `dates` says the dates are.
  */
 function markedTable(headers: readonly string[], rows: MarkedRows, dates: readonly RegExp[] = []): string | null | undefined {
+  if (rows.written !== rows.rows) return undefined;
   if (rows.rows === 0) return rows.text === '' ? null : undefined;
   if (NOT_AS_IS.test(rows.text)) return undefined;
   let body = rows.text.replace(MD_SPECIAL, '\\$&');

@@ -83,7 +83,9 @@ export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}
   if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
   for (const i of rebuilt) j.db.raw.exec(i.sql);
   // After the rebuild: introductions are counted through one of those indexes.
-  j.db.raw.prepare(refreshLedger('1')).run();
+  if (set.leads.length > 0 || set.promises.length > 0 || set.needs.length > 0 || set.contacts.some((c) => c.introducedBy)) {
+    j.db.raw.prepare(refreshLedger('1')).run();
+  }
   j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
   for (const [table, max] of before) j.db.raw.prepare(indexRows(table, 'id > ?')).run(max);
   const contactsBefore = before.get('contacts') ?? 0;

@@ -42,11 +42,11 @@ const GAVE_COUNTS = ['c.ledger_leads', 'c.ledger_introductions', 'c.ledger_their
 const RECEIVED_COUNTS = ['c.ledger_mine_kept', 'c.ledger_needs_met'];
 
 function marked(db: Db, rowSql: string, params: Record<string, unknown> = {}): MarkedRows {
-  const [rows, body] = db
-    .stmt(`SELECT count(*), ifnull(group_concat(r, char(30)), '') FROM (${rowSql})`)
+  const [rows, written, body] = db
+    .stmt(`SELECT count(*), count(r), ifnull(group_concat(r, char(30)), '') FROM (${rowSql})`)
     .raw(true)
-    .get(params) as [number, string];
-  return { rows, text: body };
+    .get(params) as [number, number, string];
+  return { rows, written, text: body };
 }
 
 /** Date | Kind | With | Summary | Thank-you, for the interactions of the period, as `Interactions.inRange` orders them. */

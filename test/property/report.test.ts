@@ -22,8 +22,14 @@ const day = fc.integer({ min: -3, max: 20 }).map((k) => addDays(TODAY, -k));
 /** Journal text: mostly plain (with markdown punctuation, which escaping handles), sometimes hostile. */
 const PLAIN = ['a', 'Z', 'é', 'ß', '中', '😀', ' ', '-', '.', '|', '\\', '*', '_', '#', '<', '[', ',', ':', '@', '=', '1', '2'];
 const HOSTILE = ['\u001e', '\u001f', '\u001d', '\u001b', '\n', '\t', '\u0000', '\u0085', '\u202e', '\u00a0', '\u2028', '\ufeff', ' ', ', ', ' ,'];
-/** Text as people type it: no space at either end, none doubled, none before a comma. */
-const plainText = fc.string({ unit: fc.constantFrom(...PLAIN), maxLength: 12 }).map((t) => t.replace(/ +/g, ' ').replace(/ ,/g, ',').trim());
+/**
+ * Text as people type it: no space at either end, none doubled, none before a comma, and
+ * no comma first (a conversation's names joined by ", " would then hold " , ", which the
+ * check declines, rightly but needlessly).
+ */
+const plainText = fc
+  .string({ unit: fc.constantFrom(...PLAIN), maxLength: 12 })
+  .map((t) => t.replace(/ +/g, ' ').replace(/ ,/g, ',').replace(/^[ ,]+/, '').trim());
 const anyText = fc.oneof(
   { weight: 6, arbitrary: plainText },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...PLAIN, ...HOSTILE), maxLength: 12 }) },
@@ -195,6 +201,26 @@ describe('the markdown report with the sections SQLite writes', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('declines when text with separators would make up for a row SQLite could not write', () => {
+    const j = Journal.open(':memory:');
+    try {
+      const ann = j.contacts.insert({ name: 'Ann' });
+      const eve = j.contacts.insert({ name: 'Eve' });
+      const odd = j.interactions.insert({ contactIds: [ann], on: '2026-06-10', kind: 'call', thanksOwed: false });
+      const forged = j.interactions.insert({ contactIds: [ann], on: '2026-06-11', kind: 'call', thanksOwed: false });
+      j.db.raw.prepare('UPDATE interactions SET on_date = ? WHERE id = ?').run('2026-06-10T09:00', odd);
+      j.db.raw.prepare('UPDATE interactions SET summary = ? WHERE id = ?').run('lunch\x1f \x1e2026-06-12\x1fcoffee\x1fBob\x1fforged', forged);
+      const need = j.needs.insert({ contactId: eve, what: 'x', notedOn: TODAY });
+      j.needs.insert({ contactId: eve, what: 'money\x1f2026-06-01\x1en9\x1fEve\x1fmore money', notedOn: TODAY });
+      j.db.raw.prepare('UPDATE needs SET noted_on = ? WHERE id = ?').run('2026-6-10', need);
+      const { fast, full } = bothWays(j, false);
+      expect(full).toContain('2026-06-10T09:00');
+      expect(fast).toBeUndefined();
+    } finally {
+      j.close();
+    }
   });
 
   it('with anything in the text and dates, is the same report or declines', () => {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JournalError } from '../../src/core/errors.js';
 import { applyImport } from '../../src/store/importer.js';
 import { Journal } from '../../src/store/journal.js';
+import { SEARCH_SOURCES } from '../../src/store/migrations/002-search.js';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
 import { configure, journalPath, openDatabase } from '../../src/store/open.js';
 
@@ -238,6 +239,30 @@ describe('repositories', () => {
     j.db.raw.prepare('DELETE FROM needs WHERE id = ?').run(n);
     expect(j.search.contactIds('hooli')).toEqual([]);
     expect(j.search.contactIds('"); DROP TABLE x; --')).toEqual([]);
+  });
+
+  it('re-indexes a record when any column the search holds changes, and keeps it through other changes', () => {
+    const id = j.contacts.insert({ name: 'Dana' });
+    const records = {
+      contacts: id,
+      interactions: j.interactions.insert({ contactIds: [id], on: '2026-10-01', kind: 'call', thanksOwed: true }),
+      leads: j.leads.insert({ sourceId: id, what: 'a lead', givenOn: '2026-10-01' }),
+      needs: j.needs.insert({ contactId: id, what: 'a need', notedOn: '2026-10-01' }),
+      promises: j.promises.insert({ contactId: id, what: 'a promise', direction: 'mine', madeOn: '2026-10-01' }),
+    };
+    for (const [table, { columns }] of Object.entries(SEARCH_SOURCES)) {
+      for (const column of columns) {
+        const word = `zq${table}${column.replace('_', '')}`;
+        const value = column === 'tags' ? JSON.stringify([word]) : word;
+        j.db.raw.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(value, records[table as keyof typeof records]);
+        expect(j.search.contactIds(word), `${table}.${column}`).toEqual([id]);
+      }
+    }
+    // Changes the index does not hold (a status, a count kept on the contact) leave it as it was.
+    j.needs.close(records.needs, 'met', '2026-10-02');
+    j.interactions.markThanked([records.interactions], '2026-10-02');
+    expect(j.search.contactIds('zqneedswhat')).toEqual([id]);
+    expect(j.search.contactIds('zqcontactsname')).toEqual([id]);
   });
 
   it('a bulk import keeps the search index and activity columns right for new and updated people', () => {

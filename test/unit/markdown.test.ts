@@ -227,8 +227,8 @@ describe('the report', () => {
 });
 
 describe('prebuiltSections (rows SQLite wrote, see store/report.ts)', () => {
-  const none = { rows: 0, text: '' };
-  const rows = (...r: string[][]) => ({ rows: r.length, text: r.map((cells) => cells.join('\x1f')).join('\x1e') });
+  const none = { rows: 0, written: 0, text: '' };
+  const rows = (...r: string[][]) => ({ rows: r.length, written: r.length, text: r.map((cells) => cells.join('\x1f')).join('\x1e') });
   const conversations = (...r: string[][]) => prebuiltSections({ conversations: rows(...r), waysToGive: none, giveAndTake: none })?.conversations;
 
   it('escapes journal text, keeps dates and single-space cells as they are', () => {
@@ -254,8 +254,10 @@ describe('prebuiltSections (rows SQLite wrote, see store/report.ts)', () => {
     for (const name of ['Ann\x1b[31m', 'Ann\nBob', ' Ann', 'Ann ', '\u00a0', 'Ann\u00a0', 'Ann , Bob', 'Ann,  Bob', 'Ann\u202e', 'Ann\x1fBob', 'Ann\x1eBob']) {
       expect(conversations(row(name)), JSON.stringify(name)).toBeUndefined();
     }
-    // A row SQLite left out (a date it could not write) leaves the cells short.
-    expect(prebuiltSections({ conversations: { rows: 2, text: row('Ann').join('\x1f') }, waysToGive: none, giveAndTake: none })).toBeUndefined();
+    // A row SQLite left out (a date it could not write), even if text with separators makes up for it.
+    const forged = [...row('Ann', 'x'), ...row('Bob')].join('\x1f').replace('x\x1f \x1f2026', 'x\x1f \x1e2026');
+    expect(prebuiltSections({ conversations: { rows: 2, written: 1, text: forged }, waysToGive: none, giveAndTake: none })).toBeUndefined();
+    expect(prebuiltSections({ conversations: { rows: 2, written: 2, text: forged }, waysToGive: none, giveAndTake: none })?.conversations).toContain('| Bob |');
     // And inner spaces, punctuation and a one-space cell are fine.
     expect(conversations(row('Ann, Bob  Cy', ' '))).toContain('| Ann, Bob  Cy |   |');
   });

@@ -1,3 +1,4 @@
+import { SEARCH_SOURCES, type SearchTable, searchUpdateTrigger } from './002-search.js';
 import { NOT_BULK } from './004-activity.js';
 import type { Migration } from './index.js';
 
@@ -20,7 +21,8 @@ export function refreshLedger(where: string): string {
 // The report's give and take lists everyone a week touched, a thousand people in a large
 // journal: their counts are kept on the contact by triggers, like the activity columns
 // (004), so that the report reads one row per person instead of searching four indexes.
-// A bulk import refreshes them once, at the end.
+// A bulk import refreshes them once, at the end. Also: the search index's update triggers
+// fire only when the text they index changes.
 export const ledgerCounts: Migration = {
   version: 7,
   name: 'ledger',
@@ -58,6 +60,12 @@ export const ledgerCounts: Migration = {
         ${refreshLedger('id IN (old.introduced_by, new.introduced_by)')};
       END;
     `);
+    // The search index's update triggers fired on any change to a row, so each count (and
+    // each activity column of schema 4) rewrote the contact's entry: now only a change to
+    // the text they index does.
+    for (const table of Object.keys(SEARCH_SOURCES) as SearchTable[]) {
+      db.exec(`DROP TRIGGER ${table}_search_au; ${searchUpdateTrigger(table, NOT_BULK)}`);
+    }
     // Counting changes no searchable text: the search index's triggers stand down meanwhile.
     db.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1'); ${refreshLedger('1')}; DELETE FROM meta WHERE key = 'bulk';`);
   },
