@@ -47,9 +47,9 @@ const DATES = {
  * what `mdTable` makes of the same rows with every journal text through `mdText`; or
  * undefined when SQLite could not write every row, when the rows hold anything that
  * `mdText` would change other than by escaping (see `NOT_AS_IS`), or when cells or rows
- * do not add up, which a separator inside journal text would cause. Escaping is one pass over the whole text: the
- * fixed cells (ids, kinds, statuses, counts) hold no markdown punctuation, and the dates'
- * hyphens are put back where `dates` says the dates are.
+ * do not add up, which a separator inside journal text would cause. Escaping is one pass
+ * over the whole text: the fixed cells (ids, kinds, statuses, counts) hold no markdown
+ * punctuation, and the dates' hyphens are put back where `dates` says the dates are.
  */
 function markedTable(headers: readonly string[], rows: MarkedRows, dates: readonly RegExp[] = []): string | null | undefined {
   if (rows.written !== rows.rows) return undefined;
@@ -89,6 +89,11 @@ export function prebuiltSections(rows: Record<keyof Prebuilt, MarkedRows>): Preb
 /** How the store words the give and take, the way `ledgerText` does. */
 export const LEDGER_WORDING = { gave: GAVE_LINES, received: RECEIVED_LINES, join: LEDGER_JOIN, none: LEDGER_NONE };
 
+/** A table of `items`, or null when there are none (the section then says it is empty). */
+function tableOf<T>(items: readonly T[], headers: readonly string[], row: (item: T) => string[]): string | null {
+  return items.length ? mdTable(headers, items.map(row)) : null;
+}
+
 function section(title: string, body: string | null, empty: string): string {
   return `## ${title}\n\n${body ?? `_${empty}_`}\n`;
 }
@@ -118,18 +123,13 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions, prebuilt?: Preb
       'Conversations',
       prebuilt
         ? prebuilt.conversations
-        : r.conversations.length
-          ? mdTable(
-            CONVERSATIONS,
-            r.conversations.map((i) => [
-              i.on,
-              i.kind,
-              i.contacts.map((c) => mdText(c.name)).join(', '),
-              mdText(i.summary),
-              i.noReply ? 'no reply' : i.thanksOwed ? (i.thankedOn ? `sent ${i.thankedOn}` : 'owed') : '',
-            ]),
-          )
-        : null,
+        : tableOf(r.conversations, CONVERSATIONS, (i) => [
+            i.on,
+            i.kind,
+            i.contacts.map((c) => mdText(c.name)).join(', '),
+            mdText(i.summary),
+            i.noReply ? 'no reply' : i.thanksOwed ? (i.thankedOn ? `sent ${i.thankedOn}` : 'owed') : '',
+          ]),
       'No conversations in this period.',
     ),
   );
@@ -160,11 +160,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions, prebuilt?: Preb
   parts.push(
     section(
       'Ways to give',
-      prebuilt
-        ? prebuilt.waysToGive
-        : r.waysToGive.length
-          ? mdTable(WAYS_TO_GIVE, r.waysToGive.map((n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn]))
-        : null,
+      prebuilt ? prebuilt.waysToGive : tableOf(r.waysToGive, WAYS_TO_GIVE, (n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn]),
       'No open needs. Ask the people you meet what they are looking for.',
     ),
   );
@@ -173,12 +169,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions, prebuilt?: Preb
       'Give and take',
       prebuilt
         ? prebuilt.giveAndTake
-        : r.giveAndTake.length
-          ? mdTable(
-            GIVE_AND_TAKE,
-            r.giveAndTake.map((g) => [mdText(g.contact.name), ledgerText(g.ledger.gaveLines), ledgerText(g.ledger.receivedLines)]),
-          )
-        : null,
+        : tableOf(r.giveAndTake, GIVE_AND_TAKE, (g) => [mdText(g.contact.name), ledgerText(g.ledger.gaveLines), ledgerText(g.ledger.receivedLines)]),
       'Nobody was in touch in this period.',
     ),
   );
