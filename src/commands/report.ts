@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { addDays } from '../core/dates.js';
 import { dueItems } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
-import type { ContactRef, IsoDate } from '../core/types.js';
-import { ledger } from '../core/ledger.js';
-import { buildReport, type Report, type ReportInput, touched } from '../core/report.js';
+import type { IsoDate } from '../core/types.js';
+import { ledgerFrom } from '../core/ledger.js';
+import { buildReport, type Report, type ReportInput } from '../core/report.js';
 import type { Context } from '../cli/context.js';
 import { writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
@@ -12,9 +12,8 @@ import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
 import { LEDGER_WORDING, prebuiltSections, reportMarkdown } from '../render/markdown.js';
-import { ledgerInputs } from '../store/ledger.js';
 import type { Journal } from '../store/journal.js';
-import { conversationRows, giveTakeRows, openNeedRows } from '../store/report.js';
+import { conversationRows, giveAndTake, giveTakeRows, openNeedRows } from '../store/report.js';
 
 interface ReportOptions {
   since?: string;
@@ -69,13 +68,11 @@ export function fullReport(j: Journal, today: IsoDate, from: IsoDate, to: IsoDat
     interactions: j.interactions.inRange(from, to),
     leads: j.leads.inPeriod(from, to),
     pledges: j.promises.openOrBetween(from, to),
-    needs: j.needs.openOrBetween(from, to),
+    needs: j.needs.open(),
     due: dueItems(j.due.input(today), today),
   };
-  // The store reads the ledgers in `net list` order, which is the section's.
-  const people = touched(input);
-  const ledgers = new Map([...ledgerInputs(j.db, [...people.keys()])].map(([id, li]) => [id, ledger(li)]));
-  return buildReport(input, ledgers, [...ledgers.keys()].map((id) => people.get(id) as ContactRef));
+  const people = giveAndTake(j.db, from, to).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));
+  return buildReport(input, people);
 }
 
 /**
@@ -101,7 +98,7 @@ export function fastMarkdown(j: Journal, today: IsoDate, from: IsoDate, to: IsoD
     needs: [],
     due: dueItems(j.due.input(today), today),
   };
-  return reportMarkdown(buildReport(input, new Map(), []), { today, graph }, prebuilt);
+  return reportMarkdown(buildReport(input, []), { today, graph }, prebuilt);
 }
 
 function reportJson(r: Report, graph: boolean) {

@@ -35,18 +35,6 @@ export class Needs {
     return this.db.jsonRows<Need>(`${SELECT} WHERE n.contact_id = ? ORDER BY n.noted_on, n.id`, [contactId]);
   }
 
-  /** Open needs, and those noted or closed between two dates. */
-  openOrBetween(from: IsoDate, to: IsoDate): Need[] {
-    // Open needs come from their covering index in order; closed ones by their dates.
-    return this.db.jsonRows<Need>(
-      `${SELECT_OPEN}
-       UNION ALL ${SELECT} WHERE n.status <> 'open' AND n.id IN (SELECT id FROM needs WHERE noted_on BETWEEN @from AND @to
-         UNION SELECT id FROM needs WHERE closed_on BETWEEN @from AND @to)
-       ORDER BY noted_on, id`,
-      { from, to },
-    );
-  }
-
   all(): Need[] {
     return this.db.jsonRows<Need>(`${SELECT} ORDER BY n.noted_on, n.id`);
   }

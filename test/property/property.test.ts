@@ -12,16 +12,15 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, dateToIso, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
 import { dueItems } from '../../src/core/due.js';
-import { type ReportInput, touchedContacts } from '../../src/core/report.js';
-import { ledger, type LedgerInput } from '../../src/core/ledger.js';
+import { countLedger } from '../../src/core/ledger.js';
 import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
-import { INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
+import { type Contact, INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { csvCell } from '../../src/formats/csv.js';
 import { parseLinkedin } from '../../src/formats/linkedin.js';
 import { parseVcards } from '../../src/formats/vcard.js';
 import { Journal } from '../../src/store/journal.js';
-import { ledgerInputs } from '../../src/store/ledger.js';
+import { giveAndTake } from '../../src/store/report.js';
 import { plain } from '../../src/render/colors.js';
 import { contactListLayout, contactListText, contactTable } from '../../src/render/contacts.js';
 import { mdText } from '../../src/render/markdown.js';
@@ -469,46 +468,76 @@ describe('net due reads only the contacts that can be owed something', () => {
   });
 });
 
-describe("the report's give and take reads the same as net show's", () => {
+/**
+ * Strings in code point order, which is SQLite's order for text (UTF-8 bytes); JavaScript's
+ * `<` compares UTF-16 units, which puts characters beyond U+FFFF (emoji) before U+E000–U+FFFF.
+ */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a].map((ch) => ch.codePointAt(0) as number);
+  const y = [...b].map((ch) => ch.codePointAt(0) as number);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  return x.length - y.length;
+}
+
+describe("the report's give and take", () => {
   const day = fc.integer({ min: 0, max: 60 }).map((k) => addDays('2026-06-15', -k));
   const journalArb = fc.record({
-    people: fc.integer({ min: 1, max: 8 }),
+    people: fc.array(fc.option(day, { nil: null }), { minLength: 1, maxLength: 8 }),
     introductions: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
-    leads: fc.array(fc.record({ source: fc.nat(), status: fc.constantFrom(...LEAD_STATUSES) }), { maxLength: 12 }),
-    promises: fc.array(fc.record({ who: fc.nat(), direction: fc.constantFrom('mine' as const, 'theirs' as const), status: fc.constantFrom(...PROMISE_STATUSES) }), {
-      maxLength: 12,
-    }),
-    needs: fc.array(fc.record({ who: fc.nat(), status: fc.constantFrom(...NEED_STATUSES) }), { maxLength: 12 }),
+    leads: fc.array(fc.record({ source: fc.nat(), status: fc.constantFrom(...LEAD_STATUSES), on: day }), { maxLength: 12 }),
+    promises: fc.array(
+      fc.record({ who: fc.nat(), direction: fc.constantFrom('mine' as const, 'theirs' as const), status: fc.constantFrom(...PROMISE_STATUSES), on: day, closed: day }),
+      { maxLength: 12 },
+    ),
+    needs: fc.array(fc.record({ who: fc.nat(), status: fc.constantFrom(...NEED_STATUSES), on: day, closed: day }), { maxLength: 12 }),
     talks: fc.array(fc.record({ who: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), on: day, thanked: fc.boolean() }), { maxLength: 12 }),
+    period: fc.tuple(day, fc.integer({ min: 0, max: 20 })),
   });
 
-  it('ledgerInputs for everyone gives each person the ledger of their own records', () => {
+  it('lists exactly the people the period touched, in net list order, each with the counts of their own records', () => {
     fc.assert(
       fc.property(journalArb, (g) => {
         const j = Journal.open(':memory:');
         try {
-          const ids = Array.from({ length: g.people }, (_, i) => j.contacts.insert({ name: `P${i}` }));
+          const ids = g.people.map((metOn, i) => j.contacts.insert({ name: `P${i % 3} ${'é'.repeat(i % 2)}`, metOn: metOn ?? '2020-01-01' }));
           const pick = (n: number) => ids[n % ids.length] as number;
           for (const [a, b] of g.introductions) if (pick(a) !== pick(b)) j.contacts.update(pick(b), { introducedBy: pick(a) });
-          for (const l of g.leads) j.leads.insert({ sourceId: pick(l.source), what: 'a lead', givenOn: '2026-06-01', status: l.status });
-          for (const p of g.promises) j.promises.insert({ contactId: pick(p.who), what: 'a promise', direction: p.direction, madeOn: '2026-06-01', status: p.status });
-          for (const n of g.needs) j.needs.insert({ contactId: pick(n.who), what: 'a need', notedOn: '2026-06-01', status: n.status });
+          for (const l of g.leads) j.leads.insert({ sourceId: pick(l.source), what: 'a lead', givenOn: l.on, status: l.status });
+          for (const p of g.promises) {
+            const closedOn = p.status === 'open' ? null : p.closed;
+            j.promises.insert({ contactId: pick(p.who), what: 'a promise', direction: p.direction, madeOn: p.on, status: p.status, closedOn });
+          }
+          for (const n of g.needs) j.needs.insert({ contactId: pick(n.who), what: 'a need', notedOn: n.on, status: n.status, closedOn: n.status === 'open' ? null : n.closed });
           for (const t of g.talks) {
             const people = [...new Set(t.who.map(pick))];
             j.interactions.insert({ contactIds: people, on: t.on, kind: 'call', thanksOwed: true, thankedOn: t.thanked ? t.on : null });
           }
-          const together = ledgerInputs(j.db, ids);
-          for (const id of ids) {
-            const one = {
-              contactId: id,
-              leadsGiven: j.leads.bySource(id),
-              introductions: j.contacts.introducedBy(id),
-              promises: j.promises.forContact(id),
-              needs: j.needs.forContact(id),
-              thanked: j.interactions.forContact(id).filter((i) => i.thankedOn !== null).length,
-            };
-            expect(ledger(together.get(id) as LedgerInput)).toEqual(ledger(one));
-          }
+          const from = g.period[0];
+          const to = addDays(from, g.period[1]);
+          const within = (d: string | null) => d !== null && d >= from && d <= to;
+          // Who the period touched, from the records.
+          const touched = new Set<number>([
+            ...j.interactions.inRange(from, to).flatMap((i) => i.contacts.map((c) => c.id)),
+            ...j.leads.all().filter((l) => within(l.givenOn) || within(l.followedOn) || within(l.reportedOn)).map((l) => l.source.id),
+            ...j.promises.all().filter((p) => within(p.madeOn) || within(p.closedOn)).map((p) => p.contact.id),
+            ...j.needs.all().filter((n) => within(n.notedOn) || within(n.closedOn)).map((n) => n.contact.id),
+            ...j.contacts.metBetween(from, to).map((c) => c.id),
+          ]);
+          const expected = [...touched]
+            .map((id) => j.contacts.get(id) as Contact)
+            .sort((a, b) => byCodePoint(matchKey(a.name), matchKey(b.name)) || a.id - b.id)
+            .map((c) => ({
+              contact: { id: c.id, name: c.name },
+              counts: countLedger({
+                contactId: c.id,
+                leadsGiven: j.leads.bySource(c.id),
+                introductions: j.contacts.introducedBy(c.id),
+                promises: j.promises.forContact(c.id),
+                needs: j.needs.forContact(c.id),
+                thanked: j.interactions.forContact(c.id).filter((i) => i.thankedOn !== null).length,
+              }),
+            }));
+          expect(giveAndTake(j.db, from, to)).toEqual(expected);
         } finally {
           j.close();
         }
@@ -517,17 +546,28 @@ describe("the report's give and take reads the same as net show's", () => {
     );
   });
 
-  it("ledgerInputs reads people in the report's order: touchedContacts's, by name as matching sees it, then id", () => {
+  it('orders people by name as matching sees it (no case, no accents), in code point order, then by id', () => {
+    const order = (names: readonly string[]) => {
+      const j = Journal.open(':memory:');
+      try {
+        const ids = names.map((n) => j.contacts.insert({ name: n }));
+        j.interactions.insert({ contactIds: ids, on: '2026-06-02', kind: 'call', thanksOwed: false });
+        return giveAndTake(j.db, '2026-06-01', '2026-06-07').map((g) => `${g.contact.name}#${g.contact.id}`);
+      } finally {
+        j.close();
+      }
+    };
+    expect(order(['zoe q', 'Émile', 'Bob', 'emile', 'Zoë Q', 'Ana'])).toEqual(['Ana#6', 'Bob#3', 'Émile#2', 'emile#4', 'zoe q#1', 'Zoë Q#5']);
     const name = fc.string({ unit: fc.constantFrom('a', 'A', 'á', 'Á', 'b', 'ø', 'O', 'ß', 's', ' ', '-', 'z', 'Ž', 'ǆ', '中', '😀', 'Ａ', '\ue000', '\uffee'), minLength: 1, maxLength: 5 });
     fc.assert(
-      fc.property(fc.array(name, { minLength: 1, maxLength: 10 }), (names) => {
+      fc.property(fc.array(name.filter((n) => n.trim() !== ''), { minLength: 1, maxLength: 10 }), (names) => {
         const j = Journal.open(':memory:');
         try {
-          const ids = names.map((n) => j.contacts.insert({ name: n.trim() === '' ? 'x' : n }));
-          const contacts = ids.map((id) => ({ id, name: j.contacts.get(id)?.name ?? '' }));
-          const talk = { id: 1, uuid: 'u', contacts, on: '2026-06-02', kind: 'call' as const, summary: null, thanksOwed: false, thankedOn: null, noReply: false, snoozedUntil: null };
-          const report: ReportInput = { from: '2026-06-01', to: '2026-06-07', met: [], interactions: [talk], leads: [], pledges: [], needs: [], due: [] };
-          expect([...ledgerInputs(j.db, [...ids].reverse()).keys()]).toEqual(touchedContacts(report).map((c) => c.id));
+          const ids = names.map((n) => j.contacts.insert({ name: n }));
+          j.interactions.insert({ contactIds: ids, on: '2026-06-02', kind: 'call', thanksOwed: false });
+          const stored = ids.map((id) => j.contacts.get(id) as Contact);
+          const expected = stored.sort((a, b) => byCodePoint(matchKey(a.name), matchKey(b.name)) || a.id - b.id).map((c) => c.id);
+          expect(giveAndTake(j.db, '2026-06-01', '2026-06-07').map((g) => g.contact.id)).toEqual(expected);
         } finally {
           j.close();
         }

@@ -183,8 +183,6 @@ describe('repositories', () => {
     ]);
     expect(j.needs.get(n1)).toEqual(needs[1]);
     expect(j.needs.open()).toEqual([needs[1]]);
-    expect(j.needs.openOrBetween('2026-10-01', '2026-10-07')).toEqual(needs);
-    expect(j.needs.openOrBetween('2026-11-01', '2026-11-07')).toEqual([needs[1]]);
     expect(j.needs.forContact(b)).toEqual([needs[0]]);
     expect(j.needs.get(999)).toBeUndefined();
   });

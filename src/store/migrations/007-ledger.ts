@@ -5,8 +5,8 @@ import type { Migration } from './index.js';
 /**
  * Recomputes the give-and-take counts of the contacts matched by `where`: leads they gave
  * that were not dropped, people they introduced, promises kept (theirs and the user's),
- * and their needs the user met. `ledger()` in core/ledger.ts counts the same from the
- * records; the store tests hold the two to the same numbers.
+ * and their needs the user met. `countLedger()` in core/ledger.ts counts the same from the
+ * records (for `net show`); a property test holds the two to the same numbers.
  */
 export function refreshLedger(where: string): string {
   return `UPDATE contacts SET
