@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Context } from './context.js';
 import { registerAdd } from '../commands/add.js';
 import { registerBackup } from '../commands/backup.js';
+import { registerCalendar } from '../commands/calendar.js';
 import { registerCompletion } from '../commands/completion.js';
 import { registerDoctor } from '../commands/doctor.js';
 import { registerDone } from '../commands/done.js';
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, Register> = {
   done: registerDone,
   snooze: registerDone,
   report: registerReport,
+  calendar: registerCalendar,
   show: registerShow,
   list: registerList,
   find: registerList,

@@ -205,3 +205,31 @@ export function lateness(item: DueItem, today: IsoDate): string {
   if (item.daysOverdue === 0) return 'due today';
   return `${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue (since ${shortDate(item.due, today)})`;
 }
+
+/** An item and the first day it shows in `net due` if nothing is done before then. */
+export interface DueAhead {
+  on: IsoDate;
+  item: DueItem;
+}
+
+/**
+ * What `net due` will show from `today` to `days` days ahead if nothing is done: the same
+ * rules evaluated for each day, each item on the first day it shows (owed now: today; a
+ * snoozed item: the day its snooze ends). `input` must be read for the last day, so that
+ * it holds every record the rules could pick on any day up to it.
+ */
+export function dueAhead(input: DueInput, today: IsoDate, days: number): DueAhead[] {
+  const seen = new Set<string>();
+  const ahead: DueAhead[] = [];
+  for (let d = 0; d <= days; d++) {
+    const on = addDays(today, d);
+    for (const item of visibleDue(dueItems(input, on), false)) {
+      // One item per record, kind and person: the identity a calendar event keeps.
+      const key = `${item.id} ${item.kind} ${item.contact.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ahead.push({ on, item });
+    }
+  }
+  return ahead;
+}
