@@ -6,6 +6,7 @@ import { activity } from './004-activity.js';
 import { reads } from './005-reads.js';
 import { list } from './006-list.js';
 import { ledgerCounts } from './007-ledger.js';
+import { ids } from './008-ids.js';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
@@ -27,14 +28,27 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number[
   const applied: number[] = [];
   // The common case reads only: no write lock for a journal that is already current.
   if ((db.pragma('user_version', { simple: true }) as number) >= target) return applied;
-  db.transaction(() => {
-    const current = db.pragma('user_version', { simple: true }) as number;
-    for (const m of MIGRATIONS) {
-      if (m.version <= current || m.version > target) continue;
-      m.up(db);
-      applied.push(m.version);
-    }
-    if (applied.length > 0) db.pragma(`user_version = ${Math.max(current, ...applied)}`);
-  }).immediate();
+  // Steps may rebuild a table (SQLite's way to change a column's definition), and with
+  // foreign keys on, dropping a table first deletes every row that refers to it. So they
+  // are off while the steps run (the pragma cannot change inside a transaction), and the
+  // references are checked before the steps commit instead (a journal that already had
+  // broken ones is not refused for them).
+  const broken = () => db.prepare('PRAGMA foreign_key_check').all().length;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      const before = broken();
+      const current = db.pragma('user_version', { simple: true }) as number;
+      for (const m of MIGRATIONS) {
+        if (m.version <= current || m.version > target) continue;
+        m.up(db);
+        applied.push(m.version);
+      }
+      if (broken() > before) throw new Error('a schema step left references between records broken; the journal was left as it was');
+      if (applied.length > 0) db.pragma(`user_version = ${Math.max(current, ...applied)}`);
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
   return applied;
 }
