@@ -175,7 +175,7 @@ describe('give-and-take counts kept on contacts', () => {
         migrate(raw, 6);
         const j = build(g, new Journal(raw, ':memory:'));
         try {
-          expect(migrate(raw)).toEqual([7]);
+          expect(migrate(raw, 7)).toEqual([7]);
           expectCountsKept(j);
         } finally {
           j.close();
