@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { contactListLayout, contactListText, contactTable } from '../render/contacts.js';
+import { contactTable } from '../render/contacts.js';
 import { contactJson, printJson } from '../render/json.js';
 import { plural, safeLine } from '../render/text.js';
 
@@ -20,22 +20,6 @@ export function registerList(program: Command, ctx: Context): void {
       if (opts.json) {
         ctx.io.out(printJson(j.contacts.list(filter).map(contactJson)));
         return;
-      }
-      if (opts.tag === undefined && opts.company === undefined) {
-        // The whole list, printed by SQLite: see render/contacts.ts.
-        const includeArchived = filter.includeArchived;
-        const text = j.read(() => {
-          const { rows, widths } = j.contacts.listWidths(includeArchived);
-          if (rows === 0) return null;
-          const layout = contactListLayout(widths, ctx.io.color, ctx.io.columns);
-          const listed = contactListText(layout, j.contacts.listLines(includeArchived, layout), rows);
-          return listed === null ? null : { listed, rows };
-        });
-        if (text !== null) {
-          ctx.io.out(text.listed);
-          if (ctx.io.stdoutIsTTY) ctx.io.out(ctx.io.color.dim(`${plural(text.rows, 'contact')}. See one with: net show <who>`));
-          return;
-        }
       }
       const contacts = j.contacts.summaries(filter);
       if (contacts.length === 0) {

@@ -11,9 +11,8 @@ import { examples } from '../cli/help.js';
 import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
-import { LEDGER_WORDING, prebuiltSections, reportMarkdown } from '../render/markdown.js';
+import { reportMarkdown } from '../render/markdown.js';
 import type { Journal } from '../store/journal.js';
-import { conversationRows, giveAndTake, giveTakeRows, openNeedRows } from '../store/report.js';
 
 interface ReportOptions {
   since?: string;
@@ -43,11 +42,7 @@ export function registerReport(program: Command, ctx: Context): void {
       const graph = o.graph ?? false;
       const j = ctx.journal();
       const text = j.read(() => {
-        if (format !== 'json') {
-          const md = fastMarkdown(j, ctx.today, from, to, graph);
-          if (md !== undefined) return md;
-        }
-        const report = fullReport(j, ctx.today, from, to);
+        const report = readReport(j, ctx.today, from, to);
         return format === 'json' ? printJson(reportJson(report, graph)) : reportMarkdown(report, { today: ctx.today, graph });
       });
       if (o.output) {
@@ -59,8 +54,8 @@ export function registerReport(program: Command, ctx: Context): void {
     });
 }
 
-/** The report from records: every section built in JavaScript. */
-export function fullReport(j: Journal, today: IsoDate, from: IsoDate, to: IsoDate): Report {
+/** The report of a period, read in one go (the caller holds the read transaction). */
+function readReport(j: Journal, today: IsoDate, from: IsoDate, to: IsoDate): Report {
   const input: ReportInput = {
     from,
     to,
@@ -71,34 +66,8 @@ export function fullReport(j: Journal, today: IsoDate, from: IsoDate, to: IsoDat
     needs: j.needs.open(),
     due: dueItems(j.due.input(today), today),
   };
-  const people = giveAndTake(j.db, from, to).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));
+  const people = j.ledgers.touched(from, to).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));
   return buildReport(input, people);
-}
-
-/**
- * The markdown report with its three long sections written by SQLite (store/report.ts),
- * which in a journal of many years is most of it; undefined when those rows hold text that
- * needs more than escaping, and then the report is built from records.
- */
-export function fastMarkdown(j: Journal, today: IsoDate, from: IsoDate, to: IsoDate, graph: boolean): string | undefined {
-  const prebuilt = prebuiltSections({
-    conversations: conversationRows(j.db, from, to),
-    waysToGive: openNeedRows(j.db),
-    giveAndTake: giveTakeRows(j.db, from, to, LEDGER_WORDING),
-  });
-  if (prebuilt === undefined) return undefined;
-  // The other sections from records; contacts met only for the diagram.
-  const input: ReportInput = {
-    from,
-    to,
-    met: graph ? j.contacts.metBetween(from, to) : [],
-    interactions: [],
-    leads: j.leads.inPeriod(from, to),
-    pledges: j.promises.openOrBetween(from, to),
-    needs: [],
-    due: dueItems(j.due.input(today), today),
-  };
-  return reportMarkdown(buildReport(input, []), { today, graph }, prebuilt);
 }
 
 function reportJson(r: Report, graph: boolean) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dueItems } from '../core/due.js';
-import { ledger, onlyTaking } from '../core/ledger.js';
+import { ledgerFrom, onlyTaking } from '../core/ledger.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { resolveContact } from '../cli/inputs.js';
@@ -45,14 +45,9 @@ export function loadCard(ctx: Context, id: number): ContactCard {
   const leads = j.leads.bySource(id);
   const promises = j.promises.forContact(id);
   const needs = j.needs.forContact(id);
-  const l = ledger({
-    contactId: id,
-    leadsGiven: leads,
-    introductions: j.contacts.introducedBy(id),
-    promises,
-    needs,
-    thanked: interactions.filter((i) => i.thankedOn !== null).length,
-  });
+  const counts = j.ledgers.of(id);
+  if (!counts) throw new Error(`contact ${id} vanished`);
+  const l = ledgerFrom(counts);
   return {
     contact,
     interactions,

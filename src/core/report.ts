@@ -21,18 +21,6 @@ export interface ReportInput {
   due: readonly DueItem[];
 }
 
-/**
- * Rows of a table as SQLite wrote them (store/report.ts), one string: cells are separated
- * by U+001F and rows by U+001E, an empty cell is one space. `rows` counts the rows the
- * query found and `written` those in `text`: a row SQLite could not write (a date that is
- * not YYYY-MM-DD) is left out, and the check in render/markdown.ts (`markedTable`) declines.
- */
-export interface MarkedRows {
-  rows: number;
-  written: number;
-  text: string;
-}
-
 export interface GiveTake {
   contact: ContactRef;
   ledger: Ledger;

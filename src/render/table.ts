@@ -15,7 +15,7 @@ export interface Column<T> {
  * included): on a terminal too narrow for them, the flexible column is cut, to no less than
  * 10. `cut` is that column's index, or null when nothing was cut.
  */
-export function fitColumns(
+function fitColumns(
   columns: ReadonlyArray<Pick<Column<unknown>, 'header' | 'flexible'>>,
   natural: readonly number[],
   width: number | null,
@@ -30,7 +30,7 @@ export function fitColumns(
 }
 
 /** The header row: every title but the last padded to its column, in bold on a terminal. */
-export function headerLine(columns: ReadonlyArray<Pick<Column<unknown>, 'header'>>, widths: readonly number[], color: Colors): string {
+function headerLine(columns: ReadonlyArray<Pick<Column<unknown>, 'header'>>, widths: readonly number[], color: Colors): string {
   const last = columns.length - 1;
   return columns
     .map((c, i) => color.bold(i === last ? c.header : c.header + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c.header)))))

@@ -33,11 +33,8 @@ export function safeLine(text: string | null | undefined): string {
 
 /** A side of a ledger in words: "2 leads, 1 introduction", or "nothing yet". */
 export function ledgerText(lines: ReadonlyArray<{ one: string; many: string; count: number }>): string {
-  return lines.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(LEDGER_JOIN) || LEDGER_NONE;
+  return lines.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';
 }
-
-export const LEDGER_JOIN = ', ';
-export const LEDGER_NONE = 'nothing yet';
 
 /** Columns a string takes on a terminal: wide East Asian characters and emoji count two, marks none. */
 export function displayWidth(text: string): number {

@@ -88,21 +88,6 @@ function hasTag(tag: string): (c: { tags: string[] }) => boolean {
   return (c) => c.tags.some((t) => matchKey(t) === key);
 }
 
-/**
- * Tags as `net list` shows them: comma-separated, in the order given. Tags are strings;
- * anything else (a journal edited by hand) comes out as a BEL, which `render/contacts.ts`
- * refuses, so that the JavaScript table shows it as it always did.
- */
-const LIST_TAGS = `CASE tags WHEN '[]' THEN '' ELSE (SELECT CASE WHEN count(*) > 0 AND count(*) = sum(type = 'text')
-  THEN group_concat(value, ', ') ELSE char(7) END FROM json_each(tags)) END`;
-
-/** How `net list` lays its rows out (`ContactListLayout` in render/contacts.ts). */
-export interface ListLayout {
-  widths: readonly number[];
-  roleCut: number | null;
-  styles: readonly [string, string, string, string];
-}
-
 export interface ListFilter {
   tag?: string | undefined;
   company?: string | undefined;
@@ -223,11 +208,6 @@ export class Contacts {
     return rows;
   }
 
-  /** How many contacts this one introduced the user to. */
-  introducedBy(id: number): number {
-    return Number((this.db.stmt('SELECT count(*) AS n FROM contacts WHERE introduced_by = ?').get(id) as Row).n);
-  }
-
   /** Names of contacts not archived, one line each (newlines flattened), for shell completion. */
   names(): string[] {
     return (this.db.stmt('SELECT name FROM contacts WHERE archived = 0 ORDER BY name_key').all() as Row[]).map((r) =>
@@ -265,51 +245,6 @@ export class Contacts {
       rows = rows.filter((c) => c.company !== null && matchKey(c.company).includes(key));
     }
     return rows;
-  }
-
-  /**
-   * How many contacts `net list` shows, and the longest cell of each of its columns (ID,
-   * NAME, COMPANY, ROLE, LAST CONTACT, TAGS) in characters: what `render/contacts.ts`
-   * needs to lay the list out before `listLines` prints it.
-   */
-  listWidths(includeArchived: boolean): { rows: number; widths: number[] } {
-    const row = this.db
-      .stmt(
-        `SELECT count(*), max(length(id)), max(length(name)), max(length(ifnull(company, ''))), max(length(ifnull(role, ''))),
-           max(length(ifnull(last_on, ''))), max(length(${LIST_TAGS}))
-         FROM contacts${includeArchived ? '' : ' WHERE archived = 0'}`,
-      )
-      .raw(true)
-      .get() as Array<number | null>;
-    return { rows: Number(row[0]), widths: row.slice(1).map((w) => w ?? 0) };
-  }
-
-  /**
-   * `net list`'s rows printed by SQLite, one line per contact in name order, laid out as
-   * `render/contacts.ts` decided (which checks the result and prints the header). Turning
-   * ten thousand contacts into JavaScript values costs more than all the rest of
-   * `net list`; this returns one string. Cells are concatenated, never passed through
-   * printf, so that every character stored comes back for that check to see, and a row
-   * that cannot be printed comes out as a BEL, which it refuses. (SQLite keeps a FROM
-   * subquery's ORDER BY when the outer query aggregates with anything but count, min or
-   * max: group_concat follows it.)
-   */
-  listLines(includeArchived: boolean, layout: ListLayout): string {
-    const [w0, w1, w2, w3, w4] = layout.widths;
-    const [o0, c0, o1, c1] = layout.styles;
-    const pad = (cell: string, w: string) => `${cell} || substr(@pad, 1, ${w} - length(${cell}))`;
-    const sql = `SELECT group_concat(line, char(10)) FROM (
-        SELECT ifnull(rtrim(@o0 || ${pad('id', '@w0')} || @c0 || '  ' || @o1 || ${pad('name', '@w1')} || @c1 || '  ' ||
-          ${pad('company', '@w2')} || '  ' || ${pad('role', '@w3')} || '  ' || ${pad('last_on', '@w4')} || '  ' || tags), char(7)) AS line
-        FROM (SELECT name_key, id, name, ifnull(company, '') AS company,
-            CASE WHEN length(role) > @cut THEN substr(role, 1, @cut - 1) || '…' ELSE ifnull(role, '') END AS role,
-            ifnull(last_on, '') AS last_on, ${LIST_TAGS} AS tags
-          FROM contacts${includeArchived ? '' : ' WHERE archived = 0'} ORDER BY name_key, id))`;
-    const text = this.db
-      .stmt(sql)
-      .pluck()
-      .get({ pad: ' '.repeat(Math.max(0, ...layout.widths)), w0, w1, w2, w3, w4, o0, c0, o1, c1, cut: layout.roleCut }) as string | null;
-    return text ?? '';
   }
 
   count(): number {

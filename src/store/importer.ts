@@ -7,7 +7,6 @@ import type { Row } from './db.js';
 import type { Journal } from './journal.js';
 import { indexRows, SEARCH_SOURCES, type SearchTable } from './migrations/002-search.js';
 import { refreshActivity } from './migrations/004-activity.js';
-import { refreshLedger } from './migrations/007-ledger.js';
 
 export interface Conflict {
   name: string;
@@ -82,10 +81,6 @@ export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}
   // so the search index's triggers need not rewrite every contact's entry.
   if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
   for (const i of rebuilt) j.db.raw.exec(i.sql);
-  // After the rebuild: introductions are counted through one of those indexes.
-  if (set.leads.length > 0 || set.promises.length > 0 || set.needs.length > 0 || set.contacts.some((c) => c.introducedBy)) {
-    j.db.raw.prepare(refreshLedger('1')).run();
-  }
   j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
   for (const [table, max] of before) j.db.raw.prepare(indexRows(table, 'id > ?')).run(max);
   const contactsBefore = before.get('contacts') ?? 0;

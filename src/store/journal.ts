@@ -5,6 +5,7 @@ import { Db } from './db.js';
 import { DueQueries } from './due.js';
 import { Interactions } from './interactions.js';
 import { Leads } from './leads.js';
+import { Ledgers } from './ledger.js';
 import { Needs } from './needs.js';
 import { assertCreatable, openDatabase } from './open.js';
 import { Promises } from './promises.js';
@@ -18,6 +19,7 @@ export class Journal {
   readonly contacts: Contacts;
   readonly interactions: Interactions;
   readonly leads: Leads;
+  readonly ledgers: Ledgers;
   readonly promises: Promises;
   readonly needs: Needs;
   readonly search: Search;
@@ -31,6 +33,7 @@ export class Journal {
     this.contacts = new Contacts(this.db);
     this.interactions = new Interactions(this.db);
     this.leads = new Leads(this.db);
+    this.ledgers = new Ledgers(this.db);
     this.promises = new Promises(this.db);
     this.needs = new Needs(this.db);
     this.search = new Search(this.db);

@@ -1,111 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { type LedgerInput, ledger, onlyTaking } from '../../src/core/ledger.js';
-import type { ContactRef, Interaction, Lead, LeadStatus, Need, NeedStatus, Pledge, PromiseStatus } from '../../src/core/types.js';
+import { type LedgerCounts, ledgerFrom, onlyTaking } from '../../src/core/ledger.js';
+import { Journal } from '../../src/store/journal.js';
 
-const DANA: ContactRef = { id: 1, name: 'Dana Whitfield' };
-let seq = 0;
-
-function lead(status: LeadStatus): Lead {
-  seq += 1;
-  return {
-    id: seq,
-    uuid: `l${seq}`,
-    source: DANA,
-    what: 'a lead',
-    person: null,
-    company: null,
-    job: null,
-    givenOn: '2026-10-01',
-    status,
-    followedOn: null,
-    reportedOn: null,
-    outcome: null,
-    snoozedUntil: null,
-  };
-}
-
-function pledge(direction: 'mine' | 'theirs', status: PromiseStatus): Pledge {
-  seq += 1;
-  return {
-    id: seq,
-    uuid: `p${seq}`,
-    contact: DANA,
-    what: 'a promise',
-    direction,
-    madeOn: '2026-10-01',
-    by: null,
-    status,
-    closedOn: status === 'open' ? null : '2026-10-05',
-    nudges: 0,
-    lastNudgedOn: null,
-    snoozedUntil: null,
-  };
-}
-
-function need(status: NeedStatus): Need {
-  seq += 1;
-  return { id: seq, uuid: `n${seq}`, contact: DANA, what: 'an intro at Dell', notedOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' };
-}
-
-function interaction(thankedOn: string | null, thanksOwed = true): Interaction {
-  seq += 1;
-  return {
-    id: seq,
-    uuid: `i${seq}`,
-    contacts: [DANA],
-    on: '2026-10-01',
-    kind: 'coffee',
-    summary: null,
-    thanksOwed,
-    thankedOn,
-    noReply: false,
-    snoozedUntil: null,
-  };
-}
-
-function input(over: Partial<LedgerInput> = {}): LedgerInput {
-  return { contactId: DANA.id, leadsGiven: [], introductions: 0, promises: [], needs: [], thanked: 0, ...over };
-}
-
+const ZERO: LedgerCounts = { leads: 0, introductions: 0, theirsKept: 0, thanked: 0, mineKept: 0, needsMet: 0 };
+const ledger = (over: Partial<LedgerCounts> = {}) => ledgerFrom({ ...ZERO, ...over });
 const counts = (lines: ReadonlyArray<{ count: number }>) => lines.map((l) => l.count);
 
-describe('ledger', () => {
+describe('ledgerFrom', () => {
   it('is all zeros for someone with no history', () => {
-    const l = ledger(input());
-    expect(l.gave).toBe(0);
-    expect(l.received).toBe(0);
+    const l = ledger();
+    expect([l.gave, l.received]).toEqual([0, 0]);
     expect(counts(l.gaveLines)).toEqual([0, 0, 0, 0]);
     expect(counts(l.receivedLines)).toEqual([0, 0]);
   });
 
-  it('counts what they gave: leads not dropped, introductions, their kept promises, thanked conversations', () => {
-    const l = ledger(
-      input({
-        leadsGiven: [lead('open'), lead('followed'), lead('reported'), lead('dropped')],
-        introductions: 2,
-        promises: [pledge('theirs', 'kept'), pledge('theirs', 'open'), pledge('theirs', 'dropped'), pledge('mine', 'kept')],
-        thanked: [interaction('2026-10-02'), interaction(null), interaction(null, false)].filter((i) => i.thankedOn !== null).length,
-      }),
-    );
-    expect(counts(l.gaveLines)).toEqual([3, 2, 1, 1]);
-    expect(l.gave).toBe(7);
-  });
-
-  it('counts what they received: my kept promises and their needs I met', () => {
-    const l = ledger(
-      input({
-        promises: [pledge('mine', 'kept'), pledge('mine', 'kept'), pledge('mine', 'open'), pledge('mine', 'dropped'), pledge('theirs', 'kept')],
-        needs: [need('met'), need('open'), need('dropped')],
-      }),
-    );
-    expect(counts(l.receivedLines)).toEqual([2, 1]);
-    expect(l.received).toBe(3);
-    // their kept promise is on the other side
-    expect(l.gave).toBe(1);
+  it('puts leads, introductions, their kept promises and thanked conversations on their side; my kept promises and their needs met on mine', () => {
+    const l = ledger({ leads: 3, introductions: 2, theirsKept: 1, thanked: 4, mineKept: 5, needsMet: 6 });
+    expect(counts(l.gaveLines)).toEqual([3, 2, 1, 4]);
+    expect(counts(l.receivedLines)).toEqual([5, 6]);
+    expect([l.gave, l.received]).toEqual([10, 11]);
   });
 
   it('labels each line in the singular and plural', () => {
-    const l = ledger(input());
+    const l = ledger();
     expect(l.gaveLines.map((x) => [x.one, x.many])).toEqual([
       ['lead', 'leads'],
       ['introduction', 'introductions'],
@@ -121,17 +38,44 @@ describe('ledger', () => {
 
 describe('onlyTaking', () => {
   it('flags a contact who gave and got nothing back', () => {
-    expect(onlyTaking(ledger(input({ leadsGiven: [lead('open')] })))).toBe(true);
-    expect(onlyTaking(ledger(input({ introductions: 1 })))).toBe(true);
+    expect(onlyTaking(ledger({ leads: 1 }))).toBe(true);
+    expect(onlyTaking(ledger({ introductions: 1 }))).toBe(true);
   });
 
   it('does not flag a balanced relationship, one where only I gave, or an empty one', () => {
-    expect(onlyTaking(ledger(input({ leadsGiven: [lead('open')], needs: [need('met')] })))).toBe(false);
-    expect(onlyTaking(ledger(input({ promises: [pledge('mine', 'kept')] })))).toBe(false);
-    expect(onlyTaking(ledger(input()))).toBe(false);
+    expect(onlyTaking(ledger({ leads: 1, needsMet: 1 }))).toBe(false);
+    expect(onlyTaking(ledger({ mineKept: 1 }))).toBe(false);
+    expect(onlyTaking(ledger())).toBe(false);
   });
+});
 
-  it('a dropped lead alone is not taking', () => {
-    expect(onlyTaking(ledger(input({ leadsGiven: [lead('dropped')] })))).toBe(false);
+describe('the counts read from the journal (store/ledger.ts)', () => {
+  it('count leads not dropped, introductions, kept promises by side, thanked conversations and needs met', () => {
+    const j = Journal.open(':memory:');
+    try {
+      const dana = j.contacts.insert({ name: 'Dana' });
+      const other = j.contacts.insert({ name: 'Omar' });
+      for (const status of ['open', 'followed', 'reported', 'dropped'] as const) j.leads.insert({ sourceId: dana, what: 'a lead', givenOn: '2026-10-01', status });
+      j.leads.insert({ sourceId: other, what: 'not hers', givenOn: '2026-10-01' });
+      j.contacts.insert({ name: 'Intro 1', introducedBy: dana });
+      j.contacts.insert({ name: 'Intro 2', introducedBy: dana });
+      const promise = (contactId: number, direction: 'mine' | 'theirs', status: 'open' | 'kept' | 'dropped') =>
+        j.promises.insert({ contactId, what: 'a promise', direction, madeOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' });
+      promise(dana, 'theirs', 'kept');
+      promise(dana, 'theirs', 'open');
+      promise(dana, 'theirs', 'dropped');
+      promise(dana, 'mine', 'kept');
+      promise(dana, 'mine', 'kept');
+      promise(dana, 'mine', 'dropped');
+      promise(other, 'mine', 'kept');
+      for (const status of ['met', 'open', 'dropped'] as const) j.needs.insert({ contactId: dana, what: 'an intro', notedOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' });
+      j.interactions.insert({ contactIds: [dana, other], on: '2026-10-01', kind: 'coffee', thanksOwed: true, thankedOn: '2026-10-02' });
+      j.interactions.insert({ contactIds: [dana], on: '2026-10-03', kind: 'coffee', thanksOwed: true });
+      expect(j.ledgers.of(dana)).toEqual({ leads: 3, introductions: 2, theirsKept: 1, thanked: 1, mineKept: 2, needsMet: 1 });
+      expect(j.ledgers.of(other)).toEqual({ ...ZERO, leads: 1, thanked: 1, mineKept: 1 });
+      expect(j.ledgers.of(999)).toBeUndefined();
+    } finally {
+      j.close();
+    }
   });
 });

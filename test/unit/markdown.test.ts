@@ -2,10 +2,10 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { dueItems } from '../../src/core/due.js';
-import { ledger } from '../../src/core/ledger.js';
+import { ledgerFrom } from '../../src/core/ledger.js';
 import { buildReport, type ReportInput } from '../../src/core/report.js';
 import type { Contact, ContactRef, Interaction, Lead, Need, Pledge } from '../../src/core/types.js';
-import { mdText, prebuiltSections, reportMarkdown } from '../../src/render/markdown.js';
+import { mdText, reportMarkdown } from '../../src/render/markdown.js';
 
 const SECTIONS = ['Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Resting'];
 
@@ -130,13 +130,13 @@ function build(r: ReportInput) {
   }
   const giveAndTake = [...people.values()].map((c) => ({
     contact: c,
-    ledger: ledger({
-      contactId: c.id,
-      leadsGiven: r.leads.filter((l) => l.source.id === c.id),
+    ledger: ledgerFrom({
+      leads: r.leads.filter((l) => l.source.id === c.id && l.status !== 'dropped').length,
       introductions: r.met.filter((m) => m.introducedBy?.id === c.id).length,
-      promises: r.pledges.filter((p) => p.contact.id === c.id),
-      needs: r.needs.filter((n) => n.contact.id === c.id),
+      theirsKept: r.pledges.filter((p) => p.contact.id === c.id && p.direction === 'theirs' && p.status === 'kept').length,
       thanked: r.interactions.filter((i) => i.thankedOn !== null && i.contacts.some((x) => x.id === c.id)).length,
+      mineKept: r.pledges.filter((p) => p.contact.id === c.id && p.direction === 'mine' && p.status === 'kept').length,
+      needsMet: r.needs.filter((n) => n.contact.id === c.id && n.status === 'met').length,
     }),
   }));
   return buildReport(r, giveAndTake);
@@ -207,42 +207,5 @@ describe('the report', () => {
     for (const line of body.trim().split('\n').slice(1)) {
       expect(line).toMatch(/^ {2}(c\d+\["[^"\n]*"\]|c\d+ -->\|(introduced|lead)\| c\d+)$/);
     }
-  });
-});
-
-describe('prebuiltSections (rows SQLite wrote, see store/report.ts)', () => {
-  const none = { rows: 0, written: 0, text: '' };
-  const rows = (...r: string[][]) => ({ rows: r.length, written: r.length, text: r.map((cells) => cells.join('\x1f')).join('\x1e') });
-  const conversations = (...r: string[][]) => prebuiltSections({ conversations: rows(...r), waysToGive: none, giveAndTake: none })?.conversations;
-
-  it('escapes journal text, keeps dates and single-space cells as they are', () => {
-    expect(conversations(['2026-10-01', 'coffee', 'Ann [a]', ' ', 'sent 2026-10-02'], ['2026-10-02', 'call', 'Bob', 'a-b.c', 'owed'])).toBe(
-      [
-        '| Date | Kind | With | Summary | Thank-you |',
-        '| --- | --- | --- | --- | --- |',
-        '| 2026-10-01 | coffee | Ann \\[a\\] |   | sent 2026-10-02 |',
-        '| 2026-10-02 | call | Bob | a\\-b\\.c | owed |',
-      ].join('\n'),
-    );
-    expect(prebuiltSections({ conversations: none, waysToGive: rows(['n1', 'Ann', 'a 2026-01-01', '2026-01-02']), giveAndTake: none })?.waysToGive).toMatch(
-      /\| n1 \| Ann \| a 2026\\-01\\-01 \| 2026-01-02 \|$/,
-    );
-  });
-
-  it('an empty section is null', () => {
-    expect(prebuiltSections({ conversations: none, waysToGive: none, giveAndTake: none })).toEqual({ conversations: null, waysToGive: null, giveAndTake: null });
-  });
-
-  it('declines text that mdText would change beyond escaping, and rows that do not add up', () => {
-    const row = (name: string, summary = 'ok') => ['2026-10-01', 'call', name, summary, ' '];
-    for (const name of ['Ann\x1b[31m', 'Ann\nBob', ' Ann', 'Ann ', '\u00a0', 'Ann\u00a0', 'Ann , Bob', 'Ann,  Bob', 'Ann\u202e', 'Ann\x1fBob', 'Ann\x1eBob']) {
-      expect(conversations(row(name)), JSON.stringify(name)).toBeUndefined();
-    }
-    // A row SQLite left out (a date it could not write), even if text with separators makes up for it.
-    const forged = [...row('Ann', 'x'), ...row('Bob')].join('\x1f').replace('x\x1f \x1f2026', 'x\x1f \x1e2026');
-    expect(prebuiltSections({ conversations: { rows: 2, written: 1, text: forged }, waysToGive: none, giveAndTake: none })).toBeUndefined();
-    expect(prebuiltSections({ conversations: { rows: 2, written: 2, text: forged }, waysToGive: none, giveAndTake: none })?.conversations).toContain('| Bob |');
-    // And inner spaces, punctuation and a one-space cell are fine.
-    expect(conversations(row('Ann, Bob  Cy', ' '))).toContain('| Ann, Bob  Cy |   |');
   });
 });

@@ -8,7 +8,7 @@ import type { Migration } from './index.js';
  * and their needs the user met. `countLedger()` in core/ledger.ts counts the same from the
  * records (for `net show`); a property test holds the two to the same numbers.
  */
-export function refreshLedger(where: string): string {
+function refreshLedger(where: string): string {
   return `UPDATE contacts SET
       ledger_leads = (SELECT count(*) FROM leads WHERE source_id = contacts.id AND status <> 'dropped'),
       ledger_introductions = (SELECT count(*) FROM contacts i WHERE i.introduced_by = contacts.id),

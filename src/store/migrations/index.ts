@@ -7,6 +7,7 @@ import { reads } from './005-reads.js';
 import { list } from './006-list.js';
 import { ledgerCounts } from './007-ledger.js';
 import { ids } from './008-ids.js';
+import { readTime } from './009-read-time.js';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
