@@ -37,7 +37,7 @@ describe('ids are never reused (schema 8)', () => {
       ['contacts', 'interactions', 'interaction_contacts', 'leads', 'promises', 'needs'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
     const before = dump();
     const dependents = objects(db);
-    migrate(db);
+    migrate(db, 8);
     expect(dump()).toEqual(before);
     expect(objects(db)).toEqual(dependents);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
