@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { dueItems, visibleDue } from '../core/due.js';
+import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { dueJson, dueTable } from '../render/due.js';
@@ -16,10 +17,20 @@ export function registerDue(program: Command, ctx: Context): void {
     )
     .option('--all', 'also show snoozed items and people resting after unanswered messages')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['net due', 'net due --all', 'net due --json']))
-    .action((opts: { all?: boolean; json?: boolean }) => {
+    .option('--notify', 'print nothing; show one desktop notification of what is owed today (for a morning timer)')
+    .addHelpText('after', examples(['net due', 'net due --all', 'net due --json', 'net due --notify']))
+    .action(async (opts: { all?: boolean; json?: boolean; notify?: boolean }) => {
+      if (opts.notify && (opts.json || opts.all)) throw new UsageError('--notify prints nothing, so it goes without --json and --all. Run net due --notify on its own.');
       const j = ctx.journal();
       const items = visibleDue(dueItems(j.due.input(ctx.today), ctx.today), opts.all ?? false);
+      if (opts.notify) {
+        // Loaded only here: child_process and the notifier code cost net due nothing otherwise.
+        const { notification, sendNotification } = await import('../cli/notify.js');
+        const n = notification(items);
+        const warning = n && sendNotification(n, process.platform, ctx.env);
+        if (warning) ctx.io.err(`net: warning: no notification shown: ${warning}`);
+        return;
+      }
       if (opts.json) {
         ctx.io.out(printJson(items.map(dueJson)));
         return;
