@@ -8,6 +8,11 @@ export interface IO {
   out(text: string): void;
   /** Writes a message to stderr, adding a newline. */
   err(text: string): void;
+  /**
+   * Like `out`, but on a terminal a text longer than the screen goes through the user's
+   * pager (`$PAGER`, default `less -FRX`), as git does; piped, it is written whole.
+   */
+  page(text: string): Promise<void>;
   readonly stdoutIsTTY: boolean;
   readonly stdinIsTTY: boolean;
   /** Prompts are allowed only when both ends are a terminal. */
@@ -104,6 +109,30 @@ function descriptorWriter(fd: 1 | 2, onClosed: OnClosed): (text: string) => void
   };
 }
 
+/** The pager to run, or null for none: `$PAGER` (empty or `cat` for none), else `less -FRX`. */
+export function pagerCommand(env: NodeJS.ProcessEnv): string | null {
+  const pager = env.PAGER ?? 'less -FRX';
+  return pager.trim() === '' || pager.trim() === 'cat' ? null : pager;
+}
+
+/**
+ * Shows `text` through `pager` on the terminal, waiting until the user quits it; false if
+ * the pager could not be started (then the caller prints the text itself). Ctrl-C belongs
+ * to the pager meanwhile: `net` must not end and leave it reading the terminal.
+ */
+async function throughPager(pager: string, text: string): Promise<boolean> {
+  const { spawnSync } = await import('node:child_process');
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  try {
+    const r = spawnSync('/bin/sh', ['-c', pager], { input: text, stdio: ['pipe', 'inherit', 'inherit'] });
+    // 126 and 127: the shell found no such program, or could not run it.
+    return r.error === undefined && r.status !== 126 && r.status !== 127;
+  } finally {
+    process.off('SIGINT', ignore);
+  }
+}
+
 /** The real streams. Chalk is loaded only when colour is on. */
 export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, onClosed: OnClosed): Promise<IO> {
   // isatty() on the descriptors avoids creating stdin's stream, which nothing else needs.
@@ -114,9 +143,18 @@ export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, on
   const color: Colors = level === 0 ? plain : new (await import('chalk')).Chalk({ level });
   const stdout = descriptorWriter(1, onClosed);
   const stderr = descriptorWriter(2, onClosed);
+  const out = (text: string) => stdout(`${text}\n`);
   return {
-    out: (text) => stdout(`${text}\n`),
+    out,
     err: (text) => stderr(`${text}\n`),
+    page: async (text) => {
+      const pager = pagerCommand(env);
+      const lines = text.split('\n').length;
+      if (stdoutIsTTY && pager !== null && process.platform !== 'win32' && lines >= (process.stdout.rows || 24)) {
+        if (await throughPager(pager, `${text}\n`)) return;
+      }
+      out(text);
+    },
     stdoutIsTTY,
     stdinIsTTY,
     canPrompt: stdinIsTTY && stdoutIsTTY,
@@ -142,6 +180,7 @@ export function memoryIO(opts: { tty?: boolean; color?: boolean } = {}): IO & { 
     stderr,
     out: (t) => void stdout.push(t),
     err: (t) => void stderr.push(t),
+    page: async (t) => void stdout.push(t),
     stdoutIsTTY: tty,
     stdinIsTTY: tty,
     canPrompt: tty,

@@ -14,7 +14,7 @@ export function registerList(program: Command, ctx: Context): void {
     .option('--archived', 'include archived contacts')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['net list', 'net list --tag recruiter', 'net list --company acme --json']))
-    .action((opts: { tag?: string; company?: string; archived?: boolean; json?: boolean }) => {
+    .action(async (opts: { tag?: string; company?: string; archived?: boolean; json?: boolean }) => {
       const j = ctx.journal();
       const filter = { tag: opts.tag, company: opts.company, includeArchived: opts.archived ?? false };
       if (opts.json) {
@@ -30,8 +30,8 @@ export function registerList(program: Command, ctx: Context): void {
         );
         return;
       }
-      ctx.io.out(contactTable(contacts, ctx.io.color, ctx.io.columns));
-      if (ctx.io.stdoutIsTTY) ctx.io.out(ctx.io.color.dim(`${plural(contacts.length, 'contact')}. See one with: net show <who>`));
+      const table = contactTable(contacts, ctx.io.color, ctx.io.columns);
+      await ctx.io.page(ctx.io.stdoutIsTTY ? `${table}\n${ctx.io.color.dim(`${plural(contacts.length, 'contact')}. See one with: net show <who>`)}` : table);
     });
 
   program

@@ -32,6 +32,20 @@ function tableOf<T>(items: readonly T[], headers: readonly string[], row: (item:
   return items.length ? mdTable(headers, items.map(row)) : null;
 }
 
+/**
+ * The open-ended sections (Owed now, Ways to give) list this many rows, most urgent first:
+ * a journal of years can owe hundreds of things and hold a thousand open needs, which no
+ * reader of a weekly report wants. `--format json` and the command named have them all.
+ */
+export const SECTION_ROWS = 20;
+
+/** Like `tableOf`, the first `SECTION_ROWS` rows, then a line saying how many more and where to see them. */
+function cappedTable<T>(items: readonly T[], headers: readonly string[], row: (item: T) => string[], command: string): string | null {
+  if (items.length <= SECTION_ROWS) return tableOf(items, headers, row);
+  const more = String(items.length - SECTION_ROWS).replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${mdTable(headers, items.slice(0, SECTION_ROWS).map(row))}\n\n… and ${more} more: ${command}`;
+}
+
 function section(title: string, body: string | null, empty: string): string {
   return `## ${title}\n\n${body ?? `_${empty}_`}\n`;
 }
@@ -47,12 +61,12 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
   parts.push(
     section(
       'Owed now',
-      r.owedNow.length
-        ? mdTable(
-            ['Item', 'Kind', 'Contact', 'Owed', 'When'],
-            r.owedNow.map((d) => [d.id, d.kind, mdText(d.contact.name), mdText(d.title), mdText(lateness(d, opts.today))]),
-          )
-        : null,
+      cappedTable(
+        r.owedNow,
+        ['Item', 'Kind', 'Contact', 'Owed', 'When'],
+        (d) => [d.id, d.kind, mdText(d.contact.name), mdText(d.title), mdText(lateness(d, opts.today))],
+        'net due',
+      ),
       'Nothing is owed today.',
     ),
   );
@@ -96,7 +110,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
   parts.push(
     section(
       'Ways to give',
-      tableOf(r.waysToGive, WAYS_TO_GIVE, (n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn]),
+      cappedTable(r.waysToGive, WAYS_TO_GIVE, (n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn], 'net needs'),
       'No open needs. Ask the people you meet what they are looking for.',
     ),
   );

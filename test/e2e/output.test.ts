@@ -99,6 +99,115 @@ sys.exit(p.wait())
   });
 });
 
+/** Runs net on a pseudo-terminal of `rows` lines (Python's pty): what reached the terminal, newlines as written. */
+function onTerminal(db: string, args: readonly string[], rows: number, env: Record<string, string | undefined> = {}) {
+  const script = `
+import fcntl, os, pty, struct, subprocess, sys, termios
+m, s = pty.openpty()
+fcntl.ioctl(s, termios.TIOCSWINSZ, struct.pack('HHHH', int(sys.argv[1]), 100, 0, 0))
+p = subprocess.Popen(sys.argv[2:], stdin=s, stdout=s, stderr=s)
+os.close(s)
+out = b''
+while True:
+    try:
+        chunk = os.read(m, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+sys.stdout.buffer.write(out)
+sys.exit(p.wait())
+`;
+  const r = spawnSync('python3', ['-c', script, String(rows), process.execPath, BIN, ...args], {
+    cwd: ROOT,
+    env: baseEnv(db, j.today, env),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return { code: r.status, terminal: r.stdout.replace(/\r\n/g, '\n') };
+}
+
+const noAnsi = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
+
+describe('net list on a terminal', () => {
+  it('pages a list longer than the screen through $PAGER, every row included', () => {
+    const paged = path.join(j.dir, 'paged.txt');
+    const r = onTerminal(j.db, ['list'], 40, { PAGER: `cat > '${paged}'` });
+    expect(r.code).toBe(0);
+    expect(r.terminal).toBe('');
+    const lines = noAnsi(fs.readFileSync(paged, 'utf8')).split('\n');
+    expect(lines.slice(0, 8001).join('\n')).toBe(noAnsi(fullList).replace(/\n$/, '').split('\n').map((l) => l.trimEnd()).join('\n'));
+    expect(lines[8001]).toBe('8000 contacts. See one with: net show <who>');
+  });
+
+  it('prints a list that fits the screen, and any list when $PAGER is empty or cat, without a pager', () => {
+    const small = tempJournal();
+    small.ok('add', 'Ann Lee');
+    small.ok('add', 'Bo Chen');
+    const paged = path.join(small.dir, 'paged.txt');
+    const fits = onTerminal(small.db, ['list'], 40, { PAGER: `cat > '${paged}'` });
+    expect(noAnsi(fits.terminal)).toMatch(/^ID\s+NAME[\s\S]*Ann Lee[\s\S]*Bo Chen[\s\S]*2 contacts\. See one with: net show <who>\n$/);
+    expect(fs.existsSync(paged)).toBe(false);
+    for (const pager of ['', 'cat']) {
+      const r = onTerminal(j.db, ['list'], 40, { PAGER: pager });
+      expect(noAnsi(r.terminal).split('\n')).toHaveLength(8003);
+    }
+  });
+
+  it('a pager that cannot be found leaves the list printed', () => {
+    const r = onTerminal(j.db, ['list'], 40, { PAGER: 'no-such-pager-here' });
+    expect(r.code).toBe(0);
+    expect(noAnsi(r.terminal)).toContain('8000 contacts. See one with: net show <who>');
+  });
+
+  it('piped, the list is complete and no pager runs', () => {
+    const paged = path.join(j.dir, 'piped.txt');
+    const r = spawnSync(process.execPath, [BIN, 'list'], { cwd: ROOT, env: baseEnv(j.db, j.today, { PAGER: `cat > '${paged}'` }), encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.stdout).toBe(fullList);
+    expect(r.stdout.split('\n')).toHaveLength(8002);
+    expect(fs.existsSync(paged)).toBe(false);
+  });
+});
+
+describe("the report's long sections", () => {
+  it('list the first 20 owed items and open needs, then how many more and where; JSON and the commands named have them all', () => {
+    const r = tempJournal({ today: '2026-10-01' });
+    const contact = (i: number) => ({
+      uuid: `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Person ${i}`,
+      company: null, role: null, email: null, phone: null, url: null, met_where: null, met_on: '2026-01-01', introduced_by: null,
+      tags: [], notes: null, cadence_days: null, archived: false, snoozed_until: null, created_at: '2026-01-01T00:00:00.000Z',
+    });
+    const contacts = Array.from({ length: 5 }, (_, i) => contact(i));
+    const promises = Array.from({ length: 23 }, (_, i) => ({
+      uuid: `p0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, contact: contacts[i % 5]!.uuid, what: `promise ${i}`, direction: 'mine',
+      made_on: '2026-09-01', by: '2026-09-10', status: 'open', closed_on: null, nudges: 0, last_nudged_on: null, snoozed_until: null,
+    }));
+    const needs = Array.from({ length: 1025 }, (_, i) => ({
+      uuid: `n0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, contact: contacts[i % 5]!.uuid, what: `need ${i}`, noted_on: '2026-09-01', status: 'open', closed_on: null,
+    }));
+    const backup = path.join(r.dir, 'long.json');
+    fs.writeFileSync(backup, JSON.stringify({ format: 'net-journal', version: 1, exported_at: '2026-01-01T00:00:00.000Z', contacts, interactions: [], leads: [], promises, needs }));
+    r.ok('import', backup);
+    const md = r.ok('report').stdout;
+    const section = (title: string) => md.slice(md.indexOf(`## ${title}`), md.indexOf('\n## ', md.indexOf(`## ${title}`) + 3));
+    const rows = (text: string) => text.split('\n').filter((l) => /^\| [pn]\d+ /.test(l)).length;
+    expect(rows(section('Owed now'))).toBe(20);
+    expect(section('Owed now')).toMatch(/\|\n\n… and 3 more: net due\n/);
+    expect(rows(section('Ways to give'))).toBe(20);
+    expect(section('Ways to give')).toMatch(/\|\n\n… and 1,005 more: net needs\n/);
+    // Promises is not open-ended: every open one.
+    expect(rows(section('Promises'))).toBe(23);
+    const json = r.json<{ owed_now: unknown[]; ways_to_give: unknown[] }>('report', '--format', 'json');
+    expect(json.owed_now).toHaveLength(23);
+    expect(json.ways_to_give).toHaveLength(1025);
+    expect(r.json<unknown[]>('due', '--json')).toHaveLength(23);
+    expect(r.json<unknown[]>('needs', '--json')).toHaveLength(1025);
+    expect(r.ok('needs').stdout).toContain('need 1024');
+  });
+});
+
 describe('start-up path', () => {
   it('loads the SQLite addon from where the build found it, without the bindings package', () => {
     // A preload that records every module Node loads, then lists them on exit.

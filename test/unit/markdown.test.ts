@@ -209,3 +209,63 @@ describe('the report', () => {
     }
   });
 });
+
+describe('the report caps its open-ended sections (complete in JSON and in the command named)', () => {
+  const people = Array.from({ length: 3 }, (_, i) => contact(i + 1, `Person ${i + 1}`));
+  const ref = (i: number) => ({ id: people[i % 3]!.id, name: people[i % 3]!.name });
+  function withItems(n: number): ReportInput {
+    const pledges: Pledge[] = Array.from({ length: n }, (_, i) => ({
+      id: i + 1,
+      uuid: `p${i}`,
+      contact: ref(i),
+      what: `promise ${i + 1}`,
+      direction: 'mine',
+      madeOn: '2026-09-01',
+      by: '2026-09-15',
+      status: 'open',
+      closedOn: null,
+      nudges: 0,
+      lastNudgedOn: null,
+      snoozedUntil: null,
+    }));
+    const needs: Need[] = Array.from({ length: n }, (_, i) => ({
+      id: i + 1,
+      uuid: `n${i}`,
+      contact: ref(i),
+      what: `need ${i + 1}`,
+      notedOn: '2026-09-01',
+      status: 'open',
+      closedOn: null,
+    }));
+    const due = dueItems({ pledges, thanks: [], leads: [], activity: [] }, '2026-10-02');
+    return { from: '2026-09-26', to: '2026-10-02', met: [], interactions: [], leads: [], pledges, needs, due };
+  }
+
+  it.each([
+    [0, null],
+    [1, null],
+    [20, null],
+    [21, '… and 1 more'],
+    [1756, '… and 1,736 more'],
+  ])('%i owed items and as many open needs: the first 20 of each, then %s', (n, more) => {
+    const r = build(withItems(n));
+    expect(r.owedNow).toHaveLength(n);
+    const md = reportMarkdown(r, { today: '2026-10-02', graph: false });
+    const h = html(md);
+    const rows = tables(h).map((t) => t.length - 1);
+    const shown = Math.min(n, 20);
+    // Owed now, Promises and Give and take (never capped), Ways to give.
+    expect(rows).toEqual(n === 0 ? [] : [shown, n, shown, Math.min(n, 3)]);
+    if (more === null) {
+      expect(md).not.toContain('more:');
+    } else {
+      expect(md).toContain(`\n\n${more}: net due\n`);
+      expect(md).toContain(`\n\n${more}: net needs\n`);
+      // A paragraph of its own, not a row of the table above.
+      expect(h).toContain(`<p>${more}: net due</p>`);
+    }
+    // The most urgent first: the table holds the first items in order.
+    const owed = tables(h)[0]?.slice(1).map((row) => row[0]) ?? [];
+    expect(owed).toEqual(r.owedNow.slice(0, 20).map((d) => d.id));
+  });
+});
