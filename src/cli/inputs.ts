@@ -1,37 +1,95 @@
 // Turning what the user typed into domain values, or a UsageError that names the flag.
 import { type DateBias, parseCadence, parseDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { matchContact, matchKey, parseIdRef, parseItemId } from '../core/names.js';
+import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
-import { safeLine } from '../render/text.js';
+import { contactsOr, safeLine } from '../render/text.js';
 import type { Context } from './context.js';
 
-/** Finds the one contact `ref` names; asks on a terminal when several match, refuses otherwise. */
-export async function resolveContact(ctx: Context, ref: string): Promise<ContactRef> {
+/** What a reference names: one contact, or nobody (with the contacts whose names are close to it). */
+export type Found = { kind: 'one'; contact: ContactRef } | { kind: 'none'; close: ContactRef[] };
+
+/**
+ * Looks up the contact `ref` names. Several matches are asked about on a terminal and
+ * refused otherwise; an id that names nobody is refused. A name that matches nobody comes
+ * back with the names close to it, for "Did you mean …?".
+ */
+export async function findContact(ctx: Context, ref: string): Promise<Found> {
   const contacts = ctx.journal().contacts;
   const id = parseIdRef(ref);
   if (id !== null) {
     const c = contacts.ref(id);
-    if (c) return c;
+    if (c) return { kind: 'one', contact: c };
     // A name made of digits is still a name.
     const byName = matchContact(contacts.candidates(matchKey(ref)), ref);
-    if (byName.kind === 'one') return byName.contact;
+    if (byName.kind === 'one') return { kind: 'one', contact: byName.contact };
     throw new UsageError(`No contact has id ${id}. See everyone with: net list`);
   }
   const result = matchContact(contacts.candidates(matchKey(ref)), ref);
-  if (result.kind === 'one') return result.contact;
+  if (result.kind === 'one') return { kind: 'one', contact: result.contact };
   if (result.kind === 'none') {
-    throw new UsageError(`No contact matches "${safeLine(ref)}". See everyone with net list, or add them with: net add "${safeLine(ref)}"`);
+    // Only a name that matched nobody pays for reading every name and the distance library.
+    const { default: damerau } = await import('damerau-levenshtein');
+    return { kind: 'none', close: closeNames(contacts.refs(), ref, (a, b) => damerau(a, b).steps) };
   }
   if (ctx.io.canPrompt) {
     const prompter = await ctx.prompter();
-    return prompter.select(
+    const contact = await prompter.select(
       `"${safeLine(ref)}" matches ${result.candidates.length} contacts. Which one?`,
       result.candidates.map((c) => ({ name: `#${c.id} ${safeLine(c.name)}`, value: c })),
     );
+    return { kind: 'one', contact };
   }
   const list = result.candidates.map((c) => `  #${c.id} ${c.name}`).join('\n');
   throw new UsageError(`"${ref}" matches ${result.candidates.length} contacts; use the id or more of the name:\n${list}`);
+}
+
+/** The error for a name that matches nobody: the close names when there are some, else where to look. */
+export function noContact(ref: string, close: readonly ContactRef[]): UsageError {
+  const head = `No contact matches "${safeLine(ref)}".`;
+  if (close.length > 0) return new UsageError(`${head} Did you mean ${contactsOr(close)}?`);
+  return new UsageError(`${head} See everyone with net list, or add them with: net add "${safeLine(ref)}"`);
+}
+
+/** Finds the one contact `ref` names; asks on a terminal when several match or it looks like a typo, refuses otherwise. */
+export async function resolveContact(ctx: Context, ref: string): Promise<ContactRef> {
+  const found = await findContact(ctx, ref);
+  if (found.kind === 'one') return found.contact;
+  if (found.close.length > 0 && ctx.io.canPrompt) {
+    const picked = await (await ctx.prompter()).select<ContactRef | null>(`No contact matches "${safeLine(ref)}". Did you mean:`, [
+      ...found.close.map((c) => ({ name: `#${c.id} ${safeLine(c.name)}`, value: c })),
+      { name: 'None of them', value: null },
+    ]);
+    if (picked) return picked;
+    throw noContact(ref, []);
+  }
+  throw noContact(ref, found.close);
+}
+
+/** An introducer (`--via`): a contact, or someone not in the journal yet, to be added with the contact they introduced. */
+export type Introducer = { kind: 'known'; id: number; name: string } | { kind: 'new'; name: string; close: ContactRef[] };
+
+/**
+ * Who `--via` names. A name that matches nobody is a new person to add; on a terminal,
+ * when it looks like a typo of someone known, net asks which it is. An id must exist.
+ */
+export async function introducerOption(ctx: Context, ref: string): Promise<Introducer> {
+  if (parseIdRef(ref) !== null) {
+    const c = await resolveContact(ctx, ref);
+    return { kind: 'known', id: c.id, name: c.name };
+  }
+  const found = await findContact(ctx, ref);
+  if (found.kind === 'one') return { kind: 'known', ...found.contact };
+  const name = normalizeText(ref).trim();
+  if (found.close.length > 0 && ctx.io.canPrompt) {
+    const picked = await (await ctx.prompter()).select<ContactRef | null>(`No contact matches "${safeLine(name)}". Did you mean:`, [
+      ...found.close.map((c) => ({ name: `#${c.id} ${safeLine(c.name)}`, value: c })),
+      { name: `Nobody: add ${safeLine(name)} as a new contact`, value: null },
+    ]);
+    if (picked) return { kind: 'known', ...picked };
+    return { kind: 'new', name, close: [] };
+  }
+  return { kind: 'new', name, close: found.close };
 }
 
 /** Parses a date option, naming the flag and the text when it is not a date. */

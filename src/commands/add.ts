@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { DEFAULT_CADENCE_DAYS } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
-import { THANKS_KINDS, type InteractionKind, type IsoDate } from '../core/types.js';
+import { matchKey } from '../core/names.js';
+import { THANKS_KINDS, type ContactRef, type InteractionKind, type IsoDate } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { cadenceOption, collect, kindOption, optionalDate, resolveContact, splitTags } from '../cli/inputs.js';
-import { plural, safeLine } from '../render/text.js';
+import { cadenceOption, collect, type Introducer, introducerOption, kindOption, optionalDate, splitTags } from '../cli/inputs.js';
+import type { ContactFields } from '../store/contacts.js';
+import type { Journal } from '../store/journal.js';
+import { contactsOr, plural, safeLine } from '../render/text.js';
 
 export interface AddOptions {
   name?: string | undefined;
@@ -27,6 +30,8 @@ export interface AddOptions {
   expect?: string[];
   every?: string;
   kind?: string;
+  /** Add a new person even when someone of the same name is in the journal. */
+  new?: boolean;
 }
 
 const FLAG_KEYS: ReadonlyArray<keyof AddOptions> = [
@@ -41,7 +46,10 @@ export function registerAdd(program: Command, ctx: Context): void {
     .summary('record someone you just met')
     .description(
       'Record someone you just met. On a terminal with no name, asks step by step; with flags it never asks.\n' +
-        'Given --met, --note, --summary or any need/lead/promise/expect, also logs the first meeting.',
+        'Given --met, --note, --summary or any need/lead/promise/expect, also logs the first meeting.\n' +
+        'A name already in the journal (ignoring case and accents) is asked about on a terminal (the same person, then\n' +
+        'the meeting is logged to them, or a new one) and refused in scripts unless --new. A --via name that is not in\n' +
+        'the journal is added too, as the person who introduced you (no keep-in-touch cadence until you talk to them).',
     )
     .option('--company <company>', 'where they work')
     .option('--role <role>', 'their job title')
@@ -60,11 +68,13 @@ export function registerAdd(program: Command, ctx: Context): void {
     .option('--expect <text>', 'something they promised you (repeatable)', collect)
     .option('--every <cadence>', 'keep-in-touch cadence: 30d, 6w, 3m or never (default 90d)')
     .option('--kind <kind>', 'kind of first meeting (default meeting)')
+    .option('--new', 'a different person from the contact of the same name already in the journal')
     .addHelpText(
       'after',
       examples([
         'net add',
         'net add "Dana Whitfield" --company "Sell Computers" --met "coffee at Bennu" --via Thom',
+        'net add "Dana Whitfield" --new --company "Acme"   # a second Dana Whitfield',
         'net add "Dana Whitfield" --need "an intro at Dell" --promise "send my notes" --expect "pass my resume to Harry"',
       ]),
     )
@@ -83,7 +93,7 @@ interface NewContact {
   url: string | null;
   metWhere: string | null;
   metOn: IsoDate;
-  via: number | null;
+  via: Introducer | null;
   tags: string[];
   notes: string | null;
   summary: string | null;
@@ -92,6 +102,8 @@ interface NewContact {
   promises: string[];
   expects: string[];
   cadenceDays: number | null;
+  /** Whether the cadence was asked for, rather than the default. */
+  cadenceGiven: boolean;
   kind: InteractionKind;
 }
 
@@ -104,9 +116,36 @@ export async function runAdd(opts: AddOptions, ctx: Context): Promise<void> {
     }
     input = await askWizard(ctx);
   }
+  const same = input.new ? null : await samePerson(ctx, (input.name ?? '').trim());
   const record = await prepare(input, ctx);
+  if (same) {
+    const result = writeTo(same, record, ctx);
+    reportTo(same, record, result, ctx);
+    return;
+  }
   const result = write(record, ctx);
   report(record, result, ctx);
+}
+
+/**
+ * The contact of the same name (ignoring case and accents) that this is, or null for a
+ * new person. On a terminal net asks; a script must say --new, so that running the same
+ * add twice never makes two people.
+ */
+async function samePerson(ctx: Context, name: string): Promise<ContactRef | null> {
+  const same = ctx.journal().contacts.named(matchKey(name));
+  const first = same[0];
+  if (!first) return null;
+  if (!ctx.io.canPrompt) {
+    throw new UsageError(
+      `"${safeLine(name)}" is already in the journal: ${contactsOr(same)}. Log to them instead (net log ${first.id} "what you talked about"), ` +
+        'or give the same add with --new if this is a different person.',
+    );
+  }
+  return (await ctx.prompter()).select<ContactRef | null>(`"${safeLine(name)}" is already in the journal. Is this the same person?`, [
+    ...same.map((c) => ({ name: `Yes: #${c.id} ${safeLine(c.name)} (log this to them)`, value: c })),
+    { name: 'No: a new person with the same name', value: null },
+  ]);
 }
 
 async function askWizard(ctx: Context): Promise<AddOptions> {
@@ -155,7 +194,7 @@ async function prepare(o: AddOptions, ctx: Context): Promise<NewContact> {
     url: o.url ?? null,
     metWhere: o.met ?? null,
     metOn,
-    via: o.via !== undefined ? (await resolveContact(ctx, o.via)).id : null,
+    via: o.via !== undefined ? await introducer(ctx, o.via, name) : null,
     tags: splitTags(o.tag),
     notes: o.note ?? null,
     summary: o.summary ?? null,
@@ -164,8 +203,18 @@ async function prepare(o: AddOptions, ctx: Context): Promise<NewContact> {
     promises: nonEmpty(o.promise),
     expects: nonEmpty(o.expect),
     cadenceDays: o.every !== undefined ? cadenceOption(o.every) : DEFAULT_CADENCE_DAYS,
+    cadenceGiven: o.every !== undefined,
     kind: o.kind !== undefined ? kindOption(o.kind) : 'meeting',
   };
+}
+
+/** `--via`: someone in the journal, or a new person (who cannot be the one being added). */
+async function introducer(ctx: Context, ref: string, name: string): Promise<Introducer> {
+  const via = await introducerOption(ctx, ref);
+  if (via.kind === 'new' && matchKey(via.name) === matchKey(name)) {
+    throw new UsageError(`${safeLine(name)} cannot have introduced themselves: give who introduced you with --via, or leave it out.`);
+  }
+  return via;
 }
 
 function nonEmpty(values: readonly string[] | undefined): string[] {
@@ -175,13 +224,45 @@ function nonEmpty(values: readonly string[] | undefined): string[] {
 interface Written {
   id: number;
   interactionId: number | null;
+  /** The introducer, when `--via` named someone new and they were added. */
+  addedVia: number | null;
+}
+
+/** Whether the add records a first meeting, not only a person. */
+function logsMeeting(r: NewContact): boolean {
+  return r.metWhere !== null || r.notes !== null || r.summary !== null || r.needs.length + r.leads.length + r.promises.length + r.expects.length > 0;
+}
+
+/** Adds the introducer `--via` named when they are new: they introduced you, you have not talked yet, so no cadence. */
+function writeIntroducer(j: Journal, via: Introducer | null): { id: number | null; added: number | null } {
+  if (via === null) return { id: null, added: null };
+  if (via.kind === 'known') return { id: via.id, added: null };
+  const id = j.contacts.insert({ name: via.name, cadenceDays: null });
+  return { id, added: id };
+}
+
+/** The first meeting and what came of it, for contact `id`. */
+function writeMeeting(j: Journal, id: number, r: NewContact): number | null {
+  const interactionId = logsMeeting(r)
+    ? j.interactions.insert({
+        contactIds: [id],
+        on: r.metOn,
+        kind: r.kind,
+        summary: r.summary ?? r.metWhere ?? 'first meeting',
+        thanksOwed: THANKS_KINDS.has(r.kind),
+      })
+    : null;
+  for (const what of r.needs) j.needs.insert({ contactId: id, what, notedOn: r.metOn });
+  for (const what of r.leads) j.leads.insert({ sourceId: id, what, givenOn: r.metOn });
+  for (const what of r.promises) j.promises.insert({ contactId: id, what, direction: 'mine', madeOn: r.metOn });
+  for (const what of r.expects) j.promises.insert({ contactId: id, what, direction: 'theirs', madeOn: r.metOn });
+  return interactionId;
 }
 
 function write(r: NewContact, ctx: Context): Written {
   const j = ctx.journal();
-  const met = r.metWhere !== null || r.notes !== null || r.summary !== null ||
-    r.needs.length + r.leads.length + r.promises.length + r.expects.length > 0;
   return j.write(() => {
+    const via = writeIntroducer(j, r.via);
     const id = j.contacts.insert({
       name: r.name,
       company: r.company,
@@ -191,38 +272,118 @@ function write(r: NewContact, ctx: Context): Written {
       url: r.url,
       metWhere: r.metWhere,
       metOn: r.metOn,
-      introducedBy: r.via,
+      introducedBy: via.id,
       tags: r.tags,
       notes: r.notes,
       cadenceDays: r.cadenceDays,
     });
-    const interactionId = met
-      ? j.interactions.insert({
-          contactIds: [id],
-          on: r.metOn,
-          kind: r.kind,
-          summary: r.summary ?? r.metWhere ?? 'first meeting',
-          thanksOwed: THANKS_KINDS.has(r.kind),
-        })
-      : null;
-    for (const what of r.needs) j.needs.insert({ contactId: id, what, notedOn: r.metOn });
-    for (const what of r.leads) j.leads.insert({ sourceId: id, what, givenOn: r.metOn });
-    for (const what of r.promises) j.promises.insert({ contactId: id, what, direction: 'mine', madeOn: r.metOn });
-    for (const what of r.expects) j.promises.insert({ contactId: id, what, direction: 'theirs', madeOn: r.metOn });
-    return { id, interactionId };
+    return { id, interactionId: writeMeeting(j, id, r), addedVia: via.added };
   });
 }
 
-function report(r: NewContact, w: Written, ctx: Context): void {
+interface WrittenTo extends Written {
+  filled: string[];
+  /** Fields given that differ from what the journal has, which were kept. */
+  kept: string[];
+}
+
+const FILLABLE = [
+  ['company', 'company'],
+  ['role', 'role'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['url', 'URL'],
+  ['metWhere', 'where met'],
+  ['notes', 'notes'],
+] as const;
+
+/**
+ * The add of someone already in the journal: the meeting and its records go to them, and
+ * what they had no value for is filled in. Nothing they have is overwritten (net edit does that).
+ */
+function writeTo(who: ContactRef, r: NewContact, ctx: Context): WrittenTo {
+  const j = ctx.journal();
+  return j.write(() => {
+    const current = j.contacts.get(who.id);
+    if (!current) throw new UsageError(`${safeLine(who.name)} (#${who.id}) was removed meanwhile; nothing was written.`);
+    const patch: Partial<ContactFields> = {};
+    const filled: string[] = [];
+    const kept: string[] = [];
+    for (const [key, label] of FILLABLE) {
+      const given = r[key];
+      const had = current[key];
+      if (given === null) continue;
+      if (had === null) {
+        patch[key] = given;
+        filled.push(label);
+      } else if (matchKey(had) !== matchKey(given)) {
+        kept.push(label);
+      }
+    }
+    const tags = [...current.tags, ...r.tags.filter((t) => !current.tags.some((c) => matchKey(c) === matchKey(t)))];
+    if (tags.length !== current.tags.length) {
+      patch.tags = tags;
+      filled.push('tags');
+    }
+    if (current.metOn === null) patch.metOn = r.metOn;
+    if (r.cadenceGiven && r.cadenceDays !== current.cadenceDays) {
+      patch.cadenceDays = r.cadenceDays;
+      filled.push('cadence');
+    }
+    let addedVia: number | null = null;
+    if (r.via !== null && !(r.via.kind === 'known' && r.via.id === who.id)) {
+      if (current.introducedBy === null) {
+        const via = writeIntroducer(j, r.via);
+        patch.introducedBy = via.id;
+        addedVia = via.added;
+        filled.push('introduced by');
+      } else if (r.via.kind === 'new' || r.via.id !== current.introducedBy.id) {
+        kept.push('introduced by');
+      }
+    }
+    j.contacts.update(who.id, patch);
+    return { id: who.id, interactionId: writeMeeting(j, who.id, r), addedVia, filled, kept };
+  });
+}
+
+/** What the meeting brought, for the line that reports the add: "met 2026-10-01 (a fair), 1 need". */
+function meetingParts(r: NewContact, w: Written): string[] {
   const parts: string[] = [];
   if (w.interactionId !== null) parts.push(`met ${r.metOn}${r.metWhere ? ` (${safeLine(r.metWhere)})` : ''}`);
   if (r.needs.length) parts.push(plural(r.needs.length, 'need'));
   if (r.leads.length) parts.push(plural(r.leads.length, 'lead'));
   if (r.promises.length) parts.push(`${plural(r.promises.length, 'promise')} of yours`);
   if (r.expects.length) parts.push(`${plural(r.expects.length, 'promise')} of theirs`);
+  return parts;
+}
+
+/** Says who `--via` added, and what to do when it was a typo of someone known. */
+function reportIntroducer(r: NewContact, w: Written, ctx: Context): void {
+  if (w.addedVia === null || r.via === null || r.via.kind !== 'new') return;
+  ctx.io.out(`Also added #${w.addedVia} ${safeLine(r.via.name)}, who introduced you (no keep-in-touch cadence until you talk to them).`);
+  const first = r.via.close[0];
+  if (first) {
+    ctx.io.out(`Did you mean ${contactsOr(r.via.close)}? If so, fold the new one in: net merge ${first.id} ${w.addedVia} --yes`);
+  }
+}
+
+function report(r: NewContact, w: Written, ctx: Context): void {
+  const parts = meetingParts(r, w);
   const extra = parts.length ? `: ${parts.join(', ')}` : '';
   ctx.io.out(`Added #${w.id} ${safeLine(r.name)}${extra}.`);
+  reportIntroducer(r, w, ctx);
   sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [w.id]);
   const next = w.interactionId !== null ? `send a thank-you, then net thank ${w.id}` : `net show ${w.id}`;
+  ctx.io.out(`Next: ${next}`);
+}
+
+function reportTo(who: ContactRef, r: NewContact, w: WrittenTo, ctx: Context): void {
+  const parts = meetingParts(r, w);
+  if (w.filled.length) parts.push(`filled in ${w.filled.join(', ')}`);
+  ctx.io.out(parts.length ? `Logged to #${who.id} ${safeLine(who.name)}: ${parts.join(', ')}.` : `#${who.id} ${safeLine(who.name)} is already in the journal; nothing new to add.`);
+  if (w.kept.length) ctx.io.out(`Kept their ${w.kept.join(', ')} as the journal has it; change it with: net edit ${who.id} --help`);
+  reportIntroducer(r, w, ctx);
+  sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [who.id]);
+  const next = w.interactionId !== null ? `send a thank-you, then net thank ${who.id}` : `net show ${who.id}`;
   ctx.io.out(`Next: ${next}`);
 }

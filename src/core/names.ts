@@ -63,3 +63,33 @@ export function parseItemId(text: string, prefix: string): number | null {
   const m = new RegExp(`^(?:${prefix}|#)?(\\d{1,15})$`, 'i').exec(text.trim());
   return m ? Number(m[1]) : null;
 }
+
+/** How many edits a typed name may be away from a contact's to be offered: more for longer names. */
+function allowedEdits(length: number): number {
+  if (length < 3) return 0;
+  if (length <= 4) return 1;
+  return length <= 8 ? 2 : 3;
+}
+
+/**
+ * Contacts whose name is close to `ref` (a typo: "Thomm" for Thom Baker), closest first,
+ * for "Did you mean …?". A name is compared whole and by each run of as many of its words
+ * as `ref` has, so a misspelt first name alone finds the full name. `distance` is an edit
+ * distance (a swap of two letters counting as one edit), passed in so that this stays pure and its library is loaded only when needed.
+ */
+export function closeNames<T extends Named>(contacts: readonly T[], ref: string, distance: (a: string, b: string) => number, limit = 3): T[] {
+  const key = matchKey(ref);
+  const allowed = allowedEdits(key.length);
+  if (allowed === 0) return [];
+  const width = key.split(' ').length;
+  const scored: Array<{ c: T; d: number; k: string }> = [];
+  for (const c of contacts) {
+    const k = matchKey(c.name);
+    const words = k.split(' ');
+    let best = distance(key, k);
+    for (let i = 0; i + width <= words.length && best > 0; i++) best = Math.min(best, distance(key, words.slice(i, i + width).join(' ')));
+    if (best <= allowed) scored.push({ c, d: best, k });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.id - b.c.id));
+  return scored.slice(0, limit).map((s) => s.c);
+}

@@ -86,3 +86,9 @@ export function truncate(text: string, max: number): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** Contacts as a choice in a sentence: "Thom Baker (#3)", "A (#1) or B (#2)", "A (#1), B (#2) or C (#3)". */
+export function contactsOr(contacts: ReadonlyArray<{ id: number; name: string }>): string {
+  const each = contacts.map((c) => `${safeLine(c.name)} (#${c.id})`);
+  return each.length <= 1 ? (each[0] ?? '') : `${each.slice(0, -1).join(', ')} or ${each.at(-1) ?? ''}`;
+}

@@ -188,6 +188,19 @@ export class Contacts {
     );
   }
 
+  /** Contacts whose name is `key` exactly (a `matchKey`): the same name, whatever its case or accents. */
+  named(key: string): ContactRef[] {
+    return (this.db.stmt('SELECT id, name FROM contacts WHERE name_key = ? ORDER BY id').all(key) as Row[]).map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+    }));
+  }
+
+  /** Every contact's id and name, archived ones too: what a typed name may have meant. */
+  refs(): ContactRef[] {
+    return (this.db.stmt('SELECT id, name FROM contacts ORDER BY id').raw(true).all() as Array<[number, string]>).map(([id, name]) => ({ id, name }));
+  }
+
   ref(id: number): ContactRef | undefined {
     const r = this.db.stmt('SELECT id, name FROM contacts WHERE id = ?').get(id) as Row | undefined;
     return r ? { id: Number(r.id), name: String(r.name) } : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchContact, matchKey, normalizeText, parseIdRef, parseItemId, type Named } from '../../src/core/names.js';
+import damerau from 'damerau-levenshtein';
+import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId, type Named } from '../../src/core/names.js';
 import { ftsQuery } from '../../src/store/search.js';
 
 describe('matchKey', () => {
@@ -159,5 +160,38 @@ describe('ftsQuery', () => {
 
   it.each(['', '   ', '***', '"', '-- ;'])('%j has no words and gives null', (text) => {
     expect(ftsQuery(text)).toBeNull();
+  });
+});
+
+describe('closeNames (Did you mean …?)', () => {
+  const people: Named[] = [
+    { id: 3, name: 'Thom Baker' },
+    { id: 4, name: 'Dana Whitfield' },
+    { id: 5, name: 'José Núñez' },
+    { id: 6, name: 'Tom Lee' },
+    { id: 7, name: 'Al Green' },
+  ];
+  const steps = (a: string, b: string) => damerau(a, b).steps;
+  it.each([
+    ['Thomm', ['Thom Baker', 'Tom Lee']], // one letter too many for Thom, two edits from Tom (allowed at five letters)
+    ['Thmo', ['Thom Baker']], // two letters swapped count as one edit; Tom is two away
+    ['Thom Bakr', ['Thom Baker']],
+    ['thom baekr', ['Thom Baker']],
+    ['Dana Whitfeild', ['Dana Whitfield']],
+    ['Whitfeld', ['Dana Whitfield']], // the last name alone
+    ['Jose Nunes', ['José Núñez']], // accents ignored, one letter off
+    ['Tmo', ['Tom Lee']],
+    ['Xyzzy', []],
+    ['Zed Quinn', []],
+    ['Ax', []], // two letters: too short to guess from
+    ['', []],
+  ])('%j → %j', (ref, expected) => {
+    expect(closeNames(people, ref, steps).map((c) => c.name)).toEqual(expected);
+  });
+
+  it('offers at most three, closest first, then in name order', () => {
+    const many: Named[] = ['Sam Ray', 'Pam Ray', 'Sam Roy', 'Sam Rey', 'Sal Ray'].map((name, i) => ({ id: i + 1, name }));
+    expect(closeNames(many, 'Sam Ray', steps).map((c) => c.name)).toEqual(['Sam Ray', 'Pam Ray', 'Sal Ray']);
+    expect(closeNames(many, 'Sam Ray', steps, 5)).toHaveLength(5);
   });
 });
