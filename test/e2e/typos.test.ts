@@ -155,7 +155,7 @@ describe('--via someone not in the journal', () => {
     expect(card).toMatchObject({ cadence_days: null, met_on: null, introduced_by: null, last_contact: null });
     expect(card.interactions).toEqual([]);
     // Nobody is owed a follow-up for someone you have not talked to yet.
-    expect(j.json<Array<{ contact: { id: number } }>>('due', '--json', '--all').filter((d) => d.contact.id === kim.id).filter((d) => d.kind === 'followup')).toEqual([]);
+    expect(j.json<Array<{ kind: string; contact: { id: number } }>>('due', '--json', '--all').filter((d) => d.contact.id === kim.id).filter((d) => d.kind === 'followup')).toEqual([]);
   });
 
   it('a known introducer is linked, not added again', () => {
