@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { contactTable } from '../render/contacts.js';
+import { renderFound } from '../render/find.js';
 import { contactJson, printJson } from '../render/json.js';
 import { plural, safeLine } from '../render/text.js';
 
@@ -38,13 +39,22 @@ export function registerList(program: Command, ctx: Context): void {
     .command('find')
     .argument('<text>', 'words to look for')
     .summary('search names, companies, notes, conversations, leads and needs')
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples(['net find acme', 'net find "data team" --json']))
+    .description(
+      'Every word must begin a word of the same record ("acm" finds Acme); a word ending in a symbol must appear whole ("C++", "C#").\n' +
+        'Under each contact, the text that matched, marked, with the record it is in (c, i, l, p, n ids).',
+    )
+    .option('--json', 'print JSON (each contact with "matches": [{record, field, text}])')
+    .addHelpText('after', examples(['net find acme', 'net find "data team" --json', 'net find "C++"']))
     .action((text: string, opts: { json?: boolean }) => {
       const j = ctx.journal();
-      const ids = j.search.contactIds(text);
+      const { why, ids } = j.read(() => {
+        const explained = j.search.explained(text);
+        return { why: explained, ids: [...explained.keys()].sort((a, b) => a - b) };
+      });
       if (opts.json) {
-        ctx.io.out(printJson(j.contacts.byIds(ids).map(contactJson)));
+        const matches = (id: number) =>
+          (why.get(id) ?? []).flatMap((e) => e.matches.map((m) => ({ record: e.record.record, field: m.field, text: m.text })));
+        ctx.io.out(printJson(j.contacts.byIds(ids).map((c) => ({ ...contactJson(c), matches: matches(c.id) }))));
         return;
       }
       const contacts = j.contacts.summaries({ ids });
@@ -52,6 +62,7 @@ export function registerList(program: Command, ctx: Context): void {
         ctx.io.out(`Nothing in the journal matches "${safeLine(text)}".`);
         return;
       }
-      ctx.io.out(contactTable(contacts, ctx.io.color, ctx.io.columns));
+      ctx.io.out(renderFound(contacts, why, ctx.io.color));
+      if (ctx.io.stdoutIsTTY) ctx.io.out(ctx.io.color.dim(`${plural(contacts.length, 'contact')}. See one with: net show <who>`));
     });
 }

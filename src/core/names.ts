@@ -10,6 +10,37 @@ export function normalizeText(s: string): string {
 // Letters that are not a base letter plus an accent, so NFD leaves them whole.
 const FOLD: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 
+/** One character in the compared form (without matchKey's trimming): "É" → "e", "ß" → "ss". */
+function foldChar(ch: string): string {
+  return ch
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en-US')
+    .replace(/[øłßæœđðþıħ]/g, (c) => FOLD[c] ?? c);
+}
+
+/**
+ * `text` in the compared form, character by character, with where each of its UTF-16
+ * units came from in `text` (`start` and `end`), so that a match found in the folded text
+ * can be marked in the original.
+ */
+export function foldWithOffsets(text: string): { folded: string; start: number[]; end: number[] } {
+  let folded = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    folded += f;
+    for (let k = 0; k < f.length; k++) {
+      start.push(at);
+      end.push(at + ch.length);
+    }
+    at += ch.length;
+  }
+  return { folded, start, end };
+}
+
 export function matchKey(s: string): string {
   return s
     .normalize('NFD')

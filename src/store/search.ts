@@ -1,39 +1,99 @@
+import { type Explained, explainMatches, type SearchedRecord, searchTerms } from '../core/find.js';
 import { SEARCH_KIND } from './migrations/002-search.js';
-import type { Db, Row } from './db.js';
+import type { Db } from './db.js';
 
 /**
- * FTS5 query for what a person typed: every word must appear, each as a prefix
- * ("acm" finds Acme). Words are quoted so that FTS syntax in the text is just text.
+ * FTS5 query for what a person typed: every word must appear, each as a prefix ("acm"
+ * finds Acme) unless it ends in a symbol ("C++" needs the word "c" itself, and the rest
+ * is checked on the text). A word with several parts ("foo-bar", "O'Brien") is a phrase.
+ * Words are quoted so that FTS syntax in the text is just text.
  */
 export function ftsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFC')
-    .split(/[\s\p{P}\p{S}]+/u)
-    .filter((w) => w !== '');
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+  const terms = searchTerms(text);
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t.parts.join(' ').replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' ');
 }
+
+interface RecordRow {
+  id: number;
+  on: string | null;
+  fields: Record<string, string | null>;
+  owners: Array<number | null>;
+}
+
+/** Each kind of searchable record: its id letter, and its row as SQLite shapes it. */
+const RECORDS: Array<{ tag: number; kind: SearchedRecord['kind']; letter: string; sql: string }> = [
+  {
+    tag: SEARCH_KIND.contact,
+    kind: 'contact',
+    letter: 'c',
+    sql: `SELECT json_object('id', id, 'on', met_on, 'owners', json_array(id), 'fields', json_object('name', name, 'company', company,
+        'role', role, 'email', email, 'met_where', met_where, 'notes', notes,
+        'tags', (SELECT group_concat(value, ', ') FROM json_each(contacts.tags)))) AS j, id
+      FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  },
+  {
+    tag: SEARCH_KIND.interaction,
+    kind: 'interaction',
+    letter: 'i',
+    sql: `SELECT json_object('id', id, 'on', on_date, 'fields', json_object('summary', summary),
+        'owners', (SELECT json_group_array(contact_id) FROM interaction_contacts WHERE interaction_id = interactions.id)) AS j, id
+      FROM interactions WHERE id IN (SELECT value FROM json_each(?)) ORDER BY on_date DESC, id DESC`,
+  },
+  {
+    tag: SEARCH_KIND.lead,
+    kind: 'lead',
+    letter: 'l',
+    sql: `SELECT json_object('id', id, 'on', given_on, 'owners', json_array(source_id, person_id),
+        'fields', json_object('what', what, 'company', company, 'job', job, 'outcome', outcome)) AS j, id
+      FROM leads WHERE id IN (SELECT value FROM json_each(?)) ORDER BY given_on DESC, id DESC`,
+  },
+  {
+    tag: SEARCH_KIND.promise,
+    kind: 'promise',
+    letter: 'p',
+    sql: `SELECT json_object('id', id, 'on', made_on, 'owners', json_array(contact_id), 'fields', json_object('what', what)) AS j, id
+      FROM promises WHERE id IN (SELECT value FROM json_each(?)) ORDER BY made_on DESC, id DESC`,
+  },
+  {
+    tag: SEARCH_KIND.need,
+    kind: 'need',
+    letter: 'n',
+    sql: `SELECT json_object('id', id, 'on', noted_on, 'owners', json_array(contact_id), 'fields', json_object('what', what)) AS j, id
+      FROM needs WHERE id IN (SELECT value FROM json_each(?)) ORDER BY noted_on DESC, id DESC`,
+  },
+];
 
 export class Search {
   constructor(private readonly db: Db) {}
 
-  /** Ids of contacts that a record matching `text` belongs to, most recently added first. */
-  contactIds(text: string): number[] {
+  /**
+   * The records whose indexed text matches `text` (a superset of what holds every word as
+   * typed: `core/find.ts` decides), each with its fields and the contacts it belongs to.
+   */
+  records(text: string): SearchedRecord[] {
     const q = ftsQuery(text);
     if (q === null) return [];
-    const rows = this.db
-      .stmt(
-        `WITH hits AS (SELECT rowid / 8 AS rid, rowid % 8 AS kind FROM search WHERE search MATCH ?)
-         SELECT DISTINCT cid FROM (
-           SELECT rid AS cid FROM hits WHERE kind = ${SEARCH_KIND.contact}
-           UNION ALL SELECT ic.contact_id FROM hits JOIN interaction_contacts ic ON ic.interaction_id = hits.rid WHERE hits.kind = ${SEARCH_KIND.interaction}
-           UNION ALL SELECT l.source_id FROM hits JOIN leads l ON l.id = hits.rid WHERE hits.kind = ${SEARCH_KIND.lead}
-           UNION ALL SELECT l.person_id FROM hits JOIN leads l ON l.id = hits.rid WHERE hits.kind = ${SEARCH_KIND.lead} AND l.person_id IS NOT NULL
-           UNION ALL SELECT n.contact_id FROM hits JOIN needs n ON n.id = hits.rid WHERE hits.kind = ${SEARCH_KIND.need}
-           UNION ALL SELECT p.contact_id FROM hits JOIN promises p ON p.id = hits.rid WHERE hits.kind = ${SEARCH_KIND.promise}
-         ) ORDER BY cid`,
-      )
-      .all(q) as Row[];
-    return rows.map((r) => Number(r.cid));
+    const hits = this.db.stmt('SELECT rowid / 8 AS id, rowid % 8 AS tag FROM search WHERE search MATCH ?').raw(true).all(q) as Array<[number, number]>;
+    const out: SearchedRecord[] = [];
+    for (const kind of RECORDS) {
+      const ids = hits.filter(([, tag]) => tag === kind.tag).map(([id]) => id);
+      if (ids.length === 0) continue;
+      for (const r of this.db.jsonRows<RecordRow>(kind.sql, [JSON.stringify(ids)])) {
+        out.push({
+          record: `${kind.letter}${r.id}`,
+          kind: kind.kind,
+          on: r.on,
+          fields: Object.entries(r.fields).map(([field, value]) => ({ field, text: value })),
+          owners: r.owners.filter((o): o is number => o !== null),
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Why each contact matched `text`, by contact id: the records under them that hold every word as typed. */
+  explained(text: string): Map<number, Explained[]> {
+    return explainMatches(this.records(text), searchTerms(text));
   }
 }

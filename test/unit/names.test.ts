@@ -144,12 +144,14 @@ describe('ftsQuery', () => {
     ['acme', '"acme"*'],
     ['Acme Corp', '"Acme"* "Corp"*'],
     ['  acme   corp ', '"acme"* "corp"*'],
-    ["O'Brien", '"O"* "Brien"*'],
-    ['foo-bar', '"foo"* "bar"*'],
-    ['NEAR(a b)', '"NEAR"* "a"* "b"*'],
-    ['acme OR 1=1; DROP TABLE contacts', '"acme"* "OR"* "1"* "1"* "DROP"* "TABLE"* "contacts"*'],
+    ["O'Brien", '"O Brien"*'], // one word in two parts: a phrase
+    ['foo-bar', '"foo bar"*'],
+    ['NEAR(a b)', '"NEAR a"* "b"*'],
+    ['acme OR 1=1; DROP TABLE contacts', '"acme"* "OR"* "1 1"* "DROP"* "TABLE"* "contacts"*'],
     ['say "hi"', '"say"* "hi"*'],
     ['李明', '"李明"*'],
+    ['C++', '"C"'], // a word ending in a symbol is not a prefix: the symbols are checked on the text
+    ['C# .NET', '"C" "NET"*'],
   ])('%j becomes %j', (text, query) => {
     expect(ftsQuery(text)).toBe(query);
   });
@@ -158,7 +160,7 @@ describe('ftsQuery', () => {
     expect(ftsQuery('Jose\u0301')).toBe('"Jos\u00e9"*');
   });
 
-  it.each(['', '   ', '***', '"', '-- ;'])('%j has no words and gives null', (text) => {
+  it.each(['', '   ', '***', '"', '-- ;', '++'])('%j has no words and gives null', (text) => {
     expect(ftsQuery(text)).toBeNull();
   });
 });

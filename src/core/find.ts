@@ -1,0 +1,152 @@
+// What `net find` looks for and why a record matched: the words typed, compared as every
+// other name in net is (case and accents ignored), and where they occur in a text.
+import { foldWithOffsets } from './names.js';
+
+/**
+ * One typed word. `parts` are its runs of letters and digits (what the full-text index
+ * holds); `pattern` finds the word itself in folded text; `prefix` says the word may be
+ * the start of a longer one ("acm" finds Acme). A word that ends in a symbol ("C++", "C#")
+ * must appear with it: "C++" is not any word starting with c.
+ */
+export interface Term {
+  parts: string[];
+  pattern: RegExp;
+  prefix: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+// Quotes, brackets and sentence punctuation around a word are not part of it; `+`, `#` and
+// other symbols are ("C++", "C#", "F#").
+const EDGE = /^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu;
+const KEEP_EDGE = /[+#&@$%*]/u;
+
+const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/** Strips what surrounds a word (quotes, brackets, sentence punctuation), keeping symbols such as `+` and `#`. */
+function trimEdges(word: string): string {
+  return word.replace(EDGE, (run) => [...run].filter((ch) => KEEP_EDGE.test(ch)).join(''));
+}
+
+/** The words of a search, each with at least one letter or digit; the rest is ignored. */
+export function searchTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const raw of text.normalize('NFC').split(/\s+/u)) {
+    const word = trimEdges(raw);
+    const parts = word.match(WORD) ?? [];
+    if (parts.length === 0) continue;
+    const { folded } = foldWithOffsets(word);
+    // Between two runs any separator will do ("foo-bar" finds "foo bar"); at the ends the
+    // symbols kept must be there.
+    const runs = folded.split(/([\p{L}\p{N}]+)/u);
+    const body = runs
+      .map((run, i) => {
+        if (i % 2 === 1) return escapeRe(run);
+        if (run === '') return '';
+        const inner = i > 0 && i < runs.length - 1;
+        return inner ? '[^\\p{L}\\p{N}]+' : escapeRe(run);
+      })
+      .join('');
+    const startsWithWord = /^[\p{L}\p{N}]/u.test(folded);
+    const prefix = /[\p{L}\p{N}]$/u.test(folded);
+    terms.push({ parts, pattern: new RegExp(`${startsWithWord ? '(?<![\\p{L}\\p{N}])' : ''}${body}`, 'gu'), prefix });
+  }
+  return terms;
+}
+
+/** A stretch of a text that matched: `[start, end)` in UTF-16 units of the original text. */
+export type Mark = readonly [number, number];
+
+/**
+ * Where the terms occur in `text`, in order and merged where they touch; a word found by
+ * its beginning is marked whole ("[Acme]" for "acm").
+ */
+export function findMarks(text: string, terms: readonly Term[]): Mark[] {
+  if (terms.length === 0 || text === '') return [];
+  const { folded, start, end } = foldWithOffsets(text);
+  const marks: Array<[number, number]> = [];
+  for (const t of terms) {
+    t.pattern.lastIndex = 0;
+    for (const m of folded.matchAll(t.pattern)) {
+      let to = m.index + m[0].length;
+      if (t.prefix) while (to < folded.length && /[\p{L}\p{N}]/u.test(folded[to] ?? '')) to++;
+      if (to > m.index) marks.push([start[m.index] ?? 0, end[to - 1] ?? text.length]);
+    }
+  }
+  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const m of marks) {
+    const last = merged.at(-1);
+    if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]);
+    else merged.push([m[0], m[1]]);
+  }
+  return merged;
+}
+
+/** Whether a term occurs in a text. */
+export function hasTerm(text: string, term: Term): boolean {
+  term.pattern.lastIndex = 0;
+  const found = term.pattern.test(foldWithOffsets(text).folded);
+  term.pattern.lastIndex = 0;
+  return found;
+}
+
+export interface FieldMatch {
+  field: string;
+  text: string;
+  marks: Mark[];
+}
+
+/**
+ * The fields of one record that explain a search, or null when the record does not hold
+ * every term (a word of the full-text index alone, like the "c" of "C++", is not enough).
+ */
+export function recordMatches(fields: ReadonlyArray<{ field: string; text: string | null }>, terms: readonly Term[]): FieldMatch[] | null {
+  const present = fields.filter((f): f is { field: string; text: string } => f.text !== null && f.text !== '');
+  if (!terms.every((t) => present.some((f) => hasTerm(f.text, t)))) return null;
+  const out: FieldMatch[] = [];
+  for (const f of present) {
+    const marks = findMarks(f.text, terms);
+    if (marks.length > 0) out.push({ field: f.field, text: f.text, marks });
+  }
+  return out;
+}
+
+/** The kinds of record a search reads, by the letter of their ids. */
+export type SearchedKind = 'contact' | 'interaction' | 'lead' | 'promise' | 'need';
+
+/** A record the full-text index found, with its searchable fields and the contacts it belongs to. */
+export interface SearchedRecord {
+  /** Its id as commands take it: `c3`, `i12`, `l4`, `p2`, `n5`. */
+  record: string;
+  kind: SearchedKind;
+  /** The day it is about (met, talked, given, made, noted); null for a contact not yet met. */
+  on: string | null;
+  fields: Array<{ field: string; text: string | null }>;
+  /** Contacts it is listed under: the people of a conversation, a lead's source and person. */
+  owners: number[];
+}
+
+/** A record that holds every term, with the fields that show why. */
+export interface Explained {
+  record: SearchedRecord;
+  matches: FieldMatch[];
+}
+
+/**
+ * Why each contact matched, by contact id: the records under them that hold every term,
+ * in the order given. Records the index found only by a part of a word ("c" for "C++")
+ * drop out here.
+ */
+export function explainMatches(records: readonly SearchedRecord[], terms: readonly Term[]): Map<number, Explained[]> {
+  const byContact = new Map<number, Explained[]>();
+  for (const record of records) {
+    const matches = recordMatches(record.fields, terms);
+    if (matches === null) continue;
+    for (const owner of new Set(record.owners)) {
+      const list = byContact.get(owner) ?? [];
+      list.push({ record, matches });
+      byContact.set(owner, list);
+    }
+  }
+  return byContact;
+}
