@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // CommonJS (see bin/package.json): Node starts a CommonJS entry faster than an ES module.
 // `net due` runs every morning, so the compiled bundle is kept in V8's code cache under
-// $XDG_CACHE_HOME/net (Node 22.1+ does this itself; on Node 20 the lines below do, one
-// cache per command).
-// Any problem with the cache falls back to a plain load.
+// $XDG_CACHE_HOME/net: Node 22.1+ keeps it itself; on Node 20 the lines below keep it in
+// one file. Any problem with the cache falls back to a plain load.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,66 +19,30 @@ function cacheDir() {
 }
 
 /**
- * One cache per command, each holding what that command's first run compiled (V8 compiles
- * a function when it first runs): `net due` then finds all of its own code compiled,
- * whichever command ran first after an install.
+ * Loads the bundle with the code cache in `net.v8`: a first line naming the build and the
+ * Node it belongs to (V8 checks its own version, not that the source is the same one),
+ * then V8's data. A run that finds none, or one of another build, writes it on exit, so
+ * that it holds the functions that run compiled (V8 compiles a function when it first runs).
  */
-function commandKey() {
-  const args = process.argv.slice(2);
-  // The first word that is neither an option nor the journal given to --db.
-  const first = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--db');
-  return first !== undefined && /^[a-z]{2,12}$/.test(first) ? first : 'net';
-}
-
-/** A short name for the place net is installed, so that two installs keep their own caches. */
-function installKey() {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bundle.length; i++) h = Math.imul(h ^ bundle.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-const MONTHS_3 = 90 * 24 * 3600 * 1000;
-
-/**
- * Removes the caches this install's earlier builds left for this Node, and any cache
- * nobody has written for three months (another Node or an install since removed); says
- * whether this build may add one more.
- */
-function tidy(dir, install, build) {
-  let mine = 0;
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith('net-') || !name.endsWith('.v8')) continue;
-    const file = path.join(dir, name);
-    if (name.startsWith(build)) mine++;
-    else if (name.startsWith(install) || Date.now() - fs.statSync(file).mtimeMs > MONTHS_3) fs.rmSync(file, { force: true });
-  }
-  return mine < 40;
-}
-
 function loadWithCodeCache(dir) {
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
   const stat = fs.statSync(bundle);
-  const install = `net-${installKey()}-${process.version}-${process.arch}-`;
-  const build = `${install}${stat.size}-${Math.floor(stat.mtimeMs)}-`;
-  const file = path.join(dir, `${build}${commandKey()}.v8`);
+  const build = Buffer.from(`${bundle} ${stat.size} ${Math.floor(stat.mtimeMs)} ${process.version} ${process.arch}\n`);
+  const file = path.join(dir, 'net.v8');
   let cachedData;
   try {
-    cachedData = fs.readFileSync(file);
+    const data = fs.readFileSync(file);
+    if (data.subarray(0, build.length).equals(build)) cachedData = data.subarray(build.length);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(source), {
-    filename: bundle,
-    cachedData,
-  });
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
-    // Written on exit so that it includes the functions this run compiled.
     process.once('exit', () => {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        if (!tidy(dir, install, build)) return;
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.writeFileSync(tmp, Buffer.concat([build, script.createCachedData()]), { mode: 0o600 });
         fs.renameSync(tmp, file);
       } catch {
         fs.rmSync(tmp, { force: true });

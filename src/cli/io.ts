@@ -1,7 +1,7 @@
 // Where output goes and what the terminal can do. Commands write through this, never to
 // process.stdout directly, so tests can run them against an in-memory double.
 import { type Stats, fstatSync, statSync, writeSync } from 'node:fs';
-import { type Colors, plain } from '../render/colors.js';
+import { ansi, type Colors, plain } from '../render/colors.js';
 
 export interface IO {
   /** Writes text to stdout, adding a newline. */
@@ -24,26 +24,19 @@ export interface IO {
   status(text: string): void;
 }
 
-export interface ColorInputs {
+interface ColorInputs {
   noColorFlag: boolean;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
 }
 
-/** 0 (none) to 3 (truecolor): `--no-color` and `NO_COLOR` win, then `FORCE_COLOR`, then the terminal. */
-export function colorLevel({ noColorFlag, env, stdoutIsTTY }: ColorInputs): 0 | 1 | 2 | 3 {
-  if (noColorFlag) return 0;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+/** Whether to colour output: `--no-color` and `NO_COLOR` win, then `FORCE_COLOR`, then whether stdout is a terminal. */
+function colorOn({ noColorFlag, env, stdoutIsTTY }: ColorInputs): boolean {
+  if (noColorFlag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === '0' || force === 'false') return 0;
-    if (force === '2') return 2;
-    if (force === '3') return 3;
-    return 1;
-  }
-  if (!stdoutIsTTY) return 0;
-  if (env.TERM === 'dumb') return 0;
-  return env.COLORTERM === 'truecolor' ? 3 : 1;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return stdoutIsTTY && env.TERM !== 'dumb';
 }
 
 let devNull: number | null | undefined;
@@ -133,14 +126,13 @@ async function throughPager(pager: string, text: string): Promise<boolean> {
   }
 }
 
-/** The real streams. Chalk is loaded only when colour is on. */
+/** The real streams. */
 export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, onClosed: OnClosed): Promise<IO> {
   // isatty() on the descriptors avoids creating stdin's stream, which nothing else needs.
   const stdoutIsTTY = await isTerminal(1);
   const stdinIsTTY = await isTerminal(0);
   const stderrIsTTY = await isTerminal(2);
-  const level = colorLevel({ noColorFlag, env, stdoutIsTTY });
-  const color: Colors = level === 0 ? plain : new (await import('chalk')).Chalk({ level });
+  const color: Colors = colorOn({ noColorFlag, env, stdoutIsTTY }) ? ansi : plain;
   const stdout = descriptorWriter(1, onClosed);
   const stderr = descriptorWriter(2, onClosed);
   const out = (text: string) => stdout(`${text}\n`);

@@ -1,5 +1,7 @@
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ansi, type Colors, plain } from '../../src/render/colors.js';
 import { type Column, table } from '../../src/render/table.js';
 import { displayWidth, plural, safe, safeLine, truncate } from '../../src/render/text.js';
 
@@ -139,11 +141,10 @@ interface Row {
   company: string | null;
 }
 
-const plain = new Chalk({ level: 0 });
-const coloured = new Chalk({ level: 1 });
+const coloured = ansi;
 const ESC = '\x1b';
 
-const columns = (c: InstanceType<typeof Chalk>): Array<Column<Row>> => [
+const columns = (c: Colors): Array<Column<Row>> => [
   { header: 'ID', value: (r) => String(r.id), style: (t) => c.dim(t) },
   { header: 'NAME', value: (r) => r.name, style: (t) => c.cyan(t), flexible: true },
   { header: 'COMPANY', value: (r) => r.company, style: (t) => c.red(t) },
@@ -156,7 +157,7 @@ const rows: Row[] = [
 ];
 
 describe('table', () => {
-  it('aligns columns as plain text with a level-0 Chalk', () => {
+  it('aligns columns as plain text without colour', () => {
     const out = table(rows, columns(plain), plain, null);
     expect(out).toBe(
       [
@@ -216,5 +217,33 @@ describe('table', () => {
 
   it('prints only the header for no rows', () => {
     expect(table([], columns(plain), plain, 80)).toBe('ID  NAME  COMPANY');
+  });
+});
+
+describe('colours', () => {
+  const chalk = new Chalk({ level: 1 });
+  const NAMES = ['bold', 'dim', 'red', 'yellow', 'green', 'cyan'] as const;
+
+  it.each([
+    ['bold', 'x', '\x1b[1mx\x1b[22m'],
+    ['dim', 'x', '\x1b[2mx\x1b[22m'],
+    ['cyan', '', ''],
+    ['red', 'a\nb', '\x1b[31ma\x1b[39m\n\x1b[31mb\x1b[39m'],
+    ['dim', `a${'\x1b[1mb\x1b[22m'}c`, '\x1b[2ma\x1b[1mb\x1b[22m\x1b[2mc\x1b[22m'],
+  ] as const)('%s(%j) is %j', (name, text, expected) => {
+    expect(ansi[name](text)).toBe(expected);
+    expect(plain[name](text)).toBe(text);
+  });
+
+  it("writes chalk's bytes for any text and any nesting of styles", () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '中', '\x1b[22m', '\x1b[39m', '\x1b[1m'), maxLength: 12 });
+    fc.assert(
+      fc.property(text, fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 }), (t, styles) => {
+        const ours = styles.reduce((acc, s) => ansi[s](acc), t);
+        const theirs = styles.reduce((acc, s) => chalk[s](acc), t);
+        expect(ours).toBe(theirs);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
