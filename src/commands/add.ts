@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseDate } from '../core/dates.js';
 import { DEFAULT_CADENCE_DAYS } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
 import { matchKey } from '../core/names.js';
@@ -83,6 +84,21 @@ export function registerAdd(program: Command, ctx: Context): void {
     });
 }
 
+/** A promise made at the meeting, either way, with the day it is due by (the wizard asks). */
+interface Pledged {
+  what: string;
+  by: IsoDate | null;
+}
+
+/** What the wizard settled while asking, so that the add does not ask again. */
+interface Answered {
+  same: ContactRef | null;
+  via: Introducer | null;
+  metOn: IsoDate;
+  promises: Pledged[];
+  expects: Pledged[];
+}
+
 /** Everything a new contact brings, checked and ready to write. */
 interface NewContact {
   name: string;
@@ -99,8 +115,8 @@ interface NewContact {
   summary: string | null;
   needs: string[];
   leads: string[];
-  promises: string[];
-  expects: string[];
+  promises: Pledged[];
+  expects: Pledged[];
   cadenceDays: number | null;
   /** Whether the cadence was asked for, rather than the default. */
   cadenceGiven: boolean;
@@ -110,14 +126,15 @@ interface NewContact {
 export async function runAdd(opts: AddOptions, ctx: Context): Promise<void> {
   const hasFlags = FLAG_KEYS.some((k) => opts[k] !== undefined);
   let input = opts;
+  let answered: Answered | null = null;
   if (opts.name === undefined || opts.name.trim() === '') {
     if (!ctx.io.canPrompt || hasFlags) {
       throw new UsageError('Give the name of the person you met: net add "Dana Whitfield" --company "Sell Computers" --met "coffee at Bennu"');
     }
-    input = await askWizard(ctx);
+    ({ opts: input, answered } = await askWizard(ctx, Boolean(opts.new)));
   }
-  const same = input.new ? null : await samePerson(ctx, (input.name ?? '').trim());
-  const record = await prepare(input, ctx);
+  const same = answered ? answered.same : input.new ? null : await samePerson(ctx, (input.name ?? '').trim());
+  const record = await prepare(input, ctx, answered);
   if (same) {
     const result = writeTo(same, record, ctx);
     reportTo(same, record, result, ctx);
@@ -148,7 +165,12 @@ async function samePerson(ctx: Context, name: string): Promise<ContactRef | null
   ]);
 }
 
-async function askWizard(ctx: Context): Promise<AddOptions> {
+/**
+ * The step-by-step questions, on stderr. Each answer is checked as it is given (a date
+ * that is not one is asked again), and a name already in the journal or an introducer
+ * who is not is settled right away, while the person is in mind.
+ */
+async function askWizard(ctx: Context, isNew: boolean): Promise<{ opts: AddOptions; answered: Answered }> {
   const p = await ctx.prompter();
   const ask = (message: string) => p.input(message).then((v) => v.trim() || undefined);
   const askMany = async (message: string) => {
@@ -159,15 +181,40 @@ async function askWizard(ctx: Context): Promise<AddOptions> {
       all.push(v);
     }
   };
+  /** A date in words or numbers, asked again until it is one; blank is `blank`. */
+  const askDate = async (message: string, bias: 'past' | 'future', opts: { default?: string } = {}): Promise<IsoDate | null> => {
+    for (;;) {
+      const v = (await p.input(message, opts)).trim();
+      if (v === '') return null;
+      const iso = await parseDate(v, ctx.today, bias);
+      if (iso !== null) return iso;
+      ctx.io.err(`"${safeLine(v)}" is not a date net understands. Use YYYY-MM-DD, today, yesterday, 3d, 2w, or words like "next friday".`);
+    }
+  };
+  /** Promises one way, each followed by when it is due. */
+  const askPledges = async (message: string, byWhen: string): Promise<Pledged[]> => {
+    const all: Pledged[] = [];
+    for (;;) {
+      const what = (await p.input(all.length === 0 ? message : `${message} (another, or Enter to go on)`)).trim();
+      if (what === '') return all;
+      all.push({ what, by: await askDate(byWhen, 'future') });
+    }
+  };
   const name = (await p.input('Name', { required: true, validate: (v) => (v.trim() ? true : 'A name is needed') })).trim();
+  const same = isNew ? null : await samePerson(ctx, name);
   const met = await ask('Where did you meet?');
+  const metOn = (await askDate('When did you meet?', 'past', { default: 'today' })) ?? ctx.today;
+  const viaText = await ask('Who introduced you? (blank for nobody)');
+  const via = viaText === undefined ? null : await introducer(ctx, viaText, name);
   const company = await ask('Company');
   const role = await ask('Role');
+  const email = await ask('Email');
+  const tags = await ask('Tags (separated by commas)');
   const summary = await ask('What did you talk about?');
   const need = await askMany('What do they need?');
   const lead = await askMany('A lead they gave you');
-  const promise = await askMany('What did you promise them?');
-  const expect = await askMany('What did they promise you?');
+  const promises = await askPledges('What did you promise them?', 'By when will you do it? (blank for none; e.g. friday, 2w)');
+  const expects = await askPledges('What did they promise you?', 'By when will they do it? (blank for none)');
   const every = await p.input('Keep in touch every', {
     default: `${DEFAULT_CADENCE_DAYS}d`,
     validate: (v) => {
@@ -179,12 +226,29 @@ async function askWizard(ctx: Context): Promise<AddOptions> {
       }
     },
   });
-  return { name, met, company, role, summary, need, lead, promise, expect, every };
+  return {
+    opts: {
+      name,
+      met,
+      company,
+      role,
+      email,
+      tag: tags === undefined ? undefined : [tags],
+      summary,
+      need,
+      lead,
+      promise: promises.length ? promises.map((x) => x.what) : undefined,
+      expect: expects.length ? expects.map((x) => x.what) : undefined,
+      every,
+    },
+    answered: { same, via, metOn, promises, expects },
+  };
 }
 
-async function prepare(o: AddOptions, ctx: Context): Promise<NewContact> {
+async function prepare(o: AddOptions, ctx: Context, answered: Answered | null): Promise<NewContact> {
   const name = (o.name ?? '').trim();
-  const metOn = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+  const metOn = answered ? answered.metOn : ((await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today);
+  const undated = (values: readonly string[] | undefined): Pledged[] => nonEmpty(values).map((what) => ({ what, by: null }));
   return {
     name,
     company: o.company ?? null,
@@ -194,14 +258,14 @@ async function prepare(o: AddOptions, ctx: Context): Promise<NewContact> {
     url: o.url ?? null,
     metWhere: o.met ?? null,
     metOn,
-    via: o.via !== undefined ? await introducer(ctx, o.via, name) : null,
+    via: answered ? answered.via : o.via !== undefined ? await introducer(ctx, o.via, name) : null,
     tags: splitTags(o.tag),
     notes: o.note ?? null,
     summary: o.summary ?? null,
     needs: nonEmpty(o.need),
     leads: nonEmpty(o.lead),
-    promises: nonEmpty(o.promise),
-    expects: nonEmpty(o.expect),
+    promises: answered ? answered.promises : undated(o.promise),
+    expects: answered ? answered.expects : undated(o.expect),
     cadenceDays: o.every !== undefined ? cadenceOption(o.every) : DEFAULT_CADENCE_DAYS,
     cadenceGiven: o.every !== undefined,
     kind: o.kind !== undefined ? kindOption(o.kind) : 'meeting',
@@ -254,8 +318,8 @@ function writeMeeting(j: Journal, id: number, r: NewContact): number | null {
     : null;
   for (const what of r.needs) j.needs.insert({ contactId: id, what, notedOn: r.metOn });
   for (const what of r.leads) j.leads.insert({ sourceId: id, what, givenOn: r.metOn });
-  for (const what of r.promises) j.promises.insert({ contactId: id, what, direction: 'mine', madeOn: r.metOn });
-  for (const what of r.expects) j.promises.insert({ contactId: id, what, direction: 'theirs', madeOn: r.metOn });
+  for (const { what, by } of r.promises) j.promises.insert({ contactId: id, what, direction: 'mine', madeOn: r.metOn, by });
+  for (const { what, by } of r.expects) j.promises.insert({ contactId: id, what, direction: 'theirs', madeOn: r.metOn, by });
   return interactionId;
 }
 

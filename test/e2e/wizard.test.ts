@@ -16,16 +16,28 @@ afterAll(cleanupJournals);
 const STEPS = [
   ['name', /name/i],
   ['where met', /where.*(meet|met)|(meet|met).*where/i],
+  ['when met', /when did you meet/i],
+  ['introduced', /introduc/i],
   ['company', /company/i],
   ['role', /role/i],
+  ['email', /email/i],
+  ['tags', /tags/i],
   ['talked about', /talk/i],
   ['needs', /need/i],
   ['leads', /lead/i],
   ['my promises', /you promise/i],
+  ['my by when', /by when will you/i],
   ['their promises', /they promise/i],
+  ['their by when', /by when will they/i],
   ['cadence', /keep in touch|cadence|how often/i],
 ] as const;
 type Step = (typeof STEPS)[number][0];
+
+/** Where a step comes in the wizard: "by when?" is asked right after each promise, so it shares the promise's place. */
+function rank(step: Step): number {
+  const of = step === 'my by when' ? 'my promises' : step === 'their by when' ? 'their promises' : step;
+  return STEPS.findIndex(([s]) => s === of);
+}
 
 function stepOf(question: string): Step {
   const found = STEPS.find(([, re]) => re.test(question));
@@ -94,13 +106,19 @@ async function runOnTerminal(j: TempJournal, argv: string[], prompter: () => Pro
 const FULL: Record<Step, Answer[]> = {
   name: ['Maria Lopez'],
   'where met': ['PyData meetup'],
+  'when met': ['2026-09-28'],
+  introduced: ['Kim Park'],
   company: ['Initech'],
   role: ['Data lead'],
+  email: ['maria@initech.example'],
+  tags: ['data, pydata'],
   'talked about': ['hiring on the data team'],
   needs: ['a designer for her side project', 'a Python mentor for her nephew'],
   leads: ['Sam at Globex is hiring'],
   'my promises': ['send my portfolio'],
+  'my by when': ['2026-10-09'],
   'their promises': ['intro to her manager'],
+  'their by when': [''],
   cadence: ['30d'],
 };
 
@@ -120,7 +138,7 @@ describe('the wizard through an injected prompter', () => {
       else expect(cur, `${STEPS[n]?.[0]} after ${STEPS[n - 1]?.[0]}`).toBeGreaterThan(prev);
     }
     // Steps never go back: once a later step is asked, no earlier one returns.
-    const order = p.asked.map((a) => STEPS.findIndex(([s]) => s === stepOf(a.message)));
+    const order = p.asked.map((a) => rank(stepOf(a.message)));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(p.asked.every((a) => a.kind === 'input')).toBe(true);
     expect(io.stdout.join('\n')).toContain('Maria Lopez');
@@ -130,12 +148,23 @@ describe('the wizard through an injected prompter', () => {
       name: 'Maria Lopez',
       company: 'Initech',
       role: 'Data lead',
+      email: 'maria@initech.example',
+      tags: ['data', 'pydata'],
       met_where: 'PyData meetup',
-      met_on: TODAY,
+      met_on: '2026-09-28',
       cadence_days: 30,
     });
     expect(maria.interactions).toHaveLength(1);
-    expect(maria.interactions[0]?.on).toBe(TODAY);
+    expect(maria.interactions[0]?.on).toBe('2026-09-28');
+    // The introducer was not in the journal: added, with no cadence until you talk to them.
+    const kim = byName(j, 'Kim Park');
+    expect(maria.introduced_by).toEqual({ id: kim.id, name: 'Kim Park' });
+    expect(kim.cadence_days).toBeNull();
+    expect(io.stdout.join('\n')).toContain(`Also added #${kim.id} Kim Park, who introduced you`);
+    expect(maria.promises.map((x) => [x.direction, x.what, x.by])).toEqual([
+      ['mine', 'send my portfolio', '2026-10-09'],
+      ['theirs', 'intro to her manager', null],
+    ]);
     expect(JSON.stringify(maria.interactions[0])).toContain('hiring on the data team');
     expect(maria.needs.map((n) => n.what).sort()).toEqual(['a Python mentor for her nephew', 'a designer for her side project'].sort());
     expect(maria.leads.map((l) => l.what)).toEqual(['Sam at Globex is hiring']);
@@ -150,8 +179,63 @@ describe('the wizard through an injected prompter', () => {
     expect(code, io.stderr.join('\n')).toBe(0);
     const lee = j.json<ShowJson>('show', 'Lee Park', '--json');
     expect(lee.cadence_days).toBe(90);
-    expect([lee.company, lee.role, lee.met_where]).toEqual([null, null, null]);
+    expect(lee.met_on).toBe(TODAY);
+    expect(lee.introduced_by).toBeNull();
+    expect([lee.company, lee.role, lee.met_where, lee.email, lee.tags]).toEqual([null, null, null, null, []]);
     expect([lee.needs, lee.leads, lee.promises]).toEqual([[], [], []]);
+  });
+
+  it('takes natural-language dates, and asks again when an answer is not a date', async () => {
+    const j = tempJournal();
+    const p = scriptedPrompter({
+      name: ['Lee Park'],
+      'when met': ['someday soonish', 'yesterday'],
+      'my promises': ['send the deck', 'call back', 'share notes'],
+      'my by when': ['in 2 weeks', '', 'not a date', '2026-10-20'],
+      'their promises': ['a referral'],
+      'their by when': ['tomorrow'],
+    });
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+    expect(p.asked.filter((a) => stepOf(a.message) === 'when met')).toHaveLength(2);
+    expect(io.stderr.join('\n')).toContain('"someday soonish" is not a date');
+    expect(io.stderr.join('\n')).toContain('"not a date" is not a date');
+    const lee = j.json<ShowJson>('show', 'Lee Park', '--json');
+    expect(lee.met_on).toBe('2026-09-30');
+    expect(lee.interactions[0]?.on).toBe('2026-09-30');
+    expect(lee.promises.map((x) => [x.what, x.by])).toEqual([
+      ['send the deck', '2026-10-15'],
+      ['call back', null],
+      ['share notes', '2026-10-20'],
+      ['a referral', '2026-10-02'],
+    ]);
+    // Each "by when?" comes right after its promise.
+    const steps = p.asked.map((a) => stepOf(a.message)).filter((s) => s.includes('promises') || s.includes('by when'));
+    expect(steps).toEqual(['my promises', 'my by when', 'my promises', 'my by when', 'my promises', 'my by when', 'my by when', 'my promises', 'their promises', 'their by when', 'their promises']);
+  });
+
+  it('an introducer already in the journal is linked; blank means nobody', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Thom Baker');
+    const known = scriptedPrompter({ name: ['Lee Park'], introduced: ['thom'] });
+    expect((await runOnTerminal(j, ['add'], known.factory)).code).toBe(0);
+    expect(byName(j, 'Lee Park').introduced_by).toEqual({ id: byName(j, 'Thom Baker').id, name: 'Thom Baker' });
+    expect(j.json<ContactJson[]>('list', '--json')).toHaveLength(2);
+  });
+
+  it('a name already in the journal is asked about right after the name; "the same person" logs to them', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Maria Lopez', '--company', 'Initech');
+    const maria = byName(j, 'Maria Lopez');
+    const p = scriptedPrompter({ name: ['maria lopez'], 'where met': ['a fair'], needs: ['a designer'] }, { select: (choices) => choices.find((c) => c.name.startsWith('Yes'))?.value });
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+    expect(p.asked[1]?.kind).toBe('select');
+    expect(p.asked[1]?.message).toContain('already in the journal');
+    expect(j.json<ContactJson[]>('list', '--json')).toHaveLength(1);
+    const card = j.json<ShowJson>('show', String(maria.id), '--json');
+    expect(card.needs.map((n) => n.what)).toEqual(['a designer']);
+    expect(card.interactions).toHaveLength(1);
   });
 
   // Cancel at the first question of each step, and at a repeat question inside a step.
@@ -315,13 +399,18 @@ describe('the wizard in a real terminal (tmux)', () => {
   it.skipIf(!tmuxAvailable)('answers every prompt with real keystrokes and writes the contact', async () => {
     await answer(/name/i, 'Maria Lopez');
     await answer(/where.*(meet|met)/i, 'PyData meetup');
+    await answer(/when did you meet/i, '');
+    await answer(/introduc/i, '');
     await answer(/company/i, 'Initech');
     await answer(/role/i, 'Data lead');
+    await answer(/email/i, 'maria@initech.example');
+    await answer(/tags/i, 'data');
     await answer(/talk/i, 'hiring on the data team');
     await answer(/need/i, 'a designer');
     await answer(/need.*another/i, '');
     await answer(/lead/i, '');
     await answer(/you promise/i, 'send my portfolio');
+    await answer(/by when will you/i, 'next friday');
     await answer(/you promise.*another/i, '');
     await answer(/they promise/i, '');
     await answer(/keep in touch|cadence|how often/i, '');
@@ -329,14 +418,16 @@ describe('the wizard in a real terminal (tmux)', () => {
 
     const maria = j.json<ShowJson>('show', 'Maria Lopez', '--json');
     expect(maria).toMatchObject({ company: 'Initech', role: 'Data lead', met_where: 'PyData meetup', met_on: TODAY, cadence_days: 90 });
+    expect(maria).toMatchObject({ email: 'maria@initech.example', tags: ['data'], introduced_by: null });
     expect(maria.needs.map((n) => n.what)).toEqual(['a designer']);
     expect(maria.promises.map((p) => [p.direction, p.what])).toEqual([['mine', 'send my portfolio']]);
+    expect(maria.promises[0]?.by).toMatch(/^2026-10-(0[2-9])$/);
   });
 
   it.skipIf(!tmuxAvailable)('Ctrl-C at the third prompt exits 130 and writes nothing', async () => {
     await answer(/name/i, 'Maria Lopez');
     await answer(/where.*(meet|met)/i, 'PyData meetup');
-    await prompt(/company/i);
+    await prompt(/when did you meet/i);
     tmux('send-keys', '-t', session, 'C-c');
     expect(await exitCode()).toBe(130);
     expect(j.json<ContactJson[]>('list', '--json')).toEqual([]);
