@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // npm run bench [-- --contacts N --runs R --keep]
-// Builds a journal of N contacts (10N interactions, 2N leads, 2N promises, N needs over
-// three years, with what a real journal would have closed by now closed: see the README)
-// as a net backup, imports it with `net import`, then times whole processes
-// of each command interleaved with bare `node -e "require('better-sqlite3')"` and prints
-// the median ratio. Nothing here is asserted: it measures.
+// Builds two journals as net backups and imports them with `net import`: a realistic one
+// (800 contacts, 4,000 interactions over two years, about 50 in the last week) and a
+// stress one of N contacts (default 10,000: 10N interactions, 2N leads, 2N promises, N
+// needs over three years), each with what a real journal would have closed by now closed
+// (see the README). Then it times whole processes of each command interleaved with bare
+// `node -e "require('better-sqlite3')"` and prints the median ratio, a table per journal.
+// Both sides run without NODE_OPTIONS and NODE_EXTRA_CA_CERTS, which add to every Node
+// start (a CA bundle: about 40 ms) and would hide net's own cost. Nothing here is
+// asserted: it measures.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,7 +53,11 @@ function pick2(k) {
 }
 const KINDS = ['coffee', 'call', 'meeting', 'interview', 'email', 'message', 'event', 'intro', 'other'];
 
-function journalBackup(n) {
+/**
+ * A journal of `n` contacts: `interactions` of them over `days` days (of which `week` in
+ * the last seven), and leads, promises and needs in proportion to the contacts.
+ */
+function journalBackup(n, { interactions: talks = 10 * n, days = 1095, week = 0 } = {}) {
   const contacts = [];
   for (let i = 0; i < n; i++) {
     contacts.push({
@@ -61,7 +69,7 @@ function journalBackup(n) {
       phone: null,
       url: null,
       met_where: pick(['coffee', 'meetup', 'conference', 'LinkedIn']),
-      met_on: day(Math.floor(rand() * 1095)),
+      met_on: day(Math.floor(rand() * days)),
       introduced_by: i > 0 && rand() < 0.3 ? uuid('c', Math.floor(rand() * i)) : null,
       tags: rand() < 0.2 ? ['recruiter'] : [],
       notes: rand() < 0.3 ? 'Met through the data community; interested in ML platform roles.' : null,
@@ -77,9 +85,9 @@ function journalBackup(n) {
   // interaction within about its cadence (one in ten a little late).
   const kept = contacts.filter((x) => x.cadence_days !== null);
   const interactions = [];
-  for (let i = 0; i < 10 * n; i++) {
+  for (let i = 0; i < talks; i++) {
     const keeper = kept[i];
-    const age = keeper ? Math.floor(rand() * keeper.cadence_days * 1.1) : Math.floor(rand() * 1095);
+    const age = i >= talks - week ? Math.floor(rand() * 7) : keeper ? Math.floor(rand() * keeper.cadence_days * 1.1) : Math.floor(rand() * days);
     const on = day(age);
     const kind = pick(KINDS);
     interactions.push({
@@ -96,9 +104,9 @@ function journalBackup(n) {
     });
   }
   const leads = [];
-  for (let i = 0; i < 2 * n; i++) {
+  for (let i = 0; i < talks / 5; i++) {
     // Leads older than a week were reported or dropped; newer ones are at every step.
-    const age = Math.floor(rand() * 1095);
+    const age = Math.floor(rand() * days);
     const status = age > 7 ? pick(['reported', 'reported', 'dropped']) : pick(['open', 'followed', 'reported', 'dropped']);
     const given = day(age);
     leads.push({
@@ -117,8 +125,8 @@ function journalBackup(n) {
     });
   }
   const promises = [];
-  for (let i = 0; i < 2 * n; i++) {
-    const age = Math.floor(rand() * 1095);
+  for (let i = 0; i < talks / 5; i++) {
+    const age = Math.floor(rand() * days);
     const status = age > 7 ? pick(['kept', 'kept', 'dropped']) : pick(['open', 'kept']);
     const made = day(age);
     promises.push({
@@ -136,8 +144,8 @@ function journalBackup(n) {
     });
   }
   const needs = [];
-  for (let i = 0; i < n; i++) {
-    const age = Math.floor(rand() * 1095);
+  for (let i = 0; i < talks / 10; i++) {
+    const age = Math.floor(rand() * days);
     // Needs go stale: most older than three months were met or dropped.
     const status = age > 90 && rand() < 0.9 ? pick(['met', 'dropped']) : 'open';
     const noted = day(age);
@@ -160,12 +168,16 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function buildJournal(dir, n) {
-  const backup = path.join(dir, `journal-${n}.json`);
-  fs.writeFileSync(backup, JSON.stringify(journalBackup(n)));
-  const db = path.join(dir, `net-${n}.db`);
-  const env = { ...process.env, NET_DB: db, NET_TODAY: TODAY };
-  delete env.FORCE_COLOR;
+// What every process here runs with: nothing that changes how Node starts (NODE_OPTIONS,
+// a CA bundle to load) or how net prints (colour).
+const CLEAN = { ...process.env };
+for (const k of ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'FORCE_COLOR']) delete CLEAN[k];
+
+function buildJournal(dir, name, n, shape) {
+  const backup = path.join(dir, `${name}.json`);
+  fs.writeFileSync(backup, JSON.stringify(journalBackup(n, shape)));
+  const db = path.join(dir, `${name}.db`);
+  const env = { ...CLEAN, NET_DB: db, NET_TODAY: TODAY };
   const importMs = timeMs(process.execPath, [BIN, 'import', backup], env);
   return { db, env, importMs, size: fs.statSync(db).size };
 }
@@ -196,35 +208,44 @@ function peakRss(env, args) {
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-bench-'));
-try {
-  console.log(`net bench: ${CONTACTS} contacts, ${10 * CONTACTS} interactions, ${2 * CONTACTS} leads, ${2 * CONTACTS} promises, ${CONTACTS} needs; ${RUNS} runs after a warm-up`);
-  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  const j = buildJournal(dir, CONTACTS);
-  console.log(`import of the backup: ${(j.importMs / 1000).toFixed(2)} s (journal ${(j.size / 2 ** 20).toFixed(1)} MiB)`);
-  const addEnv = { ...j.env };
-  const rows = [
-    ['due', ['due']],
-    ['add', (i) => ['add', `Bench Person ${i}`, '--company', 'Acme', '--met', 'bench', '--need', 'an intro at Dell']],
-    ['list', ['list']],
-    ['find', ['find', 'Acme']],
-    ['show', ['show', '17']],
-    ['report', ['report']],
-  ];
-  console.log('\ncommand   median ms   bare ms   ratio');
-  for (const [name, args] of rows) {
-    const env = name === 'add' ? addEnv : j.env;
-    const m = measure(env, args);
-    if (name === 'due') {
-      const items = JSON.parse(spawnSync(process.execPath, [BIN, 'due', '--json'], { env, encoding: 'utf8' }).stdout).length;
-      console.log(`(net due lists ${items} items on this journal)`);
-    }
+const COMMANDS = [
+  ['due', ['due']],
+  ['add', (i) => ['add', `Bench Person ${i}`, '--company', 'Acme', '--met', 'bench', '--need', 'an intro at Dell']],
+  ['list', ['list']],
+  ['find', ['find', 'Acme']],
+  ['show', ['show', '17']],
+  ['report', ['report']],
+];
+
+/** Times every command on journal `j` and prints the table. */
+function timeCommands(j) {
+  const items = JSON.parse(spawnSync(process.execPath, [BIN, 'due', '--json'], { env: j.env, encoding: 'utf8' }).stdout).length;
+  console.log(`(net due lists ${items} items on this journal)`);
+  console.log('command   median ms   bare ms   ratio');
+  for (const [name, args] of COMMANDS) {
+    const m = measure(j.env, args);
     console.log(`${name.padEnd(9)} ${m.ms.toFixed(1).padStart(9)} ${m.bare.toFixed(1).padStart(9)} ${m.ratio.toFixed(2).padStart(6)}×`);
   }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-bench-'));
+try {
+  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`${RUNS} runs after a warm-up, each interleaved with bare node -e "require('better-sqlite3')"; NODE_OPTIONS and NODE_EXTRA_CA_CERTS unset for both`);
+
+  const real = buildJournal(dir, 'realistic', 800, { interactions: 4000, days: 730, week: 50 });
+  console.log(`\nRealistic journal: 800 contacts, 4000 interactions over two years (50 in the last week), 800 leads, 800 promises, 400 needs`);
+  console.log(`import of the backup: ${(real.importMs / 1000).toFixed(2)} s (journal ${(real.size / 2 ** 20).toFixed(1)} MiB)`);
+  timeCommands(real);
+
+  const j = buildJournal(dir, 'stress', CONTACTS);
+  console.log(`\nStress journal: ${CONTACTS} contacts, ${10 * CONTACTS} interactions, ${2 * CONTACTS} leads, ${2 * CONTACTS} promises, ${CONTACTS} needs over three years`);
+  console.log(`import of the backup: ${(j.importMs / 1000).toFixed(2)} s (journal ${(j.size / 2 ** 20).toFixed(1)} MiB)`);
+  timeCommands(j);
   const rss = peakRss(j.env, ['report']);
   console.log(`\npeak RSS of net report: ${rss === null ? 'n/a (no /usr/bin/time)' : `${rss.toFixed(0)} MB`}`);
   if (CONTACTS > 10_000) {
-    const small = buildJournal(dir, 10_000);
+    const small = buildJournal(dir, 'stress-10000', 10_000);
     const big = measure(j.env, ['due']);
     const base = measure(small.env, ['due']);
     console.log(`net due at ${CONTACTS}: ${big.ms.toFixed(1)} ms; at 10000: ${base.ms.toFixed(1)} ms; scale ratio ${(big.ms / base.ms).toFixed(2)}×`);
@@ -238,7 +259,7 @@ try {
   if (task) {
     const data = path.join(dir, 'task');
     fs.mkdirSync(data);
-    const env = { ...process.env, TASKDATA: data, TASKRC: path.join(dir, 'taskrc') };
+    const env = { ...CLEAN, TASKDATA: data, TASKRC: path.join(dir, 'taskrc') };
     fs.writeFileSync(env.TASKRC, `data.location=${data}\nconfirmation=off\nverbose=nothing\n`);
     const lines = [];
     for (let i = 0; i < CONTACTS; i++) lines.push(JSON.stringify({ description: `follow up ${i}`, status: 'pending', entry: '20260101T000000Z', due: `2026${String(1 + (i % 12)).padStart(2, '0')}15T000000Z`, uuid: uuid('t', i) }));

@@ -157,27 +157,3 @@ export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, on
     },
   };
 }
-
-/** An in-memory IO for tests; `color` marks styles as `<bold>…</bold>` so tests can see them. */
-export function memoryIO(opts: { tty?: boolean; color?: boolean } = {}): IO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const tty = opts.tty ?? false;
-  const tag = (name: string) => (t: string) => `<${name}>${t}</${name}>`;
-  const color: Colors = opts.color
-    ? { bold: tag('bold'), dim: tag('dim'), red: tag('red'), yellow: tag('yellow'), green: tag('green'), cyan: tag('cyan') }
-    : plain;
-  return {
-    stdout,
-    stderr,
-    out: (t) => void stdout.push(t),
-    err: (t) => void stderr.push(t),
-    page: async (t) => void stdout.push(t),
-    stdoutIsTTY: tty,
-    stdinIsTTY: tty,
-    canPrompt: tty,
-    color,
-    columns: tty ? 100 : null,
-    status: () => undefined,
-  };
-}

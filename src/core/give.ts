@@ -24,10 +24,10 @@ export function keywords(text: string): Set<string> {
   );
 }
 
-/** Open needs (of people other than `exceptContactId`) sharing a keyword with any of `texts`. */
-export function needsMatching(texts: ReadonlyArray<string | null | undefined>, needs: readonly Need[], exceptContactId?: number): Need[] {
+/** Open needs sharing a keyword with any of `texts`. */
+export function needsMatching(texts: ReadonlyArray<string | null | undefined>, needs: readonly Need[]): Need[] {
   const words = new Set<string>();
   for (const t of texts) if (t) for (const w of keywords(t)) words.add(w);
   if (words.size === 0) return [];
-  return needs.filter((n) => n.status === 'open' && n.contact.id !== exceptContactId && [...keywords(n.what)].some((w) => words.has(w)));
+  return needs.filter((n) => n.status === 'open' && [...keywords(n.what)].some((w) => words.has(w)));
 }

@@ -1,6 +1,6 @@
 import { matchKey, normalizeText } from '../core/names.js';
 import type { Contact, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row } from './db.js';
 
 export interface ContactFields {
   name: string;
@@ -33,9 +33,18 @@ const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>
   snoozedUntil: 'snoozed_until',
 };
 
-const SELECT = `
-  SELECT c.*, i.name AS intro_name, c.last_on AS last_contact
-  FROM contacts c LEFT JOIN contacts i ON i.id = c.introduced_by`;
+/** A contact `c` as `Contact`, shaped by SQLite (see `Db.jsonRows`). */
+const CONTACT = `json_object('id', c.id, 'uuid', c.uuid, 'name', c.name, 'company', c.company, 'role', c.role, 'email', c.email,
+  'phone', c.phone, 'url', c.url, 'metWhere', c.met_where, 'metOn', c.met_on,
+  'introducedBy', iif(c.introduced_by IS NULL, NULL, json_object('id', c.introduced_by, 'name', i.name)), 'tags', json(c.tags),
+  'notes', c.notes, 'cadenceDays', c.cadence_days, 'archived', json(iif(c.archived = 1, 'true', 'false')),
+  'snoozedUntil', c.snoozed_until, 'createdAt', c.created_at, 'lastContact', c.last_on)`;
+const FROM = 'FROM contacts c LEFT JOIN contacts i ON i.id = c.introduced_by';
+/** `net list` order: by name as matching sees it, then id. */
+const BY_NAME = 'c.name_key, c.id';
+/** The list view's columns only: reading every column of ten thousand contacts costs more than the rest of `net list`. */
+const SUMMARY = `json_object('id', c.id, 'name', c.name, 'company', c.company, 'role', c.role, 'tags', json(c.tags), 'lastContact', c.last_on)`;
+const REF = `json_object('id', c.id, 'name', c.name)`;
 
 /** Free text (notes) is kept exactly as written, only in NFC; blank is no value. */
 function freeText(v: string | null | undefined): string | null {
@@ -59,33 +68,14 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return out;
 }
 
-function toContact(r: Row): Contact {
-  return {
-    id: Number(r.id),
-    uuid: String(r.uuid),
-    name: String(r.name),
-    company: str(r.company),
-    role: str(r.role),
-    email: str(r.email),
-    phone: str(r.phone),
-    url: str(r.url),
-    metWhere: str(r.met_where),
-    metOn: str(r.met_on),
-    introducedBy: r.introduced_by === null ? null : { id: Number(r.introduced_by), name: String(r.intro_name) },
-    tags: JSON.parse(String(r.tags)) as string[],
-    notes: str(r.notes),
-    cadenceDays: r.cadence_days === null ? null : Number(r.cadence_days),
-    archived: Number(r.archived) === 1,
-    snoozedUntil: str(r.snoozed_until),
-    createdAt: String(r.created_at),
-    lastContact: str(r.last_contact),
-  };
-}
-
-/** A tag filter that ignores case and accents, like every other match in net. */
-function hasTag(tag: string): (c: { tags: string[] }) => boolean {
-  const key = matchKey(tag);
-  return (c) => c.tags.some((t) => matchKey(t) === key);
+/** The contacts `net list --tag/--company` keeps: tag and company matched ignoring case and accents, which SQLite cannot do beyond ASCII. */
+function filtered<T extends { tags: string[]; company: string | null }>(rows: T[], filter: ListFilter): T[] {
+  const tag = filter.tag === undefined ? null : matchKey(filter.tag);
+  const company = filter.company === undefined ? null : matchKey(filter.company);
+  if (tag === null && company === null) return rows;
+  return rows.filter(
+    (c) => (tag === null || c.tags.some((t) => matchKey(t) === tag)) && (company === null || (c.company !== null && matchKey(c.company).includes(company))),
+  );
 }
 
 export interface ListFilter {
@@ -166,15 +156,12 @@ export class Contacts {
   }
 
   get(id: number): Contact | undefined {
-    const r = this.db.stmt(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
-    return r ? toContact(r) : undefined;
+    return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE c.id = ?`, 'c.id', [id])[0];
   }
 
   /** Contacts met (or, without a date met, added) between two dates, both included. */
   metBetween(from: IsoDate, to: IsoDate): Contact[] {
-    return (this.db.stmt(`${SELECT} WHERE coalesce(c.met_on, substr(c.created_at, 1, 10)) BETWEEN ? AND ? ORDER BY c.id`).all(from, to) as Row[]).map(
-      toContact,
-    );
+    return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE coalesce(c.met_on, substr(c.created_at, 1, 10)) BETWEEN ? AND ?`, 'c.id', [from, to]);
   }
 
   byIds(ids: readonly number[]): Contact[] {
@@ -183,42 +170,25 @@ export class Contacts {
 
   /** Contacts whose name contains the match key: every exact, prefix or substring match. */
   candidates(key: string): ContactRef[] {
-    return (this.db.stmt('SELECT id, name FROM contacts WHERE instr(name_key, ?) > 0 ORDER BY id').all(key) as Row[]).map(
-      (r) => ({ id: Number(r.id), name: String(r.name) }),
-    );
+    return this.db.jsonRows<ContactRef>(REF, 'FROM contacts c WHERE instr(c.name_key, ?) > 0', 'c.id', [key]);
   }
 
   /** Contacts whose name is `key` exactly (a `matchKey`): the same name, whatever its case or accents. */
   named(key: string): ContactRef[] {
-    return (this.db.stmt('SELECT id, name FROM contacts WHERE name_key = ? ORDER BY id').all(key) as Row[]).map((r) => ({
-      id: Number(r.id),
-      name: String(r.name),
-    }));
+    return this.db.jsonRows<ContactRef>(REF, 'FROM contacts c WHERE c.name_key = ?', 'c.id', [key]);
   }
 
   /** Every contact's id and name, archived ones too: what a typed name may have meant. */
   refs(): ContactRef[] {
-    return (this.db.stmt('SELECT id, name FROM contacts ORDER BY id').raw(true).all() as Array<[number, string]>).map(([id, name]) => ({ id, name }));
+    return this.db.jsonRows<ContactRef>(REF, 'FROM contacts c', 'c.id');
   }
 
   ref(id: number): ContactRef | undefined {
-    const r = this.db.stmt('SELECT id, name FROM contacts WHERE id = ?').get(id) as Row | undefined;
-    return r ? { id: Number(r.id), name: String(r.name) } : undefined;
+    return this.db.jsonRows<ContactRef>(REF, 'FROM contacts c WHERE c.id = ?', 'c.id', [id])[0];
   }
 
   list(filter: ListFilter = {}): Contact[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (!filter.includeArchived) where.push('c.archived = 0');
-    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.name_key, c.id`;
-    let rows = (this.db.stmt(sql).all(...params) as Row[]).map(toContact);
-    if (filter.tag !== undefined) rows = rows.filter(hasTag(filter.tag));
-    if (filter.company !== undefined) {
-      // Accent- and case-insensitive, which SQLite's LIKE is not beyond ASCII.
-      const key = matchKey(filter.company);
-      rows = rows.filter((c) => c.company !== null && matchKey(c.company).includes(key));
-    }
-    return rows;
+    return filtered(this.db.jsonRows<Contact>(CONTACT, `${FROM}${filter.includeArchived ? '' : ' WHERE c.archived = 0'}`, BY_NAME), filter);
   }
 
   /** Names of contacts not archived, one line each (newlines flattened), for shell completion. */
@@ -228,36 +198,10 @@ export class Contacts {
     );
   }
 
-  /**
-   * The list view's columns only: reading every column of ten thousand contacts costs
-   * more than the rest of `net list`.
-   */
+  /** `net list`'s rows: everyone (but the archived), or the contacts `ids`, in `net list` order. */
   summaries(filter: ListFilter & { ids?: readonly number[] } = {}): ContactSummary[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.ids) {
-      where.push('id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.ids));
-    } else if (!filter.includeArchived) {
-      where.push('archived = 0');
-    }
-    const sql = `SELECT id, name, company, role, tags, last_on FROM contacts NOT INDEXED${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY name_key, id`;
-    // Arrays rather than row objects: fewer allocations when the list is ten thousand long.
-    const raw = this.db.stmt(sql).raw(true).all(...params) as Array<[number, string, string | null, string | null, string, string | null]>;
-    let rows = raw.map(([id, name, company, role, tags, lastOn]) => ({
-      id,
-      name,
-      company,
-      role,
-      tags: tags === '[]' ? [] : (JSON.parse(tags) as string[]),
-      lastContact: lastOn,
-    }));
-    if (filter.tag !== undefined) rows = rows.filter(hasTag(filter.tag));
-    if (filter.company !== undefined) {
-      const key = matchKey(filter.company);
-      rows = rows.filter((c) => c.company !== null && matchKey(c.company).includes(key));
-    }
-    return rows;
+    if (filter.ids) return filtered(this.db.jsonRows<ContactSummary>(SUMMARY, 'FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))', BY_NAME, [JSON.stringify(filter.ids)]), filter);
+    return filtered(this.db.jsonRows<ContactSummary>(SUMMARY, `FROM contacts c NOT INDEXED${filter.includeArchived ? '' : ' WHERE c.archived = 0'}`, BY_NAME), filter);
   }
 
   count(): number {

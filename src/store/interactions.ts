@@ -28,7 +28,8 @@ export function parsePeople(json: string): ContactRef[] {
 /** The interaction `x` as `Interaction`, people included, shaped by SQLite (see `Db.jsonRows`). */
 const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind,
   'summary', x.summary, 'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on,
-  'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until) AS j`;
+  'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until)`;
+const OLDEST_FIRST = 'x.on_date, x.id';
 
 export class Interactions {
   constructor(private readonly db: Db) {}
@@ -58,20 +59,21 @@ export class Interactions {
   }
 
   get(id: number): Interaction | undefined {
-    return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x WHERE x.id = ?`, [id])[0];
+    return this.db.jsonRows<Interaction>(INTERACTION, 'FROM interactions x WHERE x.id = ?', 'x.id', [id])[0];
   }
 
   /** Every interaction the contact was part of, oldest first. */
   forContact(contactId: number): Interaction[] {
     return this.db.jsonRows<Interaction>(
-      `SELECT ${INTERACTION} FROM interaction_contacts me JOIN interactions x ON x.id = me.interaction_id
-       WHERE me.contact_id = ? ORDER BY x.on_date, x.id`,
+      INTERACTION,
+      'FROM interaction_contacts me JOIN interactions x ON x.id = me.interaction_id WHERE me.contact_id = ?',
+      OLDEST_FIRST,
       [contactId],
     );
   }
 
   inRange(since: IsoDate, until: IsoDate): Interaction[] {
-    return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x WHERE x.on_date BETWEEN ? AND ? ORDER BY x.on_date, x.id`, [since, until]);
+    return this.db.jsonRows<Interaction>(INTERACTION, 'FROM interactions x WHERE x.on_date BETWEEN ? AND ?', OLDEST_FIRST, [since, until]);
   }
 
   /** Ids of interactions with this contact, up to a date, whose thank-you is still owed. */
@@ -96,6 +98,6 @@ export class Interactions {
   }
 
   all(): Interaction[] {
-    return this.db.jsonRows<Interaction>(`SELECT ${INTERACTION} FROM interactions x ORDER BY x.on_date, x.id`);
+    return this.db.jsonRows<Interaction>(INTERACTION, 'FROM interactions x', OLDEST_FIRST);
   }
 }

@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { IsoDate, Lead, LeadStatus } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp, type Row } from './db.js';
 
 export interface LeadFields {
   sourceId: number;
@@ -16,31 +16,17 @@ export interface LeadFields {
   snoozedUntil?: IsoDate | null;
 }
 
-const SELECT = `
-  SELECT l.*, s.name AS source_name, p.name AS person_name
-  FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id`;
+/** A lead `l` as `Lead`, shaped by SQLite (see `Db.jsonRows`). */
+const LEAD = `json_object('id', l.id, 'uuid', l.uuid, 'source', json_object('id', l.source_id, 'name', s.name), 'what', l.what,
+  'person', iif(l.person_id IS NULL, NULL, json_object('id', l.person_id, 'name', p.name)), 'company', l.company, 'job', l.job,
+  'givenOn', l.given_on, 'status', l.status, 'followedOn', l.followed_on, 'reportedOn', l.reported_on, 'outcome', l.outcome,
+  'snoozedUntil', l.snoozed_until)`;
+const FROM = 'FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id';
+const OLDEST_FIRST = 'l.given_on, l.id';
 
 function clean(v: string | null | undefined): string | null {
   if (v === null || v === undefined) return null;
   return normalizeText(v).trim() || null;
-}
-
-function toLead(r: Row): Lead {
-  return {
-    id: Number(r.id),
-    uuid: String(r.uuid),
-    source: { id: Number(r.source_id), name: String(r.source_name) },
-    what: String(r.what),
-    person: r.person_id === null ? null : { id: Number(r.person_id), name: String(r.person_name) },
-    company: str(r.company),
-    job: str(r.job),
-    givenOn: String(r.given_on),
-    status: String(r.status) as LeadStatus,
-    followedOn: str(r.followed_on),
-    reportedOn: str(r.reported_on),
-    outcome: str(r.outcome),
-    snoozedUntil: str(r.snoozed_until),
-  };
 }
 
 export class Leads {
@@ -71,34 +57,32 @@ export class Leads {
   }
 
   get(id: number): Lead | undefined {
-    const r = this.db.stmt(`${SELECT} WHERE l.id = ?`).get(id) as Row | undefined;
-    return r ? toLead(r) : undefined;
+    return this.db.jsonRows<Lead>(LEAD, `${FROM} WHERE l.id = ?`, 'l.id', [id])[0];
   }
 
   /** Leads this contact gave. */
   bySource(contactId: number): Lead[] {
-    return (this.db.stmt(`${SELECT} WHERE l.source_id = ? ORDER BY l.given_on, l.id`).all(contactId) as Row[]).map(toLead);
+    return this.db.jsonRows<Lead>(LEAD, `${FROM} WHERE l.source_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
   /** Leads that point at this contact as the person to talk to. */
   byPerson(contactId: number): Lead[] {
-    return (this.db.stmt(`${SELECT} WHERE l.person_id = ? ORDER BY l.given_on, l.id`).all(contactId) as Row[]).map(toLead);
+    return this.db.jsonRows<Lead>(LEAD, `${FROM} WHERE l.person_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
   /** Leads given, followed or reported between two dates, both included. */
   inPeriod(from: IsoDate, to: IsoDate): Lead[] {
-    return (
-      this.db
-        .stmt(
-          `${SELECT} WHERE l.id IN (SELECT id FROM leads WHERE given_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE followed_on BETWEEN @from AND @to
-             UNION SELECT id FROM leads WHERE reported_on BETWEEN @from AND @to) ORDER BY l.given_on, l.id`,
-        )
-        .all({ from, to }) as Row[]
-    ).map(toLead);
+    return this.db.jsonRows<Lead>(
+      LEAD,
+      `${FROM} WHERE l.id IN (SELECT id FROM leads WHERE given_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE followed_on BETWEEN @from AND @to
+         UNION SELECT id FROM leads WHERE reported_on BETWEEN @from AND @to)`,
+      OLDEST_FIRST,
+      { from, to },
+    );
   }
 
   all(): Lead[] {
-    return (this.db.stmt(`${SELECT} ORDER BY l.given_on, l.id`).all() as Row[]).map(toLead);
+    return this.db.jsonRows<Lead>(LEAD, FROM, OLDEST_FIRST);
   }
 
   /** Moves a lead to `status`, stamping the date of that step (and of `followed` when it was skipped). */

@@ -34,7 +34,7 @@ export class Ledgers {
   constructor(private readonly db: Db) {}
 
   private counted(from: string, params: Record<string, unknown>): ContactCounts[] {
-    return this.db.jsonRows(`SELECT json_object('contact', json_object('id', c.id, 'name', c.name), 'counts', ${COUNTS}) AS j ${from}`, params);
+    return this.db.jsonRows(`json_object('contact', json_object('id', c.id, 'name', c.name), 'counts', ${COUNTS})`, from, 'c.name_key, c.id', params);
   }
 
   /** One contact's counts; undefined if there is no such contact. */
@@ -44,6 +44,6 @@ export class Ledgers {
 
   /** Everyone the period touched with their counts, in `net list` order (by name as matching sees it, then id). */
   touched(from: IsoDate, to: IsoDate): ContactCounts[] {
-    return this.counted(`FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id ORDER BY c.name_key, c.id`, { from, to });
+    return this.counted(`FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id`, { from, to });
   }
 }

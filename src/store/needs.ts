@@ -12,10 +12,11 @@ export interface NeedFields {
 
 /** A need as `Need`, shaped by SQLite (see `Db.jsonRows`). */
 const NEED = `json_object('id', n.id, 'uuid', n.uuid, 'contact', json_object('id', n.contact_id, 'name', c.name), 'what', n.what,
-  'notedOn', n.noted_on, 'status', n.status, 'closedOn', n.closed_on) AS j, n.noted_on AS noted_on, n.id AS id`;
-const SELECT = `SELECT ${NEED} FROM needs n JOIN contacts c ON c.id = n.contact_id`;
-/** Open needs in order, read from their covering index. */
-const SELECT_OPEN = `SELECT ${NEED} FROM needs n INDEXED BY needs_open JOIN contacts c ON c.id = n.contact_id WHERE n.status = 'open'`;
+  'notedOn', n.noted_on, 'status', n.status, 'closedOn', n.closed_on)`;
+const FROM = 'FROM needs n JOIN contacts c ON c.id = n.contact_id';
+/** Open needs, read from their covering index. */
+const FROM_OPEN = `FROM needs n INDEXED BY needs_open JOIN contacts c ON c.id = n.contact_id WHERE n.status = 'open'`;
+const OLDEST_FIRST = 'n.noted_on, n.id';
 
 export class Needs {
   constructor(private readonly db: Db) {}
@@ -28,20 +29,20 @@ export class Needs {
   }
 
   get(id: number): Need | undefined {
-    return this.db.jsonRows<Need>(`${SELECT} WHERE n.id = ?`, [id])[0];
+    return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.id = ?`, 'n.id', [id])[0];
   }
 
   forContact(contactId: number): Need[] {
-    return this.db.jsonRows<Need>(`${SELECT} WHERE n.contact_id = ? ORDER BY n.noted_on, n.id`, [contactId]);
+    return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.contact_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
   all(): Need[] {
-    return this.db.jsonRows<Need>(`${SELECT} ORDER BY n.noted_on, n.id`);
+    return this.db.jsonRows<Need>(NEED, FROM, OLDEST_FIRST);
   }
 
   /** Open needs, oldest first; with `text`, those whose need or person matches it (accent- and case-insensitive). */
   open(text?: string): Need[] {
-    const rows = this.db.jsonRows<Need>(`${SELECT_OPEN} ORDER BY n.noted_on, n.id`);
+    const rows = this.db.jsonRows<Need>(NEED, FROM_OPEN, OLDEST_FIRST);
     if (!text) return rows;
     const key = matchKey(text);
     return rows.filter((n) => matchKey(n.what).includes(key) || matchKey(n.contact.name).includes(key));

@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { Direction, IsoDate, Pledge, PromiseStatus } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
+import { type Db, newUuid, nowStamp } from './db.js';
 
 export interface PledgeFields {
   contactId: number;
@@ -15,24 +15,12 @@ export interface PledgeFields {
   snoozedUntil?: IsoDate | null;
 }
 
-const SELECT = 'SELECT p.*, c.name AS contact_name FROM promises p JOIN contacts c ON c.id = p.contact_id';
-
-function toPledge(r: Row): Pledge {
-  return {
-    id: Number(r.id),
-    uuid: String(r.uuid),
-    contact: { id: Number(r.contact_id), name: String(r.contact_name) },
-    what: String(r.what),
-    direction: String(r.direction) as Direction,
-    madeOn: String(r.made_on),
-    by: str(r.by_date),
-    status: String(r.status) as PromiseStatus,
-    closedOn: str(r.closed_on),
-    nudges: Number(r.nudges),
-    lastNudgedOn: str(r.last_nudged_on),
-    snoozedUntil: str(r.snoozed_until),
-  };
-}
+/** A promise `p` as `Pledge`, shaped by SQLite (see `Db.jsonRows`). */
+const PLEDGE = `json_object('id', p.id, 'uuid', p.uuid, 'contact', json_object('id', p.contact_id, 'name', c.name), 'what', p.what,
+  'direction', p.direction, 'madeOn', p.made_on, 'by', p.by_date, 'status', p.status, 'closedOn', p.closed_on, 'nudges', p.nudges,
+  'lastNudgedOn', p.last_nudged_on, 'snoozedUntil', p.snoozed_until)`;
+const FROM = 'FROM promises p JOIN contacts c ON c.id = p.contact_id';
+const OLDEST_FIRST = 'p.made_on, p.id';
 
 export class Promises {
   constructor(private readonly db: Db) {}
@@ -61,28 +49,26 @@ export class Promises {
   }
 
   get(id: number): Pledge | undefined {
-    const r = this.db.stmt(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
-    return r ? toPledge(r) : undefined;
+    return this.db.jsonRows<Pledge>(PLEDGE, `${FROM} WHERE p.id = ?`, 'p.id', [id])[0];
   }
 
   forContact(contactId: number): Pledge[] {
-    return (this.db.stmt(`${SELECT} WHERE p.contact_id = ? ORDER BY p.made_on, p.id`).all(contactId) as Row[]).map(toPledge);
+    return this.db.jsonRows<Pledge>(PLEDGE, `${FROM} WHERE p.contact_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
   /** Open promises, and those made or closed between two dates. */
   openOrBetween(from: IsoDate, to: IsoDate): Pledge[] {
-    return (
-      this.db
-        .stmt(
-          `${SELECT} WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE made_on BETWEEN @from AND @to
-             UNION SELECT id FROM promises WHERE closed_on BETWEEN @from AND @to) ORDER BY p.made_on, p.id`,
-        )
-        .all({ from, to }) as Row[]
-    ).map(toPledge);
+    return this.db.jsonRows<Pledge>(
+      PLEDGE,
+      `${FROM} WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE made_on BETWEEN @from AND @to
+         UNION SELECT id FROM promises WHERE closed_on BETWEEN @from AND @to)`,
+      OLDEST_FIRST,
+      { from, to },
+    );
   }
 
   all(): Pledge[] {
-    return (this.db.stmt(`${SELECT} ORDER BY p.made_on, p.id`).all() as Row[]).map(toPledge);
+    return this.db.jsonRows<Pledge>(PLEDGE, FROM, OLDEST_FIRST);
   }
 
   close(id: number, status: Exclude<PromiseStatus, 'open'>, on: IsoDate): void {

@@ -22,45 +22,50 @@ interface RecordRow {
 }
 
 /** Each kind of searchable record: its id letter, and its row as SQLite shapes it. */
-const RECORDS: Array<{ tag: number; kind: SearchedRecord['kind']; letter: string; sql: string }> = [
+const RECORDS: Array<{ tag: number; kind: SearchedRecord['kind']; letter: string; object: string; from: string; orderBy: string }> = [
   {
     tag: SEARCH_KIND.contact,
     kind: 'contact',
     letter: 'c',
-    sql: `SELECT json_object('id', id, 'on', met_on, 'owners', json_array(id), 'fields', json_object('name', name, 'company', company,
+    object: `json_object('id', id, 'on', met_on, 'owners', json_array(id), 'fields', json_object('name', name, 'company', company,
         'role', role, 'email', email, 'met_where', met_where, 'notes', notes,
-        'tags', (SELECT group_concat(value, ', ') FROM json_each(contacts.tags)))) AS j, id
-      FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        'tags', (SELECT group_concat(value, ', ' ORDER BY key) FROM json_each(contacts.tags))))`,
+    from: 'FROM contacts WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'id',
   },
   {
     tag: SEARCH_KIND.interaction,
     kind: 'interaction',
     letter: 'i',
-    sql: `SELECT json_object('id', id, 'on', on_date, 'fields', json_object('summary', summary),
-        'owners', (SELECT json_group_array(contact_id) FROM interaction_contacts WHERE interaction_id = interactions.id)) AS j, id
-      FROM interactions WHERE id IN (SELECT value FROM json_each(?)) ORDER BY on_date DESC, id DESC`,
+    object: `json_object('id', id, 'on', on_date, 'fields', json_object('summary', summary),
+        'owners', (SELECT json_group_array(contact_id ORDER BY position) FROM interaction_contacts WHERE interaction_id = interactions.id))`,
+    from: 'FROM interactions WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'on_date DESC, id DESC',
   },
   {
     tag: SEARCH_KIND.lead,
     kind: 'lead',
     letter: 'l',
-    sql: `SELECT json_object('id', id, 'on', given_on, 'owners', json_array(source_id, person_id),
-        'fields', json_object('what', what, 'company', company, 'job', job, 'outcome', outcome)) AS j, id
-      FROM leads WHERE id IN (SELECT value FROM json_each(?)) ORDER BY given_on DESC, id DESC`,
+    object: `json_object('id', id, 'on', given_on, 'owners', json_array(source_id, person_id),
+        'fields', json_object('what', what, 'company', company, 'job', job, 'outcome', outcome))`,
+    from: 'FROM leads WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'given_on DESC, id DESC',
   },
   {
     tag: SEARCH_KIND.promise,
     kind: 'promise',
     letter: 'p',
-    sql: `SELECT json_object('id', id, 'on', made_on, 'owners', json_array(contact_id), 'fields', json_object('what', what)) AS j, id
-      FROM promises WHERE id IN (SELECT value FROM json_each(?)) ORDER BY made_on DESC, id DESC`,
+    object: `json_object('id', id, 'on', made_on, 'owners', json_array(contact_id), 'fields', json_object('what', what))`,
+    from: 'FROM promises WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'made_on DESC, id DESC',
   },
   {
     tag: SEARCH_KIND.need,
     kind: 'need',
     letter: 'n',
-    sql: `SELECT json_object('id', id, 'on', noted_on, 'owners', json_array(contact_id), 'fields', json_object('what', what)) AS j, id
-      FROM needs WHERE id IN (SELECT value FROM json_each(?)) ORDER BY noted_on DESC, id DESC`,
+    object: `json_object('id', id, 'on', noted_on, 'owners', json_array(contact_id), 'fields', json_object('what', what))`,
+    from: 'FROM needs WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'noted_on DESC, id DESC',
   },
 ];
 
@@ -79,7 +84,7 @@ export class Search {
     for (const kind of RECORDS) {
       const ids = hits.filter(([, tag]) => tag === kind.tag).map(([id]) => id);
       if (ids.length === 0) continue;
-      for (const r of this.db.jsonRows<RecordRow>(kind.sql, [JSON.stringify(ids)])) {
+      for (const r of this.db.jsonRows<RecordRow>(kind.object, kind.from, kind.orderBy, [JSON.stringify(ids)])) {
         out.push({
           record: `${kind.letter}${r.id}`,
           kind: kind.kind,

@@ -2,7 +2,7 @@
 // introducer who is not in the journal yet. Scripts (no terminal) through the real binary;
 // the terminal's questions through an injected prompter.
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
+import { memoryIO } from '../memory-io.js';
 import type { Choice, Prompter } from '../../src/cli/prompter.js';
 import { run } from '../../src/cli/run.js';
 import { type ContactJson, type ShowJson, STACK_LINE, type TempJournal, byName, cleanupJournals, tempJournal } from './helpers.js';

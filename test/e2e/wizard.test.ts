@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
+import { memoryIO } from '../memory-io.js';
 import type { Choice, Prompter } from '../../src/cli/prompter.js';
 import { run } from '../../src/cli/run.js';
 import { CancelledError } from '../../src/core/errors.js';
