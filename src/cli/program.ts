@@ -9,6 +9,7 @@ import { registerDone } from '../commands/done.js';
 import { registerDue } from '../commands/due.js';
 import { registerEdit } from '../commands/edit.js';
 import { registerExport } from '../commands/export.js';
+import { registerHistory } from '../commands/history.js';
 import { registerImport } from '../commands/import.js';
 import { registerLead } from '../commands/lead.js';
 import { registerList } from '../commands/list.js';
@@ -20,6 +21,7 @@ import { registerReport } from '../commands/report.js';
 import { registerRm } from '../commands/rm.js';
 import { registerShow } from '../commands/show.js';
 import { registerThank } from '../commands/thank.js';
+import { registerUndo } from '../commands/undo.js';
 
 export interface ProgramIO {
   writeOut(text: string): void;
@@ -48,6 +50,8 @@ const COMMANDS: Record<string, Register> = {
   edit: registerEdit,
   rm: registerRm,
   merge: registerMerge,
+  undo: registerUndo,
+  history: registerHistory,
   import: registerImport,
   export: registerExport,
   backup: registerBackup,

@@ -38,6 +38,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
         if (!journal) {
           file = ctx.journalFile();
           journal = Journal.open(file, env);
+          journal.command = withoutDb(argv);
         }
         return journal;
       },
@@ -68,6 +69,21 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
   } finally {
     journal?.close();
   }
+}
+
+/** The command line as the history keeps it: where the journal is does not belong there. */
+export function withoutDb(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--db') i++;
+    else if (!a.startsWith('--db=')) out.push(a);
+  }
+  return out;
 }
 
 /** A journal in Dropbox and the like can be uploaded without its -wal file: say so, once. */

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Contacts } from './contacts.js';
-import { Db } from './db.js';
+import { Db, newUuid } from './db.js';
 import { DueQueries } from './due.js';
+import { History } from './history.js';
 import { Interactions } from './interactions.js';
 import { Leads } from './leads.js';
 import { Ledgers } from './ledger.js';
@@ -24,6 +25,11 @@ export class Journal {
   readonly needs: Needs;
   readonly search: Search;
   readonly due: DueQueries;
+  readonly history: History;
+  /** The command line the history records for this process's writes (without --db). */
+  command: readonly string[] = [];
+  /** The history's command for this process, once a write of it changed something. */
+  private commandId: number | null = null;
 
   constructor(
     raw: Database.Database,
@@ -38,6 +44,7 @@ export class Journal {
     this.needs = new Needs(this.db);
     this.search = new Search(this.db);
     this.due = new DueQueries(this.db);
+    this.history = new History(this.db);
   }
 
   /**
@@ -70,11 +77,35 @@ export class Journal {
     this.write(() => this.db.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value));
   }
 
-  /** Every write a command makes goes through here: all of it lands, or none. */
-  write<T>(fn: () => T): T {
+  /**
+   * The one door for writes: all of a command's writes land, or none, and they are
+   * recorded in the history, in the same transaction, as this process's command (several
+   * writes of one command are one command). `fn` gets the command's id in the history.
+   * The history's triggers refuse any write to a record that does not come through here.
+   */
+  write<T>(fn: (command: number) => T): T {
+    // A write inside a write is part of it (better-sqlite3 makes it a savepoint).
+    if (this.open !== null) return fn(this.open);
     this.materialize();
-    return this.db.write(fn);
+    let changed = false;
+    let id = 0;
+    try {
+      const result = this.db.write(() => {
+        id = this.history.open(this.command, this.commandId, newUuid);
+        this.open = id;
+        const r = fn(id);
+        changed = this.history.close(id);
+        return r;
+      });
+      if (changed) this.commandId = id;
+      return result;
+    } finally {
+      this.open = null;
+    }
   }
+
+  /** The history's command of the write under way, if one is. */
+  private open: number | null = null;
 
   /** Creates the journal on disk if it exists only in memory so far. */
   materialize(): void {
@@ -88,6 +119,7 @@ export class Journal {
     let result: T | undefined;
     try {
       this.db.write(() => {
+        this.history.open(this.command, null, newUuid);
         result = fn();
         throw ROLLBACK;
       });

@@ -445,12 +445,14 @@ describe('net due reads only the contacts that can be owed something', () => {
       fc.property(fc.array(contactArb, { minLength: 1, maxLength: 12 }), (people) => {
         const j = Journal.open(':memory:');
         try {
-          const ids = people.map((p, i) => {
-            const id = j.contacts.insert({ name: `P${i}`, cadenceDays: p.cadence, archived: p.archived, metOn: p.metOn, snoozedUntil: p.snoozed });
-            for (const x of p.interactions) j.interactions.insert({ contactIds: [id], on: x.on, kind: 'email', thanksOwed: false, noReply: x.noReply });
-            if (p.theirPromise) j.promises.insert({ contactId: id, what: 'send the deck', direction: 'theirs', madeOn: addDays(TODAY, -30) });
-            return id;
-          });
+          const ids = j.write(() =>
+            people.map((p, i) => {
+              const id = j.contacts.insert({ name: `P${i}`, cadenceDays: p.cadence, archived: p.archived, metOn: p.metOn, snoozedUntil: p.snoozed });
+              for (const x of p.interactions) j.interactions.insert({ contactIds: [id], on: x.on, kind: 'email', thanksOwed: false, noReply: x.noReply });
+              if (p.theirPromise) j.promises.insert({ contactId: id, what: 'send the deck', direction: 'theirs', madeOn: addDays(TODAY, -30) });
+              return id;
+            }),
+          );
           const input = j.due.input(TODAY);
           const everyone = { ...input, activity: ids.flatMap((id) => j.due.activity(TODAY, id)) };
           expect(dueItems(input, TODAY)).toEqual(dueItems(everyone, TODAY));

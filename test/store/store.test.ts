@@ -153,7 +153,7 @@ describe('repositories', () => {
   });
 
   it('stores text exactly, in NFC, and matches without accents', () => {
-    const id = j.contacts.insert({ name: 'Jose\u0301 O\'Brien "; DROP TABLE contacts;-- 🎉', tags: ['a', 'a', ' b '] });
+    const id = j.write(() => j.contacts.insert({ name: 'Jose\u0301 O\'Brien "; DROP TABLE contacts;-- 🎉', tags: ['a', 'a', ' b '] }));
     const c = j.contacts.get(id);
     expect(c?.name).toBe('José O\'Brien "; DROP TABLE contacts;-- 🎉');
     expect(c?.tags).toEqual(['a', 'b']);
@@ -161,12 +161,12 @@ describe('repositories', () => {
   });
 
   it('reads interactions and needs the same way whatever the query: one by one, by person, by period, all', () => {
-    const a = j.contacts.insert({ name: 'Ann "A" \\ \u0000 \u001b[31m 中' });
-    const b = j.contacts.insert({ name: 'Ben' });
+    const a = j.write(() => j.contacts.insert({ name: 'Ann "A" \\ \u0000 \u001b[31m 中' }));
+    const b = j.write(() => j.contacts.insert({ name: 'Ben' }));
     const ids = [
-      j.interactions.insert({ contactIds: [b, a], on: '2026-10-01', kind: 'call', summary: 'line one\nline "two" \u2028', thanksOwed: true }),
-      j.interactions.insert({ contactIds: [a], on: '2026-10-02', kind: 'email', thanksOwed: true, thankedOn: '2026-10-03', snoozedUntil: '2026-12-01' }),
-      j.interactions.insert({ contactIds: [a], on: '2026-10-02', kind: 'message', summary: '', thanksOwed: false, noReply: true }),
+      j.write(() => j.interactions.insert({ contactIds: [b, a], on: '2026-10-01', kind: 'call', summary: 'line one\nline "two" \u2028', thanksOwed: true })),
+      j.write(() => j.interactions.insert({ contactIds: [a], on: '2026-10-02', kind: 'email', thanksOwed: true, thankedOn: '2026-10-03', snoozedUntil: '2026-12-01' })),
+      j.write(() => j.interactions.insert({ contactIds: [a], on: '2026-10-02', kind: 'message', summary: '', thanksOwed: false, noReply: true })),
     ];
     const all = j.interactions.all();
     expect(all.map((i) => i.id)).toEqual(ids);
@@ -179,8 +179,8 @@ describe('repositories', () => {
     expect(ids.map((id) => j.interactions.get(id))).toEqual(all);
     expect(j.interactions.get(999)).toBeUndefined();
 
-    const n1 = j.needs.insert({ contactId: a, what: 'a "referral" \\ \u0000', notedOn: '2026-10-05' });
-    const n2 = j.needs.insert({ contactId: b, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' });
+    const n1 = j.write(() => j.needs.insert({ contactId: a, what: 'a "referral" \\ \u0000', notedOn: '2026-10-05' }));
+    const n2 = j.write(() => j.needs.insert({ contactId: b, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' }));
     const needs = j.needs.all();
     expect(needs).toEqual([
       { id: n2, uuid: expect.any(String), contact: { id: b, name: 'Ben' }, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' },
@@ -193,14 +193,14 @@ describe('repositories', () => {
   });
 
   it('deletes a contact with what only they were part of', () => {
-    const a = j.contacts.insert({ name: 'Ann' });
-    const b = j.contacts.insert({ name: 'Ben', introducedBy: a });
-    j.interactions.insert({ contactIds: [a], on: '2026-10-01', kind: 'call', thanksOwed: true });
-    const shared = j.interactions.insert({ contactIds: [a, b], on: '2026-10-02', kind: 'meeting', thanksOwed: true });
-    j.leads.insert({ sourceId: b, what: 'talk to Ann', personId: a, givenOn: '2026-10-01' });
-    j.leads.insert({ sourceId: a, what: 'Acme', givenOn: '2026-10-01' });
-    j.promises.insert({ contactId: a, what: 'x', direction: 'mine', madeOn: '2026-10-01' });
-    j.needs.insert({ contactId: a, what: 'y', notedOn: '2026-10-01' });
+    const a = j.write(() => j.contacts.insert({ name: 'Ann' }));
+    const b = j.write(() => j.contacts.insert({ name: 'Ben', introducedBy: a }));
+    j.write(() => j.interactions.insert({ contactIds: [a], on: '2026-10-01', kind: 'call', thanksOwed: true }));
+    const shared = j.write(() => j.interactions.insert({ contactIds: [a, b], on: '2026-10-02', kind: 'meeting', thanksOwed: true }));
+    j.write(() => j.leads.insert({ sourceId: b, what: 'talk to Ann', personId: a, givenOn: '2026-10-01' }));
+    j.write(() => j.leads.insert({ sourceId: a, what: 'Acme', givenOn: '2026-10-01' }));
+    j.write(() => j.promises.insert({ contactId: a, what: 'x', direction: 'mine', madeOn: '2026-10-01' }));
+    j.write(() => j.needs.insert({ contactId: a, what: 'y', notedOn: '2026-10-01' }));
     const n = j.write(() => j.contacts.remove(a));
     expect(n).toEqual({ interactions: 1, leads: 1, promises: 1, needs: 1 });
     expect(j.contacts.get(b)?.introducedBy).toBeNull();
@@ -210,21 +210,21 @@ describe('repositories', () => {
   });
 
   it('logging with a lead person marks only their open leads followed', () => {
-    const src = j.contacts.insert({ name: 'Maria' });
-    const bob = j.contacts.insert({ name: 'Bob' });
-    const open = j.leads.insert({ sourceId: src, what: 'Bob at Acme', personId: bob, givenOn: '2026-10-01' });
-    const dropped = j.leads.insert({ sourceId: src, what: 'old', personId: bob, givenOn: '2026-09-01', status: 'dropped' });
-    expect(j.leads.followByPeople([bob], '2026-10-05')).toEqual([open]);
+    const src = j.write(() => j.contacts.insert({ name: 'Maria' }));
+    const bob = j.write(() => j.contacts.insert({ name: 'Bob' }));
+    const open = j.write(() => j.leads.insert({ sourceId: src, what: 'Bob at Acme', personId: bob, givenOn: '2026-10-01' }));
+    const dropped = j.write(() => j.leads.insert({ sourceId: src, what: 'old', personId: bob, givenOn: '2026-09-01', status: 'dropped' }));
+    expect(j.write(() => j.leads.followByPeople([bob], '2026-10-05'))).toEqual([open]);
     expect(j.leads.get(open)).toMatchObject({ status: 'followed', followedOn: '2026-10-05' });
     expect(j.leads.get(dropped)?.status).toBe('dropped');
-    j.leads.setStatus(open, 'reported', '2026-10-06', 'hired');
+    j.write(() => j.leads.setStatus(open, 'reported', '2026-10-06', 'hired'));
     expect(j.leads.get(open)).toMatchObject({ status: 'reported', followedOn: '2026-10-05', reportedOn: '2026-10-06', outcome: 'hired' });
   });
 
   it('a failed write leaves nothing behind', () => {
     expect(() =>
       j.write(() => {
-        j.contacts.insert({ name: 'Half' });
+        j.write(() => j.contacts.insert({ name: 'Half' }));
         throw new Error('boom');
       }),
     ).toThrow('boom');
@@ -232,45 +232,45 @@ describe('repositories', () => {
   });
 
   it('keeps the search index in step with edits and deletes', () => {
-    const id = j.contacts.insert({ name: 'Dana', company: 'Initech' });
+    const id = j.write(() => j.contacts.insert({ name: 'Dana', company: 'Initech' }));
     expect(found(j, 'initech')).toEqual([id]);
-    j.contacts.update(id, { company: 'Globex' });
+    j.write(() => j.contacts.update(id, { company: 'Globex' }));
     expect(found(j, 'initech')).toEqual([]);
     expect(found(j, 'glob')).toEqual([id]);
-    const n = j.needs.insert({ contactId: id, what: 'an intro at Hooli', notedOn: '2026-10-01' });
+    const n = j.write(() => j.needs.insert({ contactId: id, what: 'an intro at Hooli', notedOn: '2026-10-01' }));
     expect(found(j, 'hooli')).toEqual([id]);
-    j.db.raw.prepare('DELETE FROM needs WHERE id = ?').run(n);
+    j.write(() => j.db.raw.prepare('DELETE FROM needs WHERE id = ?').run(n));
     expect(found(j, 'hooli')).toEqual([]);
     expect(found(j, '"); DROP TABLE x; --')).toEqual([]);
   });
 
   it('re-indexes a record when any column the search holds changes, and keeps it through other changes', () => {
-    const id = j.contacts.insert({ name: 'Dana' });
+    const id = j.write(() => j.contacts.insert({ name: 'Dana' }));
     const records = {
       contacts: id,
-      interactions: j.interactions.insert({ contactIds: [id], on: '2026-10-01', kind: 'call', thanksOwed: true }),
-      leads: j.leads.insert({ sourceId: id, what: 'a lead', givenOn: '2026-10-01' }),
-      needs: j.needs.insert({ contactId: id, what: 'a need', notedOn: '2026-10-01' }),
-      promises: j.promises.insert({ contactId: id, what: 'a promise', direction: 'mine', madeOn: '2026-10-01' }),
+      interactions: j.write(() => j.interactions.insert({ contactIds: [id], on: '2026-10-01', kind: 'call', thanksOwed: true })),
+      leads: j.write(() => j.leads.insert({ sourceId: id, what: 'a lead', givenOn: '2026-10-01' })),
+      needs: j.write(() => j.needs.insert({ contactId: id, what: 'a need', notedOn: '2026-10-01' })),
+      promises: j.write(() => j.promises.insert({ contactId: id, what: 'a promise', direction: 'mine', madeOn: '2026-10-01' })),
     };
     for (const [table, { columns }] of Object.entries(SEARCH_SOURCES)) {
       for (const column of columns) {
         const word = `zq${table}${column.replace('_', '')}`;
         const value = column === 'tags' ? JSON.stringify([word]) : word;
-        j.db.raw.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(value, records[table as keyof typeof records]);
+        j.write(() => j.db.raw.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(value, records[table as keyof typeof records]));
         expect(found(j, word), `${table}.${column}`).toEqual([id]);
       }
     }
     // Changes the index does not hold (a status, a count kept on the contact) leave it as it was.
-    j.needs.close(records.needs, 'met', '2026-10-02');
-    j.interactions.markThanked([records.interactions], '2026-10-02');
+    j.write(() => j.needs.close(records.needs, 'met', '2026-10-02'));
+    j.write(() => j.interactions.markThanked([records.interactions], '2026-10-02'));
     expect(found(j, 'zqneedswhat')).toEqual([id]);
     expect(found(j, 'zqcontactsname')).toEqual([id]);
   });
 
   it('a bulk import keeps the search index and activity columns right for new and updated people', () => {
-    const old = j.contacts.insert({ name: 'Dana Whitfield', email: 'dana@example.com' });
-    j.interactions.insert({ contactIds: [old], on: '2026-09-01', kind: 'call', thanksOwed: false });
+    const old = j.write(() => j.contacts.insert({ name: 'Dana Whitfield', email: 'dana@example.com' }));
+    j.write(() => j.interactions.insert({ contactIds: [old], on: '2026-09-01', kind: 'call', thanksOwed: false }));
     const result = j.write(() =>
       applyImport(j, {
         format: 'json',
@@ -305,7 +305,7 @@ describe('repositories', () => {
     expect(j.contacts.get(sam ?? 0)?.lastContact).toBe('2026-10-01');
     expect(j.meta('bulk')).toBeNull();
     // Triggers are back on after the import.
-    j.interactions.insert({ contactIds: [old], on: '2026-10-05', kind: 'email', summary: 'Zanzibar trip', thanksOwed: false });
+    j.write(() => j.interactions.insert({ contactIds: [old], on: '2026-10-05', kind: 'email', summary: 'Zanzibar trip', thanksOwed: false }));
     expect(j.contacts.get(old)?.lastContact).toBe('2026-10-05');
     expect(found(j, 'zanzibar')).toEqual([old]);
   });

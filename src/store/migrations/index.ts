@@ -8,6 +8,8 @@ import { list } from './006-list.js';
 import { ledgerCounts } from './007-ledger.js';
 import { ids } from './008-ids.js';
 import { readTime } from './009-read-time.js';
+import { history } from './010-history.js';
+import { dropHistoryTriggers, installHistoryTriggers } from '../history.js';
 
 export interface Migration {
   version: number;
@@ -16,7 +18,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
@@ -40,11 +42,15 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number[
     db.transaction(() => {
       const before = broken();
       const current = db.pragma('user_version', { simple: true }) as number;
+      // Schema steps are not commands: the history's triggers stand aside while they run, and
+      // are made again from the schema they leave (store/history.ts).
+      dropHistoryTriggers(db);
       for (const m of MIGRATIONS) {
         if (m.version <= current || m.version > target) continue;
         m.up(db);
         applied.push(m.version);
       }
+      installHistoryTriggers(db);
       if (broken() > before) throw new Error('a schema step left references between records broken; the journal was left as it was');
       if (applied.length > 0) db.pragma(`user_version = ${Math.max(current, ...applied)}`);
     }).immediate();

@@ -1,0 +1,173 @@
+// The record kinds of the journal, described once: the letter their ids take, the table
+// that holds them, the fields a person can see and edit. `edit`, `rm`, `undo`, `history`
+// and completion loop over this table instead of each growing a switch (Taskwarrior's
+// attribute table is the model). A new kind, or a new column, is added here; a store test
+// fails until every column of every record table is listed (as a field, as internal, or as
+// derived and kept by SQLite itself).
+
+export type KindName = 'contact' | 'interaction' | 'lead' | 'promise' | 'need';
+
+/** How a field's text from the command line becomes a value (the command layer parses). */
+export type FieldType = 'text' | 'required-text' | 'date' | 'interaction-kind' | 'contact' | 'flag';
+
+export interface FieldDef {
+  /** The column that holds it. */
+  column: string;
+  /** What people call it in messages: `Changed i4: on 2026-04-02 → 2026-04-01`. */
+  label: string;
+  /** The `net edit` flag that sets it, when people may edit it. */
+  flag?: string;
+  type: FieldType;
+}
+
+export interface RecordKind {
+  name: KindName;
+  /** The letter of its ids: `i12`. Contacts are `c12`, `#12` or a name. */
+  prefix: string;
+  /** Its table in the journal. */
+  table: string;
+  /** Singular noun for sentences. */
+  noun: string;
+  fields: readonly FieldDef[];
+  /** Tables that only link this kind to others; a change to them is a change to this record. */
+  links?: Readonly<Record<string, string>>;
+  /** Columns kept for the journal's own use, not shown in the history. */
+  internal: readonly string[];
+  /** Columns SQLite keeps up to date from other records (counts, last contact): not history. */
+  derived: readonly string[];
+}
+
+const KINDS_LIST: readonly RecordKind[] = [
+  {
+    name: 'contact',
+    prefix: 'c',
+    table: 'contacts',
+    noun: 'contact',
+    fields: [
+      { column: 'name', label: 'name', flag: '--name', type: 'required-text' },
+      { column: 'company', label: 'company', flag: '--company', type: 'text' },
+      { column: 'role', label: 'role', flag: '--role', type: 'text' },
+      { column: 'email', label: 'email', flag: '--email', type: 'text' },
+      { column: 'phone', label: 'phone', flag: '--phone', type: 'text' },
+      { column: 'url', label: 'url', flag: '--url', type: 'text' },
+      { column: 'met_where', label: 'where met', flag: '--met', type: 'text' },
+      { column: 'met_on', label: 'date met', flag: '--on', type: 'date' },
+      { column: 'introduced_by', label: 'introduced by', flag: '--via', type: 'contact' },
+      { column: 'tags', label: 'tags', flag: '--tag', type: 'text' },
+      { column: 'notes', label: 'notes', flag: '--note', type: 'text' },
+      { column: 'cadence_days', label: 'cadence', flag: '--every', type: 'text' },
+      { column: 'archived', label: 'archived', flag: '--archive', type: 'flag' },
+      { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
+    ],
+    internal: ['id', 'uuid', 'name_key', 'created_at'],
+    derived: ['last_on', 'interaction_count', 'last_two_no_reply', 'thanked_count'],
+  },
+  {
+    name: 'interaction',
+    prefix: 'i',
+    table: 'interactions',
+    noun: 'interaction',
+    fields: [
+      { column: 'on_date', label: 'on', flag: '--on', type: 'date' },
+      { column: 'kind', label: 'kind', flag: '--kind', type: 'interaction-kind' },
+      { column: 'summary', label: 'summary', flag: '--summary', type: 'text' },
+      { column: 'thanks_owed', label: 'thanks', flag: '--thanks', type: 'flag' },
+      { column: 'thanked_on', label: 'thanked on', type: 'date' },
+      { column: 'no_reply', label: 'no reply', flag: '--no-reply', type: 'flag' },
+      { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
+    ],
+    links: { interaction_contacts: 'people' },
+    internal: ['id', 'uuid', 'created_at'],
+    derived: [],
+  },
+  {
+    name: 'lead',
+    prefix: 'l',
+    table: 'leads',
+    noun: 'lead',
+    fields: [
+      { column: 'source_id', label: 'given by', type: 'contact' },
+      { column: 'what', label: 'what', flag: '--what', type: 'required-text' },
+      { column: 'person_id', label: 'person', flag: '--person', type: 'contact' },
+      { column: 'company', label: 'company', flag: '--company', type: 'text' },
+      { column: 'job', label: 'job', flag: '--job', type: 'text' },
+      { column: 'given_on', label: 'on', flag: '--on', type: 'date' },
+      { column: 'status', label: 'status', type: 'text' },
+      { column: 'followed_on', label: 'followed on', type: 'date' },
+      { column: 'reported_on', label: 'reported on', type: 'date' },
+      { column: 'outcome', label: 'outcome', type: 'text' },
+      { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
+    ],
+    internal: ['id', 'uuid', 'created_at'],
+    derived: [],
+  },
+  {
+    name: 'promise',
+    prefix: 'p',
+    table: 'promises',
+    noun: 'promise',
+    fields: [
+      { column: 'contact_id', label: 'with', type: 'contact' },
+      { column: 'what', label: 'what', flag: '--what', type: 'required-text' },
+      { column: 'direction', label: 'direction', type: 'text' },
+      { column: 'made_on', label: 'on', flag: '--on', type: 'date' },
+      { column: 'by_date', label: 'by', flag: '--by', type: 'date' },
+      { column: 'status', label: 'status', type: 'text' },
+      { column: 'closed_on', label: 'closed on', type: 'date' },
+      { column: 'nudges', label: 'nudges', type: 'text' },
+      { column: 'last_nudged_on', label: 'last nudged on', type: 'date' },
+      { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
+    ],
+    internal: ['id', 'uuid', 'created_at'],
+    derived: [],
+  },
+  {
+    name: 'need',
+    prefix: 'n',
+    table: 'needs',
+    noun: 'need',
+    fields: [
+      { column: 'contact_id', label: 'of', type: 'contact' },
+      { column: 'what', label: 'what', flag: '--what', type: 'required-text' },
+      { column: 'noted_on', label: 'on', flag: '--on', type: 'date' },
+      { column: 'status', label: 'status', type: 'text' },
+      { column: 'closed_on', label: 'closed on', type: 'date' },
+    ],
+    internal: ['id', 'uuid', 'created_at'],
+    derived: [],
+  },
+];
+
+export const KINDS: ReadonlyMap<KindName, RecordKind> = new Map(KINDS_LIST.map((k) => [k.name, k]));
+
+/** Every kind, in the order people meet them. */
+export function recordKinds(): readonly RecordKind[] {
+  return KINDS_LIST;
+}
+
+export function kindOfTable(table: string): RecordKind | undefined {
+  return KINDS_LIST.find((k) => k.table === table || (k.links !== undefined && table in k.links));
+}
+
+export function kindByPrefix(prefix: string): RecordKind | undefined {
+  return KINDS_LIST.find((k) => k.prefix === prefix.toLowerCase());
+}
+
+export interface RecordId {
+  kind: RecordKind;
+  id: number;
+}
+
+/** `i12`, `l3`, `p7`, `n2` (any case): a record other than a contact, else null. */
+export function parseRecordId(text: string): RecordId | null {
+  const m = /^([a-z])(\d{1,15})$/i.exec(text.trim());
+  if (!m) return null;
+  const kind = kindByPrefix(m[1] ?? '');
+  if (!kind || kind.name === 'contact') return null;
+  return { kind, id: Number(m[2]) };
+}
+
+/** How a record is named in messages: `i12`, or `#5` for a contact. */
+export function recordLabel(kind: RecordKind, id: number): string {
+  return kind.name === 'contact' ? `#${id}` : `${kind.prefix}${id}`;
+}

@@ -1,0 +1,302 @@
+// The change history: what every command changed, kept in the journal itself.
+//
+// How no write can bypass it. Seven people change this store at once (new columns, new
+// tables, imports), so the history is not left to each repository to remember. Triggers
+// record every insert, update and delete of every record table, and they are generated
+// from the live schema (`PRAGMA table_info`, `foreign_key_list`) at the end of every
+// migration run: a column or a table added by any later step is in the history without
+// anyone touching this file. The triggers also refuse a write that does not come through
+// `Journal.write` (the one door, which opens a command in `history_session`), so a
+// repository that writes outside a command fails its first test instead of writing
+// changes nobody can undo. A store test fails when a record table has a column the kinds
+// table in core/kinds.ts does not know, or a table the history cannot name a record of.
+// (STYLE.md prefers explicit writes to triggers; with many writers landing at once, the
+// schema is the one list nobody can forget to update.)
+//
+// Made for merging two devices' histories later: a change names its record by uuid, and
+// references to other records by their uuids, never by local integer ids (a whole row keeps
+// its local `id` only so that undoing a removal brings the same id back). Each command
+// carries a hybrid logical clock (wall milliseconds and a counter: its order holds when the
+// clock steps back) and the id of the device, made once per journal.
+import type Database from 'better-sqlite3';
+import { kindOfTable } from '../core/kinds.js';
+import type { Db, Row } from './db.js';
+
+/** Tables that hold no records: the journal's own facts, the search index, the history. */
+const UNTRACKED = /^(meta|search(_.*)?|history_.*|sqlite_.*)$/;
+
+interface Column {
+  name: string;
+  pk: number;
+}
+
+/** How the history sees one table of the live schema. */
+export interface TrackedTable {
+  name: string;
+  /** Columns recorded: all but those SQLite derives from other records. */
+  columns: string[];
+  /** Columns that refer to another record table: recorded as that record's uuid. */
+  refs: Map<string, string>;
+  /** `uuid`: a record table; `link`: a table that only links records (its key is references). */
+  identity: 'uuid' | 'link';
+  /** For a link table, the key columns (references) that find one row. */
+  key: string[];
+}
+
+function q(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The record tables of the live schema, as the history records them. */
+export function trackedTables(db: Database.Database): TrackedTable[] {
+  const names = db
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const tables: TrackedTable[] = [];
+  const hasUuid = new Set(
+    names.filter((n) => !UNTRACKED.test(n) && (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(n) as string[]).includes('uuid')),
+  );
+  for (const name of names) {
+    if (UNTRACKED.test(name)) continue;
+    const cols = db.prepare('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid').all(name) as Column[];
+    const derived = new Set(kindOfTable(name)?.derived ?? []);
+    const refs = new Map<string, string>();
+    for (const fk of db.prepare('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(name) as Array<{ from: string; table: string }>) {
+      if (hasUuid.has(fk.table)) refs.set(fk.from, fk.table);
+    }
+    const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const identity = hasUuid.has(name) ? 'uuid' : key.length > 0 && key.every((k) => refs.has(k)) ? 'link' : null;
+    if (identity === null) {
+      throw new Error(`the history cannot name the records of table ${name}: give it a uuid column, or a primary key made of references`);
+    }
+    tables.push({ name, columns: cols.map((c) => c.name).filter((c) => !derived.has(c)), refs, identity, key });
+  }
+  return tables;
+}
+
+/** A column's value in a trigger, a reference replaced by the uuid it points at. */
+function value(t: TrackedTable, row: 'new' | 'old', column: string): string {
+  const parent = t.refs.get(column);
+  if (!parent) return `${row}.${q(column)}`;
+  // A removal's cascades run after the removed row is gone: its uuid is kept aside for them.
+  const id = `${row}.${q(column)}`;
+  return `coalesce((SELECT uuid FROM ${q(parent)} WHERE id = ${id}), (SELECT uuid FROM history_removed WHERE tbl = '${parent}' AND id = ${id}))`;
+}
+
+function wholeRow(t: TrackedTable, row: 'new' | 'old'): string {
+  return `json_object(${t.columns.map((c) => `'${c}', ${value(t, row, c)}`).join(', ')})`;
+}
+
+/** The uuid of the record a row belongs to: its own, or for a link row its first key's. */
+function recordOf(t: TrackedTable, row: 'new' | 'old'): string {
+  return t.identity === 'uuid' ? `${row}.uuid` : value(t, row, t.key[0] ?? '');
+}
+
+const SESSION = '(SELECT command_id FROM history_session)';
+const GUARD = `SELECT RAISE(ABORT, 'net: a record was written outside Journal.write, so it would escape the history') WHERE NOT EXISTS (SELECT 1 FROM history_session);`;
+
+function change(t: TrackedTable, row: 'new' | 'old', field: string, old: string, now: string, when = ''): string {
+  return `INSERT INTO history_changes (command_id, tbl, record, field, old, new) SELECT ${SESSION}, '${t.name}', ${recordOf(t, row)}, ${field}, ${old}, ${now}${when};`;
+}
+
+/** The three triggers that record a table's changes. */
+export function historyTriggerSql(t: TrackedTable): string[] {
+  const name = (what: string) => q(`history_${t.name}_${what}`);
+  const updates =
+    t.identity === 'link'
+      ? // A link row's key is what changes: recorded as one link removed and another made.
+        change(t, 'old', 'NULL', wholeRow(t, 'old'), 'NULL') + change(t, 'new', 'NULL', 'NULL', wholeRow(t, 'new'))
+      : t.columns
+          .filter((c) => c !== 'id' && c !== 'uuid')
+          .map((c) => change(t, 'new', `'${c}'`, value(t, 'old', c), value(t, 'new', c), ` WHERE old.${q(c)} IS NOT new.${q(c)}`))
+          .join('\n      ');
+  const watched = t.columns.filter((c) => c !== 'id').map(q).join(', ');
+  const keepAside =
+    t.identity === 'uuid'
+      ? [
+          `CREATE TRIGGER ${name('bd')} BEFORE DELETE ON ${q(t.name)} BEGIN
+      INSERT OR REPLACE INTO history_removed (tbl, id, uuid) VALUES ('${t.name}', old.id, old.uuid);
+    END`,
+        ]
+      : [];
+  return [
+    ...keepAside,
+    `CREATE TRIGGER ${name('ai')} AFTER INSERT ON ${q(t.name)} BEGIN
+      ${GUARD}
+      ${change(t, 'new', 'NULL', 'NULL', wholeRow(t, 'new'))}
+    END`,
+    `CREATE TRIGGER ${name('au')} AFTER UPDATE OF ${watched} ON ${q(t.name)} BEGIN
+      ${GUARD}
+      ${updates}
+    END`,
+    // AFTER DELETE: SQLite runs a removal's cascades (and their triggers) before it, so the
+    // record comes last, and undoing in reverse brings it back before what depended on it.
+    `CREATE TRIGGER ${name('ad')} AFTER DELETE ON ${q(t.name)} BEGIN
+      ${GUARD}
+      ${change(t, 'old', 'NULL', wholeRow(t, 'old'), 'NULL')}
+    END`,
+  ];
+}
+
+/**
+ * Re-creates the history's triggers from the live schema. The migration runner calls it
+ * after every run (and drops them before, so that schema steps that rewrite rows are not
+ * commands). Does nothing before the history's own tables exist.
+ */
+export function installHistoryTriggers(db: Database.Database): void {
+  dropHistoryTriggers(db);
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history_changes'").get();
+  if (!exists) return;
+  for (const t of trackedTables(db)) for (const sql of historyTriggerSql(t)) db.exec(sql);
+}
+
+export function dropHistoryTriggers(db: Database.Database): void {
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'history\\_%' ESCAPE '\\'").pluck().all() as string[];
+  for (const n of names) db.exec(`DROP TRIGGER ${q(n)}`);
+}
+
+/** A hybrid logical clock reading: wall milliseconds and a counter, as sortable text. */
+export function nextHlc(last: string | null, nowMs: number): string {
+  let wall = nowMs;
+  let counter = 0;
+  if (last !== null) {
+    const [w, c] = last.split('.').map(Number);
+    if (w !== undefined && c !== undefined && w >= nowMs) {
+      wall = w;
+      counter = c + 1;
+    }
+  }
+  return `${String(wall).padStart(15, '0')}.${String(counter).padStart(6, '0')}`;
+}
+
+/** The wall time of a clock reading. */
+export function hlcTime(hlc: string): Date {
+  return new Date(Number(hlc.split('.')[0]));
+}
+
+export interface CommandRow {
+  id: number;
+  uuid: string;
+  hlc: string;
+  device: string;
+  argv: string[];
+  undoes: number | null;
+  undoneBy: number | null;
+}
+
+export interface ChangeRow {
+  id: number;
+  commandId: number;
+  table: string;
+  record: string;
+  field: string | null;
+  old: unknown;
+  new: unknown;
+}
+
+function toCommand(r: Row): CommandRow {
+  return {
+    id: Number(r.id),
+    uuid: String(r.uuid),
+    hlc: String(r.hlc),
+    device: String(r.device),
+    argv: JSON.parse(String(r.argv)) as string[],
+    undoes: r.undoes === null ? null : Number(r.undoes),
+    undoneBy: r.undone_by === null ? null : Number(r.undone_by),
+  };
+}
+
+function toChange(r: Row): ChangeRow {
+  return {
+    id: Number(r.id),
+    commandId: Number(r.command_id),
+    table: String(r.tbl),
+    record: String(r.record),
+    field: r.field === null ? null : String(r.field),
+    old: r.old,
+    new: r.new,
+  };
+}
+
+const COMMAND = `SELECT c.id, c.uuid, c.hlc, c.device, c.argv, u.id AS undoes, b.id AS undone_by FROM history_commands c
+  LEFT JOIN history_commands u ON u.uuid = c.undoes LEFT JOIN history_commands b ON b.uuid = c.undone_by`;
+
+/** The journal's side of the history: opening commands, reading them back. */
+export class History {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Opens a command for the write that follows, in its transaction: reuses `id` (a command
+   * that writes twice is one command), else records a new one. Returns its id.
+   */
+  open(argv: readonly string[], id: number | null, uuid: () => string): number {
+    let command = id;
+    if (command === null) {
+      const last = this.db.stmt('SELECT hlc FROM history_commands ORDER BY hlc DESC LIMIT 1').pluck().get() as string | undefined;
+      const info = this.db
+        .stmt('INSERT INTO history_commands (uuid, hlc, device, argv) VALUES (?, ?, (SELECT value FROM meta WHERE key = ?), ?)')
+        .run(uuid(), nextHlc(last ?? null, Date.now()), 'device_id', JSON.stringify(argv));
+      command = Number(info.lastInsertRowid);
+    }
+    this.db.stmt('INSERT INTO history_session (command_id) VALUES (?)').run(command);
+    return command;
+  }
+
+  /** Closes the command's write; a command that changed nothing leaves no trace. Returns whether it changed anything. */
+  close(command: number): boolean {
+    this.db.stmt('DELETE FROM history_session').run();
+    this.db.stmt('DELETE FROM history_removed').run();
+    const changed = this.db.stmt('SELECT 1 FROM history_changes WHERE command_id = ? LIMIT 1').get(command) !== undefined;
+    if (!changed) this.db.stmt('DELETE FROM history_commands WHERE id = ?').run(command);
+    return changed;
+  }
+
+  command(id: number): CommandRow | undefined {
+    const r = this.db.stmt(`${COMMAND} WHERE c.id = ?`).get(id) as Row | undefined;
+    return r ? toCommand(r) : undefined;
+  }
+
+  /** Commands newest first (by their place in this journal). */
+  commands(limit: number): CommandRow[] {
+    return (this.db.stmt(`${COMMAND} ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]).map(toCommand);
+  }
+
+  /** Commands that `net undo` can take back, newest first: not undone, not an undo. */
+  undoable(limit: number): CommandRow[] {
+    return (
+      this.db.stmt(`${COMMAND} WHERE c.undone_by IS NULL AND c.undoes IS NULL ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]
+    ).map(toCommand);
+  }
+
+  changes(command: number): ChangeRow[] {
+    return (this.db.stmt('SELECT * FROM history_changes WHERE command_id = ? ORDER BY id').all(command) as Row[]).map(toChange);
+  }
+
+  /** Changes after a command, oldest first. */
+  changesAfter(command: number): ChangeRow[] {
+    return (this.db.stmt('SELECT * FROM history_changes WHERE command_id > ? ORDER BY id').all(command) as Row[]).map(toChange);
+  }
+
+  /** Every change that mentions one of these uuids (as its record, or in a reference), newest first. */
+  changesMentioning(uuids: readonly string[]): ChangeRow[] {
+    if (uuids.length === 0) return [];
+    return (
+      this.db
+        .stmt(
+          `SELECT h.* FROM history_changes h WHERE EXISTS (SELECT 1 FROM json_each(?) u
+             WHERE h.record = u.value OR instr(h.old, u.value) > 0 OR instr(h.new, u.value) > 0) ORDER BY h.id DESC`,
+        )
+        .all(JSON.stringify(uuids)) as Row[]
+    ).map(toChange);
+  }
+
+  markUndone(target: number, by: number): void {
+    this.db
+      .stmt('UPDATE history_commands SET undone_by = (SELECT uuid FROM history_commands WHERE id = ?) WHERE id = ?')
+      .run(by, target);
+    this.db
+      .stmt('UPDATE history_commands SET undoes = (SELECT uuid FROM history_commands WHERE id = ?) WHERE id = ?')
+      .run(target, by);
+  }
+}

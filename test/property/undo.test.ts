@@ -1,0 +1,92 @@
+// Undo of every writing command: any sequence of commands, followed by as many undos as
+// commands that changed the journal, gives back the journal it started from (compared by
+// `net export`). Run in-process (the same `run` the binary calls) to afford many sequences.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIO } from '../memory-io.js';
+import { run } from '../../src/cli/run.js';
+
+const TODAY = '2026-10-01';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function net(db: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIO();
+  const code = await run(argv, { io, env: { NET_DB: db, NET_TODAY: TODAY }, now: new Date(), version: 'test' });
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+async function exported(db: string): Promise<unknown> {
+  const r = await net(db, ['export']);
+  expect(r.code, r.err).toBe(0);
+  const { exported_at: _, ...rest } = JSON.parse(r.out) as Record<string, unknown>;
+  return rest;
+}
+
+async function undoable(db: string): Promise<number> {
+  const r = await net(db, ['undo', '--list']);
+  return r.out.split('\n').filter((l) => /^\s*\d+\s/.test(l)).length;
+}
+
+const SEED: string[][] = [
+  ['add', 'Ann Lee', '--company', 'Acme', '--need', 'an intro at Dell', '--lead', 'Globex is hiring', '--promise', 'send the deck', '--expect', 'an intro'],
+  ['add', 'Ben Ode', '--via', 'Ann Lee', '--met', 'PyData'],
+  ['log', 'Ann', 'call about roles', '--kind', 'call', '--with', 'Ben'],
+];
+
+const who = fc.constantFrom('Ann', 'Ben', 'Cy Dunn', '1', '2', '3', '4');
+const item = (prefix: string) => fc.integer({ min: 1, max: 4 }).map((n) => `${prefix}${n}`);
+const day = fc.constantFrom('2026-09-20', '2026-09-30', 'yesterday', 'today');
+const text = fc.constantFrom('coffee', 'a "quoted" note', 'Ünïcode ✓', "it's", 'x');
+
+/** One writing command, as a user would type it (some fail: they must change nothing). */
+const command: fc.Arbitrary<string[]> = fc.oneof(
+  fc.tuple(fc.constantFrom('Cy Dunn', 'Dee Ray', 'Ann Lee 2'), text).map(([n, t]) => ['add', n, '--note', t, '--need', t]),
+  fc.tuple(who, text, fc.constantFrom('coffee', 'email', 'call'), day).map(([w, t, k, d]) => ['log', w, t, '--kind', k, '--on', d]),
+  fc.tuple(who, who, text).map(([a, b, t]) => ['log', a, t, '--with', b]),
+  fc.tuple(who, text, fc.boolean()).map(([w, t, p]) => (p ? ['lead', w, t, '--person', 'Eve Park'] : ['lead', w, t, '--company', 'Initech'])),
+  fc.tuple(fc.constantFrom('followed', 'reported', 'dropped'), item('l')).map(([s, l]) => ['lead', s, l]),
+  fc.tuple(who, text, fc.boolean()).map(([w, t, theirs]) => ['promise', w, t, ...(theirs ? ['--theirs'] : ['--by', 'friday'])]),
+  fc.tuple(fc.constantFrom('kept', 'dropped'), item('p')).map(([s, p]) => ['promise', s, p]),
+  fc.tuple(who, text).map(([w, t]) => ['need', w, t]),
+  fc.tuple(fc.constantFrom('met', 'dropped'), item('n')).map(([s, n]) => ['need', s, n]),
+  who.map((w) => ['thank', w]),
+  fc.tuple(fc.constantFrom('p', 'i', 'l', 'c'), fc.integer({ min: 1, max: 4 })).map(([p, n]) => ['done', `${p}${n}`]),
+  fc.tuple(item('i'), fc.constantFrom('2w', 'monday')).map(([i, d]) => ['snooze', i, d]),
+  fc.tuple(who, text).map(([w, t]) => ['edit', w, '--company', t, '--tag', 'x', '--every', '30d']),
+  fc.tuple(who, who).map(([a, b]) => ['edit', a, '--via', b]),
+  who.map((w) => ['rm', w, '--yes']),
+  fc.tuple(who, who).map(([a, b]) => ['merge', a, b, '--yes']),
+);
+
+describe('net undo', () => {
+  it('after any commands, as many undos give back the journal it started from (by net export)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-undo-'));
+    dirs.push(dir);
+    const template = path.join(dir, 'seed.db');
+    for (const argv of SEED) expect((await net(template, argv)).code).toBe(0);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 6 }), async (commands) => {
+        const db = path.join(dir, `run-${n++}.db`);
+        fs.copyFileSync(template, db);
+        const before = await exported(db);
+        const undoableBefore = await undoable(db);
+        for (const argv of commands) await net(db, argv);
+        const changed = (await undoable(db)) - undoableBefore;
+        for (let i = 0; i < changed; i++) {
+          const r = await net(db, ['undo']);
+          expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+        }
+        expect(await exported(db)).toEqual(before);
+        fs.rmSync(db, { force: true });
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
