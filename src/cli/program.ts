@@ -57,6 +57,7 @@ const COMMANDS: Record<string, Register> = {
   backup: registerBackup,
   doctor: registerDoctor,
   __names: registerCompletion,
+  __ids: registerCompletion,
 };
 
 /** The command a command line runs: its first word that is not an option or --db's value. */

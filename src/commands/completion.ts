@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { recentIds } from '../store/records.js';
+
+/** How many ids of each kind completion offers: the newest, which are the ones people fix. */
+const RECENT_IDS = 500;
 
 interface Spec {
   name: string;
@@ -22,6 +26,12 @@ function specs(program: Command): Spec[] {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * Commands whose argument can be an item id (`i12`, `l3`, `p7`, `n2`): completion offers the
+ * ids of recent records there, besides contact names.
+ */
+const TAKES_ITEM_IDS = ['edit', 'rm', 'history', 'done', 'snooze', 'lead', 'promise', 'need'];
+
 function bash(all: Spec[]): string {
   const cases = all.map((s) => `    ${s.name}) flags=${quote(s.flags.join(' '))} ;;`).join('\n');
   return `# net completion for bash: add to ~/.bashrc:  source <(net completion bash)
@@ -38,8 +48,11 @@ ${cases}
     COMPREPLY=( $(compgen -W "$flags --db --no-color" -- "$cur") )
     return
   fi
-  local IFS=$'\\n'
-  COMPREPLY=( $(compgen -W "$(net __names 2>/dev/null)" -- "$cur") )
+  local IFS=$'\\n' ids=""
+  case "\${COMP_WORDS[1]}" in
+    ${TAKES_ITEM_IDS.join('|')}) ids="$(net __ids 2>/dev/null)" ;;
+  esac
+  COMPREPLY=( $(compgen -W "$(net __names 2>/dev/null)"$'\\n'"$ids" -- "$cur") )
   COMPREPLY=( "\${COMPREPLY[@]// /\\\\ }" )
 }
 complete -F _net_complete net net-journal
@@ -68,6 +81,9 @@ ${cases}
     return
   fi
   names=("\${(@f)$(net __names 2>/dev/null)}")
+  case $words[2] in
+    ${TAKES_ITEM_IDS.join('|')}) names+=("\${(@f)$(net __ids 2>/dev/null)}") ;;
+  esac
   compadd -- $names
 }
 compdef _net net net-journal
@@ -81,6 +97,7 @@ function fish(all: Spec[]): string {
     for (const f of s.flags) lines.push(`complete -c net -n ${quote(`__fish_seen_subcommand_from ${s.name}`)} -l ${f.replace(/^--/, '')}`);
   }
   lines.push("complete -c net -n 'not __fish_use_subcommand' -a '(net __names 2>/dev/null)'");
+  lines.push(`complete -c net -n ${quote(`__fish_seen_subcommand_from ${TAKES_ITEM_IDS.join(' ')}`)} -a '(net __ids 2>/dev/null)'`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -103,5 +120,13 @@ export function registerCompletion(program: Command, ctx: Context): void {
     .action(() => {
       const names = ctx.journal().contacts.names();
       if (names.length) ctx.io.out(names.join('\n'));
+    });
+
+  program
+    .command('__ids', { hidden: true })
+    .description('ids of recent interactions, leads, promises and needs, one per line, for shell completion')
+    .action(() => {
+      const ids = recentIds(ctx.journal().db, RECENT_IDS);
+      if (ids.length) ctx.io.out(ids.join('\n'));
     });
 }

@@ -1,21 +1,21 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { parseRecordId } from '../core/kinds.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
 import { cadenceOption, collect, dateOption, resolveContact, splitTags } from '../cli/inputs.js';
 import type { ContactFields } from '../store/contacts.js';
 import { safeLine } from '../render/text.js';
+import { editRecord, type RecordEditOptions } from './records.js';
 
-interface EditOptions {
+interface EditOptions extends RecordEditOptions {
   name?: string;
-  company?: string;
   role?: string;
   email?: string;
   phone?: string;
   url?: string;
   met?: string;
-  on?: string;
   via?: string;
   tag?: string[];
   untag?: string[];
@@ -28,17 +28,24 @@ interface EditOptions {
 export function registerEdit(program: Command, ctx: Context): void {
   program
     .command('edit')
-    .argument('<who>', 'id or name')
-    .summary("change a contact's details")
-    .description('Change the fields you give; an empty value ("") clears a field.')
+    .argument('<who>', 'a contact (name, 12, #12 or c12), or a record: i12, l3, p7, n2')
+    .summary('change a contact, an interaction, a lead, a promise or a need')
+    .description(
+      'Change the fields you give; an empty value ("") clears a field. Prints what changed; net undo takes it back.\n' +
+        'A contact takes --name --company --role --email --phone --url --met --on --via --tag --untag --note --every --archive --unarchive.\n' +
+        'An interaction (i12) takes --on --kind --summary --with <who>… (replaces the people) --add <who> --drop <who>\n' +
+        '  --thanks/--no-thanks --no-reply/--replied.\n' +
+        'A lead (l3) takes --what --person <who> --company --job --on (linking a person follows the lead if you already talked to them).\n' +
+        'A promise (p7) takes --what --by --on; a need (n2) takes --what --on.',
+    )
     .option('--name <name>', 'their name')
-    .option('--company <company>', 'where they work')
+    .option('--company <company>', 'where they work (a lead: the company)')
     .option('--role <role>', 'their job title')
     .option('--email <email>', 'email address')
     .option('--phone <phone>', 'phone number')
     .option('--url <url>', 'profile or website')
     .option('--met <where>', 'where or how you met')
-    .option('--on <date>', 'when you met')
+    .option('--on <date>', 'when you met (a record: its date)')
     .option('--via <who>', 'who introduced you ("" for nobody)')
     .option('--tag <tag>', 'add a tag (repeatable)', collect)
     .option('--untag <tag>', 'remove a tag (repeatable)', collect)
@@ -46,8 +53,41 @@ export function registerEdit(program: Command, ctx: Context): void {
     .option('--every <cadence>', 'keep-in-touch cadence: 30d, 6w, 3m or never')
     .option('--archive', 'hide from lists and follow-ups')
     .option('--unarchive', 'bring back from the archive')
-    .addHelpText('after', examples(['net edit Dana --company "Dell" --role "Data lead"', 'net edit 12 --every 30d --tag mentor', 'net edit Dana --phone ""']))
-    .action(async (who: string, o: EditOptions) => {
+    .option('--what <text>', 'a lead, promise or need: what it is')
+    .option('--kind <kind>', 'an interaction: coffee, call, meeting, interview, email, message, event, intro or other')
+    .option('--summary <text>', 'an interaction: what you talked about')
+    .option('--with <who>', 'an interaction: its people, replacing them (repeatable)', collect)
+    .option('--add <who>', 'an interaction: add a person (repeatable)', collect)
+    .option('--drop <who>', 'an interaction: drop a person (repeatable)', collect)
+    .option('--thanks', 'an interaction: a thank-you is owed')
+    .option('--no-thanks', 'an interaction: no thank-you is owed')
+    .addOption(new Option('--no-reply', 'an interaction: it went unanswered').default(undefined))
+    .option('--replied', 'an interaction: it was answered after all')
+    .option('--person <who>', 'a lead: the person to talk to ("" for nobody)')
+    .option('--job <job>', 'a lead: the job')
+    .option('--by <date>', 'a promise: by when ("" for no date)')
+    .addHelpText(
+      'after',
+      examples([
+        'net edit Dana --company "Dell" --role "Data lead"',
+        'net edit 12 --every 30d --tag mentor',
+        'net edit Dana --phone ""',
+        'net edit i4 --on 2026-04-01 --kind call',
+        'net edit i4 --add "Bob Ortiz" --drop Sam',
+        'net edit l3 --person "Bob Ortiz" --job "Data engineer"',
+        'net edit p7 --by friday',
+        'net edit n2 --what "an intro at Dell"',
+      ]),
+    )
+    .action(async (who: string, o: EditOptions, cmd: Command) => {
+      const item = parseRecordId(who);
+      if (item) return editRecord(ctx, item, o, cmd);
+      const recordOnly = ['what', 'kind', 'summary', 'with', 'add', 'drop', 'thanks', 'reply', 'replied', 'person', 'job', 'by'].filter(
+        (k) => cmd.getOptionValueSource(k) === 'cli',
+      );
+      if (recordOnly.length > 0) {
+        throw new UsageError(`${recordOnly.map((k) => (k === 'reply' ? '--no-reply' : `--${k}`)).join(', ')} ${recordOnly.length === 1 ? 'is' : 'are'} for records (i12, l3, p7, n2), not contacts. See net edit --help.`);
+      }
       const ref = await resolveContact(ctx, who);
       const j = ctx.journal();
       const contact = j.contacts.get(ref.id);

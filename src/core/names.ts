@@ -61,9 +61,9 @@ export type MatchResult<T extends Named> =
   | { kind: 'none' }
   | { kind: 'many'; candidates: T[] };
 
-/** `12` or `#12`: a numeric id, else null. */
+/** `12`, `#12` or `c12`: a contact's numeric id, else null. */
 export function parseIdRef(ref: string): number | null {
-  const m = /^#?(\d{1,15})$/.exec(ref.trim());
+  const m = /^(?:#|c)?(\d{1,15})$/i.exec(ref.trim());
   return m ? Number(m[1]) : null;
 }
 

@@ -41,6 +41,8 @@ export interface ChangeLine {
   record: string | null;
   label: string | null;
   what: 'added' | 'removed' | 'changed';
+  /** A person linked or unlinked, rather than a field. */
+  link: boolean;
   old: unknown;
   new: unknown;
   oldName: string | null;
@@ -58,8 +60,8 @@ export function changeText(c: ChangeLine): string {
   const record = c.record ?? 'a removed record';
   if (c.what === 'added') return `added ${record}`;
   if (c.what === 'removed') return `removed ${record}`;
-  if (c.newName !== null && c.old === null) return `${record} ${c.label}: added ${safeLine(c.newName)}`;
-  if (c.oldName !== null && c.new === null) return `${record} ${c.label}: dropped ${safeLine(c.oldName)}`;
+  if (c.link && c.old === null) return `${record} ${c.label}: added ${safeLine(c.newName)}`;
+  if (c.link) return `${record} ${c.label}: dropped ${safeLine(c.oldName)}`;
   return `${record} ${c.label}: ${value(c.old, c.oldName)} → ${value(c.new, c.newName)}`;
 }
 
@@ -87,4 +89,14 @@ export function historyText(entries: readonly CommandEntry[]): string {
       return [head, ...lines].join('\n');
     })
     .join('\n');
+}
+
+/** What an edit changed, on one line: `Changed i4: on 2026-04-02 → 2026-04-01; kind call → coffee.` */
+export function editedText(record: string, changes: readonly ChangeLine[]): string {
+  const parts = changes.map((c) => {
+    if (c.link && c.old === null) return `${c.label}: added ${safeLine(c.newName)}`;
+    if (c.link) return `${c.label}: dropped ${safeLine(c.oldName)}`;
+    return `${c.label} ${value(c.old, c.oldName)} → ${value(c.new, c.newName)}`;
+  });
+  return `Changed ${record}: ${parts.join('; ')}.`;
 }

@@ -169,9 +169,12 @@ export interface ChangeView {
   /** What people call the field (`on`, `people`), or null for a whole record. */
   label: string | null;
   what: 'added' | 'removed' | 'changed';
+  /** A person linked to or unlinked from the record (its link table), rather than a field. */
+  link: boolean;
   old: unknown;
   new: unknown;
-  /** For a reference or a person linked: the contact's name and label, as today. */
+  /** The value as people read it, where it is not the stored one: a contact's name and id as
+   *  today (a reference, a person linked), `yes`/`no` for a flag. */
   oldName: string | null;
   newName: string | null;
 }
@@ -214,6 +217,7 @@ export function describeChanges(db: Db, changes: readonly ChangeRow[]): ChangeVi
         field: c.table,
         label: kind.links?.[c.table] ?? c.table,
         what: 'changed',
+        link: true,
         old: old,
         new: now,
         oldName: c.new === null ? person : null,
@@ -222,6 +226,8 @@ export function describeChanges(db: Db, changes: readonly ChangeRow[]): ChangeVi
       continue;
     }
     const ref = c.field !== null ? t?.refs.get(c.field) : undefined;
+    const def = c.field !== null ? kind.fields.find((f) => f.column === c.field) : undefined;
+    const shown = (v: unknown) => (def?.type === 'flag' ? (v ? 'yes' : 'no') : ref ? nameOfUuid(db, ref, v) : null);
     views.push({
       record,
       kind: kind.name,
@@ -229,10 +235,11 @@ export function describeChanges(db: Db, changes: readonly ChangeRow[]): ChangeVi
       field: c.field,
       label: c.field === null ? null : (kind.fields.find((f) => f.column === c.field)?.label ?? c.field),
       what: isCreation(c) ? 'added' : isRemoval(c) ? 'removed' : 'changed',
+      link: false,
       old,
       new: now,
-      oldName: ref ? nameOfUuid(db, ref, c.old) : null,
-      newName: ref ? nameOfUuid(db, ref, c.new) : null,
+      oldName: c.field === null ? null : shown(c.old),
+      newName: c.field === null ? null : shown(c.new),
     });
   }
   return views;

@@ -1,7 +1,9 @@
 // End to end: ids that never move, the change history, undo, and edit/rm of every record kind.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ShowJson, cleanupJournals, tempJournal } from './helpers.js';
+import { BIN, type ShowJson, cleanupJournals, tempJournal } from './helpers.js';
 
 afterAll(cleanupJournals);
 
@@ -150,5 +152,127 @@ describe('net history', () => {
     expect(dana).toContain('        i1 people: added Dana (#1)');
     expect(j.ok('history', 'i1').stdout).toContain('        added i1');
     expect(j.net('history', 'i9').code).toBe(2);
+  });
+});
+
+describe('net edit and net rm of every record kind', () => {
+  let template: ReturnType<typeof tempJournal> | undefined;
+  const seeded = () => {
+    if (!template) {
+      template = tempJournal();
+      template.ok('add', 'Dana Whitfield');
+      template.ok('add', 'Ben Ode');
+      template.ok('add', 'Cy Dunn');
+      template.ok('log', 'Dana', 'call about roles', '--kind', 'call', '--with', 'Ben');
+      template.ok('lead', 'Dana', 'Acme is hiring');
+      template.ok('promise', 'Dana', 'send the deck', '--by', '2026-10-10');
+      template.ok('need', 'Dana', 'an intro at Dell');
+    }
+    return tempJournal({ from: template.db });
+  };
+
+  it.each([
+    [['i1', '--on', '2026-09-28'], 'Changed i1: on 2026-10-01 → 2026-09-28.'],
+    [['i1', '--kind', 'coffee'], 'Changed i1: kind call → coffee.'],
+    [['i1', '--summary', 'coffee chat'], 'Changed i1: summary call about roles → coffee chat.'],
+    [['i1', '--summary', ''], 'Changed i1: summary call about roles → (none).'],
+    [['i1', '--with', 'Cy'], 'Changed i1: people: dropped Dana Whitfield (#1); people: dropped Ben Ode (#2); people: added Cy Dunn (#3).'],
+    [['i1', '--add', 'Cy'], 'Changed i1: people: added Cy Dunn (#3).'],
+    [['i1', '--drop', 'Ben'], 'Changed i1: people: dropped Ben Ode (#2).'],
+    [['i1', '--no-thanks'], 'Changed i1: thanks yes → no.'],
+    [['i1', '--no-reply'], 'Changed i1: no reply no → yes.'],
+    [['l1', '--what', 'Acme hires data people'], 'Changed l1: what Acme is hiring → Acme hires data people.'],
+    [['l1', '--person', 'Cy'], 'Changed l1: person (none) → Cy Dunn (#3).'],
+    [['l1', '--company', 'Acme'], 'Changed l1: company (none) → Acme.'],
+    [['l1', '--job', 'Data engineer'], 'Changed l1: job (none) → Data engineer.'],
+    [['l1', '--on', '2026-09-30'], 'Changed l1: on 2026-10-01 → 2026-09-30.'],
+    [['p1', '--what', 'send the slides'], 'Changed p1: what send the deck → send the slides.'],
+    [['p1', '--by', '2026-10-20'], 'Changed p1: by 2026-10-10 → 2026-10-20.'],
+    [['p1', '--by', ''], 'Changed p1: by 2026-10-10 → (none).'],
+    [['p1', '--on', '2026-09-29'], 'Changed p1: on 2026-10-01 → 2026-09-29.'],
+    [['n1', '--what', 'an intro at Dell or HP'], 'Changed n1: what an intro at Dell → an intro at Dell or HP.'],
+    [['n1', '--on', '2026-09-15'], 'Changed n1: on 2026-10-01 → 2026-09-15.'],
+  ])('net edit %j', (args, said) => {
+    const j = seeded();
+    const before = j.ok('export').stdout;
+    expect(j.ok('edit', ...args).stdout).toBe(`${said}\nNext: net history ${args[0]}\n`);
+    expect(j.ok('export').stdout).not.toBe(before);
+    expect(j.ok('undo').stdout).toMatch(new RegExp(`^Undid "net edit ${args[0]} .*": changed ${args[0]} \\(`));
+    const strip = (s: string) => s.replace(/"exported_at": "[^"]*"/, '');
+    expect(strip(j.ok('export').stdout)).toBe(strip(before));
+  });
+
+  it('the other half of each pair of flags, and what each change does to the records', () => {
+    const j = seeded();
+    j.ok('edit', 'i1', '--no-thanks', '--no-reply');
+    expect(j.ok('edit', 'i1', '--thanks', '--replied').stdout).toBe('Changed i1: thanks no → yes; no reply yes → no.\nNext: net history i1\n');
+    j.ok('edit', 'p1', '--by', '2026-10-02');
+    const show = j.json<ShowJson>('show', 'Dana', '--json');
+    expect(show.promises[0]).toMatchObject({ what: 'send the deck', by: '2026-10-02' });
+    expect(j.ok('edit', 'i1', '--on', '2026-10-01').stdout).toBe('Nothing changed: i1 already had those values.\n');
+  });
+
+  it('linking a lead’s person later follows the lead when you already talked to them since', () => {
+    const j = seeded();
+    expect(j.ok('edit', 'l1', '--person', 'Ben').stdout).toBe(
+      'Changed l1: person (none) → Ben Ode (#2); status open → followed; followed on (none) → 2026-10-01.\nNext: net history l1\n',
+    );
+    const fresh = seeded();
+    fresh.ok('edit', 'l1', '--person', 'Cy');
+    expect(fresh.json<ShowJson>('show', 'Dana', '--json').leads[0]).toMatchObject({ status: 'open', person: { id: 3, name: 'Cy Dunn' } });
+    fresh.ok('log', 'Cy', 'coffee', '--kind', 'coffee');
+    expect(fresh.json<ShowJson>('show', 'Dana', '--json').leads[0]).toMatchObject({ status: 'followed' });
+  });
+
+  it('refuses flags that do not apply to the kind, a record that is not there, and an interaction without people', () => {
+    const j = seeded();
+    const r = j.net('edit', 'p1', '--kind', 'call');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('net: --kind does not apply to a promise (p1). It takes: --what --on --by.\n');
+    expect(j.net('edit', 'i9', '--on', 'today').stderr).toMatch(/^net: There is no interaction i9\./);
+    expect(j.net('edit', 'i1', '--drop', 'Dana', '--drop', 'Ben').stderr).toMatch(/^net: An interaction needs at least one person/);
+    expect(j.net('edit', 'Dana', '--kind', 'call').stderr).toMatch(/^net: --kind is for records/);
+    expect(j.net('edit', 'l1').code).toBe(2);
+  });
+
+  it.each([
+    ['i1', 'Removed i1 (call with Dana Whitfield, Ben Ode on 2026-10-01).'],
+    ['l1', 'Removed l1 (lead "Acme is hiring" from Dana Whitfield).'],
+    ['p1', 'Removed p1 (your promise to Dana Whitfield: "send the deck").'],
+    ['n1', 'Removed n1 (Dana Whitfield needs "an intro at Dell").'],
+  ])('net rm %s, and net undo brings it back with its id', (id, said) => {
+    const j = seeded();
+    const before = j.ok('export').stdout.replace(/"exported_at": "[^"]*"/, '');
+    expect(j.net('rm', id).stderr).toMatch(/needs confirmation: add --yes/);
+    expect(j.ok('rm', id, '--yes').stdout).toBe(`${said}\nNext: net undo (brings it back)\n`);
+    expect(j.net('rm', id, '--yes').code).toBe(2);
+    expect(j.ok('undo').stdout).toBe(`Undid "net rm ${id} --yes": restored ${id}.\n`);
+    expect(j.ok('export').stdout.replace(/"exported_at": "[^"]*"/, '')).toBe(before);
+    expect(j.ok('history', id).stdout).toContain(`removed ${id}`);
+  });
+});
+
+describe('help and completion', () => {
+  it.each(['undo', 'history', 'edit', 'rm'])('net %s --help has examples', (command) => {
+    const r = tempJournal().net(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Examples:\\n(  net ${command}.*\\n)+`));
+  });
+
+  it('completes item ids where an item id is expected, and only there', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--need', 'an intro');
+    j.ok('log', 'Dana', 'call', '--kind', 'call');
+    expect(j.ok('__ids').stdout.split('\n').filter(Boolean).sort()).toEqual(['i1', 'i2', 'n1']);
+    const script = `${j.ok('completion', 'bash').stdout}
+net() { node ${JSON.stringify(path.resolve(BIN))} "$@"; }
+COMP_WORDS=(net edit i); COMP_CWORD=2; _net_complete; echo "edit:\${COMPREPLY[*]}"
+COMP_WORDS=(net rm n); COMP_CWORD=2; _net_complete; echo "rm:\${COMPREPLY[*]}"
+COMP_WORDS=(net show i); COMP_CWORD=2; _net_complete; echo "show:\${COMPREPLY[*]}"
+COMP_WORDS=(net un); COMP_CWORD=1; _net_complete; echo "cmd:\${COMPREPLY[*]}"`;
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NET_DB: j.db, NET_TODAY: j.today } });
+    expect(r.stdout.split('\n')).toEqual(['edit:i2 i1', 'rm:n1', 'show:', 'cmd:undo', '']);
+    expect(spawnSync('zsh', ['-n'], { input: j.ok('completion', 'zsh').stdout }).status).toBe(0);
+    expect(j.ok('completion', 'fish').stdout).toContain("complete -c net -n '__fish_seen_subcommand_from edit rm history done snooze lead promise need' -a '(net __ids 2>/dev/null)'");
   });
 });

@@ -62,6 +62,12 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
   fc.tuple(who, who).map(([a, b]) => ['edit', a, '--via', b]),
   who.map((w) => ['rm', w, '--yes']),
   fc.tuple(who, who).map(([a, b]) => ['merge', a, b, '--yes']),
+  fc.tuple(item('i'), day, fc.constantFrom('coffee', 'call'), who).map(([i, d, k, w]) => ['edit', i, '--on', d, '--kind', k, '--add', w]),
+  fc.tuple(item('i'), who, fc.boolean()).map(([i, w, t]) => ['edit', i, '--with', w, t ? '--thanks' : '--no-reply']),
+  fc.tuple(item('l'), who, text).map(([l, w, t]) => ['edit', l, '--person', w, '--job', t]),
+  fc.tuple(item('p'), day, text).map(([p, d, t]) => ['edit', p, '--by', d, '--what', t]),
+  fc.tuple(item('n'), day).map(([n, d]) => ['edit', n, '--on', d]),
+  fc.constantFrom('i', 'l', 'p', 'n').chain((k) => item(k)).map((id) => ['rm', id, '--yes']),
 );
 
 describe('net undo', () => {

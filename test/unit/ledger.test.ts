@@ -53,24 +53,27 @@ describe('the counts read from the journal (store/ledger.ts)', () => {
   it('count leads not dropped, introductions, kept promises by side, thanked conversations and needs met', () => {
     const j = Journal.open(':memory:');
     try {
-      const dana = j.contacts.insert({ name: 'Dana' });
-      const other = j.contacts.insert({ name: 'Omar' });
-      for (const status of ['open', 'followed', 'reported', 'dropped'] as const) j.leads.insert({ sourceId: dana, what: 'a lead', givenOn: '2026-10-01', status });
-      j.leads.insert({ sourceId: other, what: 'not hers', givenOn: '2026-10-01' });
-      j.contacts.insert({ name: 'Intro 1', introducedBy: dana });
-      j.contacts.insert({ name: 'Intro 2', introducedBy: dana });
-      const promise = (contactId: number, direction: 'mine' | 'theirs', status: 'open' | 'kept' | 'dropped') =>
-        j.promises.insert({ contactId, what: 'a promise', direction, madeOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' });
-      promise(dana, 'theirs', 'kept');
-      promise(dana, 'theirs', 'open');
-      promise(dana, 'theirs', 'dropped');
-      promise(dana, 'mine', 'kept');
-      promise(dana, 'mine', 'kept');
-      promise(dana, 'mine', 'dropped');
-      promise(other, 'mine', 'kept');
-      for (const status of ['met', 'open', 'dropped'] as const) j.needs.insert({ contactId: dana, what: 'an intro', notedOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' });
-      j.interactions.insert({ contactIds: [dana, other], on: '2026-10-01', kind: 'coffee', thanksOwed: true, thankedOn: '2026-10-02' });
-      j.interactions.insert({ contactIds: [dana], on: '2026-10-03', kind: 'coffee', thanksOwed: true });
+      const { dana, other } = j.write(() => {
+        const dana = j.contacts.insert({ name: 'Dana' });
+        const other = j.contacts.insert({ name: 'Omar' });
+        for (const status of ['open', 'followed', 'reported', 'dropped'] as const) j.leads.insert({ sourceId: dana, what: 'a lead', givenOn: '2026-10-01', status });
+        j.leads.insert({ sourceId: other, what: 'not hers', givenOn: '2026-10-01' });
+        j.contacts.insert({ name: 'Intro 1', introducedBy: dana });
+        j.contacts.insert({ name: 'Intro 2', introducedBy: dana });
+        const promise = (contactId: number, direction: 'mine' | 'theirs', status: 'open' | 'kept' | 'dropped') =>
+          j.promises.insert({ contactId, what: 'a promise', direction, madeOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' });
+        promise(dana, 'theirs', 'kept');
+        promise(dana, 'theirs', 'open');
+        promise(dana, 'theirs', 'dropped');
+        promise(dana, 'mine', 'kept');
+        promise(dana, 'mine', 'kept');
+        promise(dana, 'mine', 'dropped');
+        promise(other, 'mine', 'kept');
+        for (const status of ['met', 'open', 'dropped'] as const) j.needs.insert({ contactId: dana, what: 'an intro', notedOn: '2026-10-01', status, closedOn: status === 'open' ? null : '2026-10-05' });
+        j.interactions.insert({ contactIds: [dana, other], on: '2026-10-01', kind: 'coffee', thanksOwed: true, thankedOn: '2026-10-02' });
+        j.interactions.insert({ contactIds: [dana], on: '2026-10-03', kind: 'coffee', thanksOwed: true });
+        return { dana, other };
+      });
       expect(j.ledgers.of(dana)).toEqual({ leads: 3, introductions: 2, theirsKept: 1, thanked: 1, mineKept: 2, needsMet: 1 });
       expect(j.ledgers.of(other)).toEqual({ ...ZERO, leads: 1, thanked: 1, mineKept: 1 });
       expect(j.ledgers.of(999)).toBeUndefined();

@@ -103,11 +103,13 @@ describe('parseIdRef', () => {
     [' #7 ', 7],
     ['0012', 12],
     ['0', 0],
+    ['c12', 12],
+    ['C3', 3],
   ])('%j is id %i', (text, id) => {
     expect(parseIdRef(text)).toBe(id);
   });
 
-  it.each(['', '#', 'Dana', '12a', 'p12', '-1', '1.5', '# 12', '1234567890123456'])('%j is not an id', (text) => {
+  it.each(['', '#', 'Dana', '12a', 'p12', 'i4', 'c', 'c#1', '-1', '1.5', '# 12', '1234567890123456'])('%j is not an id', (text) => {
     expect(parseIdRef(text)).toBeNull();
   });
 });
