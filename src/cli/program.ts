@@ -6,6 +6,7 @@ import { registerCalendar } from '../commands/calendar.js';
 import { registerCompletion } from '../commands/completion.js';
 import { registerDoctor } from '../commands/doctor.js';
 import { registerDone } from '../commands/done.js';
+import { registerDraft } from '../commands/draft.js';
 import { registerDue } from '../commands/due.js';
 import { registerEdit } from '../commands/edit.js';
 import { registerExport } from '../commands/export.js';
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, Register> = {
   snooze: registerDone,
   report: registerReport,
   calendar: registerCalendar,
+  draft: registerDraft,
   show: registerShow,
   list: registerList,
   find: registerList,

@@ -48,6 +48,7 @@ export function eventDescription(e: DueAhead, today: IsoDate): string {
     item.title,
     `With: ${item.contact.name} (c${item.contact.id})`,
     when(e, today),
+    `Draft a message: net draft ${item.id}`,
     `Resolve it: net done ${item.id}`,
   ].join('\n');
 }

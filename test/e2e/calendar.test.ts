@@ -91,6 +91,9 @@ describe('net calendar', () => {
       expect(shown(e.start)).toBe(true);
       if (e.start > j.today) expect(shown(new Date(Date.parse(e.start) - 86_400_000).toISOString().slice(0, 10))).toBe(false);
       expect(e.properties).toEqual(['uid', 'dtstamp', 'dtstart', 'dtend', 'summary', 'description', 'transp']);
+      // The description's commands work.
+      expect(e.description).toContain(`\nDraft a message: net draft ${id}\n`);
+      expect(j.net('draft', id ?? '').code).toBe(0);
       expect(Date.parse(e.end) - Date.parse(e.start)).toBe(86_400_000);
     }
     const byStart = (summary: string) => events.find((e) => e.summary.startsWith(summary));
@@ -105,13 +108,13 @@ describe('net calendar', () => {
     expect(byStart('Keep in touch with Dana')?.uid).toBe(`${dana}-followup@net-journal`);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 
-    expect(byStart('Thank Bob')?.description).toMatch(/^Thank them for the call on 2026-10-01: call about Acme\nWith: Bob Ortiz \(c\d+\)\nDue today\.\nResolve it: net done i\d+$/);
-    expect(byStart('Follow Dana')?.description).toMatch(/^Follow their lead: Globex is hiring\nWith: Dana Whitfield \(c\d+\)\nDue today\.\nResolve it: net done l\d+$/);
+    expect(byStart('Thank Bob')?.description).toMatch(/^Thank them for the call on 2026-10-01: call about Acme\nWith: Bob Ortiz \(c\d+\)\nDue today\.\nDraft a message: net draft i\d+\nResolve it: net done i\d+$/);
+    expect(byStart('Follow Dana')?.description).toMatch(/^Follow their lead: Globex is hiring\nWith: Dana Whitfield \(c\d+\)\nDue today\.\nDraft a message: net draft l\d+\nResolve it: net done l\d+$/);
     expect(byStart('Keep in touch with Maria')?.description).toMatch(
-      /^First follow-up after meeting on 2026-09-20\nWith: Maria Lopez \(c\d+\)\nOwed since 2026-09-27\.\nResolve it: net done c\d+$/,
+      /^First follow-up after meeting on 2026-09-20\nWith: Maria Lopez \(c\d+\)\nOwed since 2026-09-27\.\nDraft a message: net draft c\d+\nResolve it: net done c\d+$/,
     );
     expect(byStart('Keep your promise')?.description).toMatch(
-      /^You promised by 2026-10-11: send the deck\nWith: Dana Whitfield \(c\d+\)\nFalls due on 2026-10-10\.\nResolve it: net done p\d+$/,
+      /^You promised by 2026-10-11: send the deck\nWith: Dana Whitfield \(c\d+\)\nFalls due on 2026-10-10\.\nDraft a message: net draft p\d+\nResolve it: net done p\d+$/,
     );
   });
 
