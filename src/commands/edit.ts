@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
 import { cadenceOption, collect, dateOption, resolveContact, splitTags } from '../cli/inputs.js';
-import type { ContactFields } from '../store/contacts.js';
 import { safeLine } from '../render/text.js';
 
 interface EditOptions {
