@@ -242,6 +242,28 @@ try {
   console.log(`\nStress journal: ${CONTACTS} contacts, ${10 * CONTACTS} interactions, ${2 * CONTACTS} leads, ${2 * CONTACTS} promises, ${CONTACTS} needs over three years`);
   console.log(`import of the backup: ${(j.importMs / 1000).toFixed(2)} s (journal ${(j.size / 2 ** 20).toFixed(1)} MiB)`);
   timeCommands(j);
+  // A journal that owes a lot: 5,000 open promises past their date, all listed by a piped `net due`.
+  const owing = journalBackup(1000, { interactions: 1000, days: 365 });
+  owing.promises = Array.from({ length: 5000 }, (_, i) => ({
+    uuid: uuid('q', i),
+    contact: uuid('c', i % 1000),
+    what: 'send the deck',
+    direction: 'mine',
+    made_on: day(30 + (i % 300)),
+    by: day(1 + (i % 28)),
+    status: 'open',
+    closed_on: null,
+    nudges: 0,
+    last_nudged_on: null,
+    snoozed_until: null,
+  }));
+  const owingFile = path.join(dir, 'owing.json');
+  fs.writeFileSync(owingFile, JSON.stringify(owing));
+  const owingEnv = { ...CLEAN, NET_DB: path.join(dir, 'owing.db'), NET_TODAY: TODAY };
+  timeMs(process.execPath, [BIN, 'import', owingFile], owingEnv);
+  const owed = JSON.parse(spawnSync(process.execPath, [BIN, 'due', '--json'], { env: owingEnv, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).length;
+  const all = measure(owingEnv, ['due']);
+  console.log(`\nnet due listing all ${owed} items owed: ${all.ms.toFixed(1)} ms, bare ${all.bare.toFixed(1)} ms, ${all.ratio.toFixed(2)}×`);
   const rss = peakRss(j.env, ['report']);
   console.log(`\npeak RSS of net report: ${rss === null ? 'n/a (no /usr/bin/time)' : `${rss.toFixed(0)} MB`}`);
   if (CONTACTS > 10_000) {

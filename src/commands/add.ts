@@ -3,12 +3,11 @@ import { parseDate } from '../core/dates.js';
 import { DEFAULT_CADENCE_DAYS } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
 import { matchKey } from '../core/names.js';
-import { THANKS_KINDS, type ContactRef, type InteractionKind, type IsoDate } from '../core/types.js';
+import { type ContactFields, type ContactRef, type InteractionKind, type IsoDate, THANKS_KINDS } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
 import { cadenceOption, collect, type Introducer, introducerOption, kindOption, optionalDate, splitTags } from '../cli/inputs.js';
-import type { ContactFields } from '../store/contacts.js';
 import type { Journal } from '../store/journal.js';
 import { contactsOr, plural, safeLine } from '../render/text.js';
 

@@ -1,11 +1,11 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { parseRecordId } from '../core/kinds.js';
+import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
 import { cadenceOption, collect, dateOption, resolveContact, splitTags } from '../cli/inputs.js';
-import type { ContactFields } from '../store/contacts.js';
 import { safeLine } from '../render/text.js';
 import { editRecord, type RecordEditOptions } from './records.js';
 

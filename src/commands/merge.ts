@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { resolveContact } from '../cli/inputs.js';
-import type { ContactFields } from '../store/contacts.js';
 import { mergeContacts } from '../store/maintenance.js';
 import { plural, safeLine } from '../render/text.js';
 

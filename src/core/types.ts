@@ -131,3 +131,21 @@ export interface Need {
 export function isInteractionKind(s: string): s is InteractionKind {
   return (INTERACTION_KINDS as readonly string[]).includes(s);
 }
+
+/** What can be set on a contact: added, edited, merged or imported (`introducedBy` is a contact id). */
+export interface ContactFields {
+  name: string;
+  company?: string | null;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  url?: string | null;
+  metWhere?: string | null;
+  metOn?: IsoDate | null;
+  introducedBy?: number | null;
+  tags?: string[];
+  notes?: string | null;
+  cadenceDays?: number | null;
+  archived?: boolean;
+  snoozedUntil?: IsoDate | null;
+}

@@ -1,26 +1,13 @@
-import type { Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
+import type { ContactFields, Interaction, Lead, Need, Pledge } from '../core/types.js';
 
-/** A contact as a file describes it, before it is matched against the journal. */
-export interface ImportContact {
+/** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
+export type ImportContact = Omit<ContactFields, 'introducedBy'> & {
   /** Where it came from, for messages: "line 12", "card 3 (line 40)". */
   where: string;
   uuid?: string;
-  name: string;
-  company?: string | null;
-  role?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  url?: string | null;
-  metWhere?: string | null;
-  metOn?: IsoDate | null;
   introducedBy?: string | null;
-  tags?: string[];
-  notes?: string | null;
-  cadenceDays?: number | null;
-  archived?: boolean;
-  snoozedUntil?: IsoDate | null;
   createdAt?: string;
-}
+};
 
 // The other records as the journal knows them, with contacts named by uuid instead of id.
 export type ImportInteraction = Omit<Interaction, 'id' | 'contacts'> & { contacts: string[] };

@@ -1,23 +1,6 @@
 import { matchKey, normalizeText } from '../core/names.js';
-import type { Contact, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
+import type { Contact, ContactFields, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
 import { type Db, newUuid, nowStamp, type Row } from './db.js';
-
-export interface ContactFields {
-  name: string;
-  company?: string | null;
-  role?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  url?: string | null;
-  metWhere?: string | null;
-  metOn?: IsoDate | null;
-  introducedBy?: number | null;
-  tags?: string[];
-  notes?: string | null;
-  cadenceDays?: number | null;
-  archived?: boolean;
-  snoozedUntil?: IsoDate | null;
-}
 
 const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>, string> = {
   company: 'company',
