@@ -156,7 +156,7 @@ describe('bad files are refused with exit 2 and leave the journal byte for byte 
     ['truncated.vcf', [/\bline 6\b/, /END:VCARD/]],
     ['unknown.csv', [/First Name|LinkedIn|vCard/]],
     ['dangling.json', ['leads[0]', 'deadbeef-0000-4000-8000-000000000000']],
-    ['newer.json', [/version 2\b/]],
+    ['newer.json', [/version 3\b/]],
     ['missing-key.json', ['contacts[1]', '"name"']],
   ] as Array<[string, Array<string | RegExp>]>)('%s', (file, mentions) => {
     const j = tempJournal();
