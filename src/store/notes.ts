@@ -10,8 +10,8 @@ export interface NoteFields {
 
 /** A note as `DatedNote`, shaped by SQLite (see `Db.jsonRows`). */
 const NOTE = `json_object('id', m.id, 'uuid', m.uuid, 'contact', json_object('id', m.contact_id, 'name', c.name), 'on', m.on_date,
-  'text', m.text) AS j, m.on_date AS on_date, m.id AS id`;
-const SELECT = `SELECT ${NOTE} FROM notes m JOIN contacts c ON c.id = m.contact_id`;
+  'text', m.text)`;
+const FROM = 'FROM notes m JOIN contacts c ON c.id = m.contact_id';
 
 /** Dated notes about a contact (`net note`), ids `m<id>`. */
 export class Notes {
@@ -27,16 +27,16 @@ export class Notes {
   }
 
   get(id: number): DatedNote | undefined {
-    return this.db.jsonRows<DatedNote>(`${SELECT} WHERE m.id = ?`, [id])[0];
+    return this.db.jsonRows<DatedNote>(NOTE, `${FROM} WHERE m.id = ?`, 'm.id', [id])[0];
   }
 
   /** A contact's notes, newest first (by the day they are about, then the latest written). */
   forContact(contactId: number): DatedNote[] {
-    return this.db.jsonRows<DatedNote>(`${SELECT} WHERE m.contact_id = ? ORDER BY m.on_date DESC, m.id DESC`, [contactId]);
+    return this.db.jsonRows<DatedNote>(NOTE, `${FROM} WHERE m.contact_id = ?`, 'm.on_date DESC, m.id DESC', [contactId]);
   }
 
   /** Every note, in the order they were written (for the backup). */
   all(): DatedNote[] {
-    return this.db.jsonRows<DatedNote>(`${SELECT} ORDER BY m.id`);
+    return this.db.jsonRows<DatedNote>(NOTE, FROM, 'm.id');
   }
 }

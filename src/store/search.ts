@@ -72,8 +72,9 @@ const RECORDS: Array<{ tag: number; kind: SearchedRecord['kind']; letter: string
     tag: NOTE_SEARCH_TAG,
     kind: 'note',
     letter: 'm',
-    sql: `SELECT json_object('id', id, 'on', on_date, 'owners', json_array(contact_id), 'fields', json_object('text', text)) AS j, id
-      FROM notes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY on_date DESC, id DESC`,
+    object: `json_object('id', id, 'on', on_date, 'owners', json_array(contact_id), 'fields', json_object('text', text))`,
+    from: 'FROM notes WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'on_date DESC, id DESC',
   },
 ];
 
