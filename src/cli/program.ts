@@ -17,6 +17,7 @@ import { registerList } from '../commands/list.js';
 import { registerMerge } from '../commands/merge.js';
 import { registerLog } from '../commands/log.js';
 import { registerNeed } from '../commands/need.js';
+import { registerNote } from '../commands/note.js';
 import { registerPromise } from '../commands/promise.js';
 import { registerReport } from '../commands/report.js';
 import { registerRm } from '../commands/rm.js';
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, Register> = {
   promise: registerPromise,
   need: registerNeed,
   needs: registerNeed,
+  note: registerNote,
   thank: registerThank,
   due: registerDue,
   done: registerDone,

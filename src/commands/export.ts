@@ -28,6 +28,7 @@ export function registerExport(program: Command, ctx: Context): void {
         leads: format === 'json' ? j.leads.all() : [],
         promises: format === 'json' ? j.promises.all() : [],
         needs: format === 'json' ? j.needs.all() : [],
+        notes: format === 'json' ? j.notes.all() : [],
       }));
       const contacts = records.contacts;
       let text: string;

@@ -41,7 +41,7 @@ export function registerList(program: Command, ctx: Context): void {
     .summary('search names, companies, notes, conversations, leads and needs')
     .description(
       'Every word must begin a word of the same record ("acm" finds Acme); a word ending in a symbol must appear whole ("C++", "C#").\n' +
-        'Under each contact, the text that matched, marked, with the record it is in (c, i, l, p, n ids).',
+        'Under each contact, the text that matched, marked, with the record it is in (c, i, l, p, n, m ids).',
     )
     .option('--json', 'print JSON (each contact with "matches": [{record, field, text}])')
     .addHelpText('after', examples(['net find acme', 'net find "data team" --json', 'net find "C++"']))

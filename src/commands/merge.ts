@@ -73,7 +73,7 @@ export function registerMerge(program: Command, ctx: Context): void {
       });
       ctx.io.out(
         `Merged ${d} into ${k} (#${keep.id}): moved ${plural(n.interactions, 'interaction')}, ${plural(n.leads, 'lead')}, ` +
-          `${plural(n.promises, 'promise')}, ${plural(n.needs, 'need')} and ${plural(n.introductions, 'introduction')}` +
+          `${plural(n.promises, 'promise')}, ${plural(n.needs, 'need')}, ${plural(n.notes, 'note')} and ${plural(n.introductions, 'introduction')}` +
           `${filled.length ? `; filled ${filled.join(', ')}` : ''}.`,
       );
       ctx.io.out(`Next: net show ${keep.id}`);

@@ -6,7 +6,7 @@ import { examples } from '../cli/help.js';
 import { resolveContact } from '../cli/inputs.js';
 import { renderCard, type ContactCard } from '../render/card.js';
 import { dueJson } from '../render/due.js';
-import { contactJson, interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
+import { contactJson, interactionJson, leadJson, needJson, noteJson, pledgeJson, printJson } from '../render/json.js';
 
 export function registerShow(program: Command, ctx: Context): void {
   program
@@ -14,6 +14,7 @@ export function registerShow(program: Command, ctx: Context): void {
     .argument('<who>', 'id or name')
     .summary('the contact card, timeline, open items and give/take ledger')
     .option('--json', 'print JSON')
+    .description('The contact card: who they are, open items, timeline, leads, promises, needs, dated notes (newest first) and give and take.')
     .addHelpText('after', examples(['net show Dana', 'net show 12 --json']))
     .action(async (who: string, opts: { json?: boolean }) => {
       const ref = await resolveContact(ctx, who);
@@ -27,6 +28,8 @@ export function registerShow(program: Command, ctx: Context): void {
             leads: card.leads.map(leadJson),
             promises: card.promises.map(pledgeJson),
             needs: card.needs.map(needJson),
+            // `notes` is the contact's main note (the contract's key); the dated ones come newest first.
+            dated_notes: card.notes.map(noteJson),
             due: card.due.map(dueJson),
             ledger: { gave: card.ledger.gave, received: card.ledger.received },
           }),
@@ -55,6 +58,7 @@ export function loadCard(ctx: Context, id: number): ContactCard {
     leadsAbout: j.leads.byPerson(id),
     promises,
     needs,
+    notes: j.notes.forContact(id),
     due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due'),
     ledger: l,
     onlyTaking: onlyTaking(l),

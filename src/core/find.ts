@@ -112,11 +112,11 @@ export function recordMatches(fields: ReadonlyArray<{ field: string; text: strin
 }
 
 /** The kinds of record a search reads, by the letter of their ids. */
-export type SearchedKind = 'contact' | 'interaction' | 'lead' | 'promise' | 'need';
+export type SearchedKind = 'contact' | 'interaction' | 'lead' | 'promise' | 'need' | 'note';
 
 /** A record the full-text index found, with its searchable fields and the contacts it belongs to. */
 export interface SearchedRecord {
-  /** Its id as commands take it: `c3`, `i12`, `l4`, `p2`, `n5`. */
+  /** Its id as commands take it: `c3`, `i12`, `l4`, `p2`, `n5`, `m7`. */
   record: string;
   kind: SearchedKind;
   /** The day it is about (met, talked, given, made, noted); null for a contact not yet met. */

@@ -128,6 +128,15 @@ export interface Need {
   closedOn: IsoDate | null;
 }
 
+/** A dated note about a contact (`net note`): what you learned, and when. Ids print as `m<id>`. */
+export interface DatedNote {
+  id: number;
+  uuid: string;
+  contact: ContactRef;
+  on: IsoDate;
+  text: string;
+}
+
 export function isInteractionKind(s: string): s is InteractionKind {
   return (INTERACTION_KINDS as readonly string[]).includes(s);
 }

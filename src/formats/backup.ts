@@ -1,9 +1,10 @@
-// The `net-journal` JSON backup format, version 1 (documented in the README): writing it
+// The `net-journal` JSON backup format, version 2 (documented in the README): writing it
 // from the journal's records and reading it back, refusing anything it cannot restore.
 import { isValidIsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import {
   type Contact,
+  type DatedNote,
   type Interaction,
   type Lead,
   type Need,
@@ -16,7 +17,8 @@ import {
 import { emptySet, type ImportSet } from './types.js';
 
 export const BACKUP_FORMAT = 'net-journal';
-export const BACKUP_VERSION = 1;
+/** 2 added `notes` (dated notes); a version 1 file, which has none, still imports. */
+export const BACKUP_VERSION = 2;
 
 export interface JournalRecords {
   contacts: readonly Contact[];
@@ -24,6 +26,7 @@ export interface JournalRecords {
   leads: readonly Lead[];
   promises: readonly Pledge[];
   needs: readonly Need[];
+  notes: readonly DatedNote[];
 }
 
 /** The backup object for a journal's records, each kind in the order it was recorded. */
@@ -102,6 +105,12 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
       noted_on: n.notedOn,
       status: n.status,
       closed_on: n.closedOn,
+    })),
+    notes: byId(r.notes).map((m) => ({
+      uuid: m.uuid,
+      contact: u(m.contact.id),
+      on: m.on,
+      text: m.text,
     })),
   };
 }
@@ -327,5 +336,15 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       closedOn: f.optDate('closed_on'),
     });
   });
+  // Version 1 had no notes; from version 2 the list is required like the others.
+  if (d.version >= 2 || 'notes' in d) {
+    records(d, 'notes', file).forEach((o, i) => {
+      const where = `notes[${i}]`;
+      const f = new Fields(o, where, file);
+      const uuid = f.text('uuid');
+      seen('note', uuid, where);
+      set.notes.push({ uuid, contact: ref(f.text('contact'), where, 'contact') as string, on: f.date('on'), text: f.text('text') });
+    });
+  }
   return set;
 }

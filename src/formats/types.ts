@@ -1,4 +1,4 @@
-import type { ContactFields, Interaction, Lead, Need, Pledge } from '../core/types.js';
+import type { ContactFields, DatedNote, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
 
 /** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
 export type ImportContact = Omit<ContactFields, 'introducedBy'> & {
@@ -14,6 +14,7 @@ export type ImportInteraction = Omit<Interaction, 'id' | 'contacts'> & { contact
 export type ImportLead = Omit<Lead, 'id' | 'source' | 'person'> & { source: string; person: string | null };
 export type ImportPledge = Omit<Pledge, 'id' | 'contact'> & { contact: string };
 export type ImportNeed = Omit<Need, 'id' | 'contact'> & { contact: string };
+export type ImportNote = Omit<DatedNote, 'id' | 'contact'> & { contact: string };
 
 /** Everything one file brings. Records other than contacts refer to contacts by uuid. */
 export interface ImportSet {
@@ -23,10 +24,11 @@ export interface ImportSet {
   leads: ImportLead[];
   promises: ImportPledge[];
   needs: ImportNeed[];
+  notes: ImportNote[];
 }
 
 export type ImportFormat = ImportSet['format'];
 
 export function emptySet(format: ImportFormat): ImportSet {
-  return { format, contacts: [], interactions: [], leads: [], promises: [], needs: [] };
+  return { format, contacts: [], interactions: [], leads: [], promises: [], needs: [], notes: [] };
 }

@@ -1,7 +1,7 @@
 import type { Colors } from './colors.js';
 import { type DueItem, lateness } from '../core/due.js';
 import type { Ledger } from '../core/ledger.js';
-import type { Contact, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
+import type { Contact, DatedNote, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
 import { ledgerText, safe, safeLine } from './text.js';
 
 export interface ContactCard {
@@ -11,6 +11,8 @@ export interface ContactCard {
   leadsAbout: Lead[];
   promises: Pledge[];
   needs: Need[];
+  /** Dated notes, newest first. */
+  notes: DatedNote[];
   due: DueItem[];
   ledger: Ledger;
   onlyTaking: boolean;
@@ -60,6 +62,10 @@ export function renderCard(card: ContactCard, c: Colors, today: IsoDate): string
     card.promises.map((x) => `${c.dim(`p${x.id}`.padEnd(6))}${(x.direction === 'mine' ? 'yours' : 'theirs').padEnd(7)}${x.status.padEnd(8)}${safeLine(x.what)}${x.by ? c.dim(` by ${x.by}`) : ''}`),
   );
   section('Needs', card.needs.map((n) => `${c.dim(`n${n.id}`.padEnd(6))}${n.status.padEnd(8)}${safeLine(n.what)}`));
+  section(
+    'Dated notes',
+    card.notes.map((m) => `${m.on}  ${c.dim(`m${m.id}`.padEnd(6))}${safe(m.text).replace(/\n/g, `\n${' '.repeat(20)}`)}`),
+  );
   section('Give and take', [`They gave you: ${ledgerText(card.ledger.gaveLines)}`, `You gave them: ${ledgerText(card.ledger.receivedLines)}`]);
   if (card.onlyTaking) {
     const open = card.needs.filter((n) => n.status === 'open').length;

@@ -1,6 +1,6 @@
 // The machine-readable shapes of the contract: snake_case keys, `YYYY-MM-DD` dates, null for
 // absent values. These are a public interface: add keys, never rename them.
-import type { Contact, Interaction, Lead, Need, Pledge } from '../core/types.js';
+import type { Contact, DatedNote, Interaction, Lead, Need, Pledge } from '../core/types.js';
 
 export function contactJson(c: Contact) {
   return {
@@ -81,6 +81,16 @@ export function needJson(n: Need) {
     noted_on: n.notedOn,
     status: n.status,
     closed_on: n.closedOn,
+  };
+}
+
+export function noteJson(n: DatedNote) {
+  return {
+    id: n.id,
+    uuid: n.uuid,
+    contact: { id: n.contact.id, name: n.contact.name },
+    on: n.on,
+    text: n.text,
   };
 }
 

@@ -20,7 +20,7 @@ export interface ImportResult {
   updated: string[];
   unchanged: number;
   conflicts: Conflict[];
-  records: { interactions: number; leads: number; promises: number; needs: number };
+  records: { interactions: number; leads: number; promises: number; needs: number; notes: number };
 }
 
 export interface ImportOptions {
@@ -94,7 +94,7 @@ export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}
 }
 
 function importRecords(j: Journal, set: ImportSet, opts: ImportOptions, touched: Set<number>): ImportResult {
-  const result: ImportResult = { added: [], updated: [], unchanged: 0, conflicts: [], records: { interactions: 0, leads: 0, promises: 0, needs: 0 } };
+  const result: ImportResult = { added: [], updated: [], unchanged: 0, conflicts: [], records: { interactions: 0, leads: 0, promises: 0, needs: 0, notes: 0 } };
   const byUuid = new Map<string, number>();
   const byEmail = new Map<string, number>();
   const byUrl = new Map<string, number>();
@@ -207,6 +207,11 @@ function importRecords(j: Journal, set: ImportSet, opts: ImportOptions, touched:
     if (has('needs', n.uuid)) continue;
     j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid });
     result.records.needs++;
+  }
+  for (const m of set.notes) {
+    if (has('notes', m.uuid)) continue;
+    j.notes.insert({ contactId: idOf(m.contact), text: m.text, on: m.on }, { uuid: m.uuid });
+    result.records.notes++;
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { Interactions } from './interactions.js';
 import { Leads } from './leads.js';
 import { Ledgers } from './ledger.js';
 import { Needs } from './needs.js';
+import { Notes } from './notes.js';
 import { assertCreatable, openDatabase } from './open.js';
 import { Promises } from './promises.js';
 import { Search } from './search.js';
@@ -23,6 +24,7 @@ export class Journal {
   readonly ledgers: Ledgers;
   readonly promises: Promises;
   readonly needs: Needs;
+  readonly notes: Notes;
   readonly search: Search;
   readonly due: DueQueries;
   readonly history: History;
@@ -42,6 +44,7 @@ export class Journal {
     this.ledgers = new Ledgers(this.db);
     this.promises = new Promises(this.db);
     this.needs = new Needs(this.db);
+    this.notes = new Notes(this.db);
     this.search = new Search(this.db);
     this.due = new DueQueries(this.db);
     this.history = new History(this.db);

@@ -70,7 +70,7 @@ export function checkHealth(db: Db): Health {
   const foreignKeys = db.raw.prepare('PRAGMA foreign_key_check').all().length;
   const version = db.raw.pragma('user_version', { simple: true }) as number;
   const counts: Record<string, number> = {};
-  for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs']) {
+  for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs', 'notes']) {
     counts[t] = Number((db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as Row).n);
   }
   return { integrity, foreignKeys, version, counts };
@@ -81,6 +81,7 @@ export interface MergeCounts {
   leads: number;
   promises: number;
   needs: number;
+  notes: number;
   introductions: number;
 }
 
@@ -99,6 +100,7 @@ export function mergeContacts(db: Db, keep: number, other: number): MergeCounts 
     leads: run('UPDATE leads SET source_id = ? WHERE source_id = ?', keep, other) + run('UPDATE leads SET person_id = ? WHERE person_id = ?', keep, other),
     promises: run('UPDATE promises SET contact_id = ? WHERE contact_id = ?', keep, other),
     needs: run('UPDATE needs SET contact_id = ? WHERE contact_id = ?', keep, other),
+    notes: run('UPDATE notes SET contact_id = ? WHERE contact_id = ?', keep, other),
     introductions: run('UPDATE contacts SET introduced_by = ? WHERE introduced_by = ? AND id <> ?', keep, other, keep),
   };
   // A lead from someone about themselves makes no sense after the merge.

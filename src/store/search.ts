@@ -1,5 +1,6 @@
 import { type Explained, explainMatches, type SearchedRecord, searchTerms } from '../core/find.js';
 import { SEARCH_KIND } from './migrations/002-search.js';
+import { NOTE_SEARCH_TAG } from './migrations/011-notes.js';
 import type { Db } from './db.js';
 
 /**
@@ -66,6 +67,14 @@ const RECORDS: Array<{ tag: number; kind: SearchedRecord['kind']; letter: string
     object: `json_object('id', id, 'on', noted_on, 'owners', json_array(contact_id), 'fields', json_object('what', what))`,
     from: 'FROM needs WHERE id IN (SELECT value FROM json_each(?))',
     orderBy: 'noted_on DESC, id DESC',
+  },
+  {
+    tag: NOTE_SEARCH_TAG,
+    kind: 'note',
+    letter: 'm',
+    object: `json_object('id', id, 'on', on_date, 'owners', json_array(contact_id), 'fields', json_object('text', text))`,
+    from: 'FROM notes WHERE id IN (SELECT value FROM json_each(?))',
+    orderBy: 'on_date DESC, id DESC',
   },
 ];
 

@@ -49,6 +49,7 @@ beforeAll(() => {
   j.ok('promise', 'Dana', 'send my notes', '--by', '2026-09-29');
   j.ok('promise', 'Bob', 'intro to his manager', '--theirs');
   j.ok('need', 'Bob', 'an intro at Globex');
+  j.ok('note', 'Dana', 'moved to the platform team');
 }, 60_000);
 
 afterAll(cleanupJournals);
@@ -74,6 +75,8 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     expectEach(dana.promises, 'promise');
     expectEach(dana.due, 'due');
     expectShape(dana.ledger, 'ledger');
+    expectEach(dana.dated_notes, 'note');
+    expectShape((dana.dated_notes as Json[])[0]?.contact, 'ref');
     expectEach((dana.interactions as Json[])[0]?.contacts, 'ref');
     const lead = (dana.leads as Json[])[0] as Json;
     expectShape(lead.source, 'ref');

@@ -397,7 +397,7 @@ describe('net JSON backups', () => {
   it('refuses a newer version, saying which', () => {
     const msg = usageError(() => parseBackup(read('newer.json'), 'newer.json', never));
     expect(msg).toContain('newer.json');
-    expect(msg).toMatch(/version 2/);
+    expect(msg).toMatch(/version 3/);
   });
 
   it('refuses a contact without "name", naming the record', () => {
@@ -452,11 +452,12 @@ describe('net JSON backups', () => {
         leads: [],
         promises: [],
         needs: [],
+        notes: [{ id: 4, uuid: 'm-4', contact: { id: 2, name: 'O' }, on: '2026-09-03', text: 'likes tea' }],
       },
       '2026-10-01T00:00:00.000Z',
     );
     expect(out.format).toBe('net-journal');
-    expect(out.version).toBe(1);
+    expect(out.version).toBe(2);
     expect(out.contacts.map((c) => c.name)).toEqual(['Hannah Ito', 'Omar Haddad']);
     expect(out.contacts[1]?.introduced_by).toBe(a.uuid);
     expect(out.contacts[1]?.archived).toBe(true);
@@ -465,6 +466,8 @@ describe('net JSON backups', () => {
     const set = parseBackup(JSON.stringify(out), 'rt.json', never);
     expect(set.contacts[1]?.introducedBy).toBe(a.uuid);
     expect(set.interactions[0]?.thankedOn).toBe('2026-09-02');
+    expect(out.notes).toEqual([{ uuid: 'm-4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);
+    expect(set.notes).toEqual([{ uuid: 'm-4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);
   });
 });
 

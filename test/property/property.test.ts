@@ -275,13 +275,14 @@ const stamp = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.
 
 interface Backup {
   format: 'net-journal';
-  version: 1;
+  version: 2;
   exported_at: string;
   contacts: Array<Record<string, unknown> & { uuid: string }>;
   interactions: Array<Record<string, unknown>>;
   leads: Array<Record<string, unknown>>;
   promises: Array<Record<string, unknown>>;
   needs: Array<Record<string, unknown>>;
+  notes: Array<Record<string, unknown>>;
 }
 
 /**
@@ -370,16 +371,23 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         status: fc.constantFrom(...NEED_STATUSES),
         closed_on: optDay,
       });
+      const note = fc.record({
+        uuid: fc.uuid(),
+        contact: who,
+        on: day,
+        text: someText,
+      });
       const unique = <T extends { uuid: string }>(arb: fc.Arbitrary<T>) => fc.uniqueArray(arb, { maxLength: 4, selector: (x) => x.uuid });
       return fc.record({
         format: fc.constant('net-journal' as const),
-        version: fc.constant(1 as const),
+        version: fc.constant(2 as const),
         exported_at: stamp,
         contacts: fc.constant(contacts),
         interactions: unique(interaction),
         leads: unique(lead),
         promises: unique(promise),
         needs: unique(need),
+        notes: unique(note),
       });
     });
 }

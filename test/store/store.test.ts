@@ -294,6 +294,7 @@ describe('repositories', () => {
         leads: [],
         promises: [],
         needs: [],
+        notes: [],
       }),
     );
     expect(result.added).toEqual(['Sam Park']);
@@ -325,11 +326,11 @@ describe('repositories', () => {
       noReply: false,
       snoozedUntil: null,
     }));
-    j.write(() => applyImport(j, { format: 'json', contacts: people, interactions: talks, leads: [], promises: [], needs: [] }));
+    j.write(() => applyImport(j, { format: 'json', contacts: people, interactions: talks, leads: [], promises: [], needs: [], notes: [] }));
     expect(schema(j.db.raw)).toEqual(before);
     expect(j.contacts.summaries()).toHaveLength(30);
     expect(j.contacts.get(j.contacts.candidates('person 7')[0]?.id ?? 0)?.lastContact).toBe('2026-08-17');
-    const broken = { format: 'json' as const, contacts: [], interactions: talks.map((t, i) => ({ ...t, uuid: uuid('b', i), contacts: i === 1100 ? ['missing'] : t.contacts })), leads: [], promises: [], needs: [] };
+    const broken = { format: 'json' as const, contacts: [], interactions: talks.map((t, i) => ({ ...t, uuid: uuid('b', i), contacts: i === 1100 ? ['missing'] : t.contacts })), leads: [], promises: [], needs: [], notes: [] };
     expect(() => j.write(() => applyImport(j, broken))).toThrow();
     expect(schema(j.db.raw)).toEqual(before);
     expect(j.interactions.all()).toHaveLength(1200);

@@ -9,6 +9,7 @@ import { ledgerCounts } from './007-ledger.js';
 import { ids } from './008-ids.js';
 import { readTime } from './009-read-time.js';
 import { history } from './010-history.js';
+import { notes } from './011-notes.js';
 import { dropHistoryTriggers, installHistoryTriggers } from '../history.js';
 
 export interface Migration {
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
