@@ -53,7 +53,7 @@ export function registerEdit(program: Command, ctx: Context): void {
     .option('--every <cadence>', 'keep-in-touch cadence: 30d, 6w, 3m or never')
     .option('--archive', 'hide from lists and follow-ups')
     .option('--unarchive', 'bring back from the archive')
-    .option('--what <text>', 'a lead, promise or need: what it is')
+    .option('--what <text>', 'a lead, promise, need or note: what it is')
     .option('--kind <kind>', 'an interaction: coffee, call, meeting, interview, email, message, event, intro or other')
     .option('--summary <text>', 'an interaction: what you talked about')
     .option('--with <who>', 'an interaction: its people, replacing them (repeatable)', collect)

@@ -5,7 +5,7 @@
 // fails until every column of every record table is listed (as a field, as internal, or as
 // derived and kept by SQLite itself).
 
-export type KindName = 'contact' | 'interaction' | 'lead' | 'promise' | 'need';
+export type KindName = 'contact' | 'interaction' | 'lead' | 'promise' | 'need' | 'note';
 
 /** How a field's text from the command line becomes a value (the command layer parses). */
 export type FieldType = 'text' | 'required-text' | 'date' | 'interaction-kind' | 'contact' | 'flag';
@@ -132,6 +132,19 @@ const KINDS_LIST: readonly RecordKind[] = [
       { column: 'noted_on', label: 'on', flag: '--on', type: 'date' },
       { column: 'status', label: 'status', type: 'text' },
       { column: 'closed_on', label: 'closed on', type: 'date' },
+    ],
+    internal: ['id', 'uuid', 'created_at'],
+    derived: [],
+  },
+  {
+    name: 'note',
+    prefix: 'm',
+    table: 'notes',
+    noun: 'note',
+    fields: [
+      { column: 'contact_id', label: 'about', type: 'contact' },
+      { column: 'text', label: 'text', flag: '--what', type: 'required-text' },
+      { column: 'on_date', label: 'on', flag: '--on', type: 'date' },
     ],
     internal: ['id', 'uuid', 'created_at'],
     derived: [],

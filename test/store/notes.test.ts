@@ -32,7 +32,7 @@ describe('dated notes (schema 11)', () => {
     expect(j.search.explained('lisbon').get(1)?.[0]?.record.record).toBe(`m${newer}`);
 
     // Deleting the newest note and adding another does not hand out its id again.
-    db.prepare('DELETE FROM notes WHERE id = ?').run(sameDay);
+    j.write(() => db.prepare('DELETE FROM notes WHERE id = ?').run(sameDay));
     expect(j.search.explained('initech').size).toBe(0);
     const next = j.write(() => j.notes.insert({ contactId: 1, text: 'again', on: '2026-03-02' }));
     expect(next).toBeGreaterThan(sameDay);
