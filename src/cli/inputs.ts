@@ -1,6 +1,6 @@
 // Turning what the user typed into domain values, or a UsageError that names the flag.
 import { type DateBias, parseCadence, parseDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { JournalError, UsageError } from '../core/errors.js';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
 import { contactsOr, safeLine } from '../render/text.js';
@@ -53,6 +53,14 @@ export function noContact(ref: string, close: readonly ContactRef[]): UsageError
 
 /** Finds the one contact `ref` names; asks on a terminal when several match or it looks like a typo, refuses otherwise. */
 export async function resolveContact(ctx: Context, ref: string): Promise<ContactRef> {
+  const contact = await pickContact(ctx, ref);
+  // Remembered, so that a write failing because this contact was removed meanwhile by
+  // another net process can say who (cli/run.ts).
+  ctx.journal().named.set(contact.id, contact.name);
+  return contact;
+}
+
+async function pickContact(ctx: Context, ref: string): Promise<ContactRef> {
   const found = await findContact(ctx, ref);
   if (found.kind === 'one') return found.contact;
   if (found.close.length > 0 && ctx.io.canPrompt) {
@@ -64,6 +72,13 @@ export async function resolveContact(ctx: Context, ref: string): Promise<Contact
     throw noContact(ref, []);
   }
   throw noContact(ref, found.close);
+}
+
+/** The error for a contact removed by another net command between lookup and write. */
+export function vanished(contact: ContactRef): JournalError {
+  return new JournalError(
+    `${safeLine(contact.name)} (#${contact.id}) was removed by another net command while this one ran; nothing was changed. See who is there: net list`,
+  );
 }
 
 /** An introducer (`--via`): a contact, or someone not in the journal yet, to be added with the contact they introduced. */

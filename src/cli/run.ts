@@ -2,12 +2,13 @@
 // two plain sentences on stderr; the stack only with NET_DEBUG=1.
 import { CommanderError } from 'commander';
 import { isValidIsoDate, localToday } from '../core/dates.js';
-import { NetError, UsageError } from '../core/errors.js';
+import { type JournalError, NetError, UsageError } from '../core/errors.js';
 import { Journal } from '../store/journal.js';
 import { describeSqliteError, journalPath } from '../store/open.js';
 import { syncedFolder } from '../store/placement.js';
 import { safe } from '../render/text.js';
 import type { Context } from './context.js';
+import { vanished } from './inputs.js';
 import type { IO } from './io.js';
 import { buildProgram } from './program.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
@@ -64,10 +65,20 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
     }
     return 0;
   } catch (err) {
-    return report(err, io, env, file);
+    return report(vanishedContact(err, journal) ?? err, io, env, file);
   } finally {
     journal?.close();
   }
+}
+
+/**
+ * A write refused by a foreign key because a contact the command named was removed by
+ * another net process after it was looked up: say who, rather than quote SQLite.
+ */
+function vanishedContact(err: unknown, journal: Journal | undefined): JournalError | null {
+  if ((err as { code?: string })?.code !== 'SQLITE_CONSTRAINT_FOREIGNKEY' || !journal?.db.raw.open) return null;
+  const gone = journal.vanished()[0];
+  return gone ? vanished(gone) : null;
 }
 
 /** A journal in Dropbox and the like can be uploaded without its -wal file: say so, once. */

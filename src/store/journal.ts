@@ -24,6 +24,8 @@ export class Journal {
   readonly needs: Needs;
   readonly search: Search;
   readonly due: DueQueries;
+  /** Contacts this command looked up by what the user typed: id → name. */
+  readonly named = new Map<number, string>();
 
   constructor(
     raw: Database.Database,
@@ -100,6 +102,11 @@ export class Journal {
   /** Several reads that must agree with each other (an export), in one read transaction. */
   read<T>(fn: () => T): T {
     return this.db.read(fn);
+  }
+
+  /** Which of the contacts the command named are no longer in the journal. */
+  vanished(): Array<{ id: number; name: string }> {
+    return [...this.named].filter(([id]) => this.contacts.ref(id) === undefined).map(([id, name]) => ({ id, name }));
   }
 
   close(): void {

@@ -4,16 +4,22 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { JournalError } from '../core/errors.js';
 import type { Db, Row } from './db.js';
+import { createTempFolder, removeStaleTemps } from './files.js';
 
 /**
- * A consistent copy of the open database at `target`: VACUUM INTO a private temp file
- * beside it, flushed to disk, then renamed, so the target is whole or absent.
+ * A consistent copy of the open database at `target`: VACUUM INTO a file in a private
+ * (0700) temp folder beside it, made 0600, flushed to disk, then renamed, so the target is
+ * whole or absent and no one else can read or redirect the copy while it is written.
+ * Leftovers of interrupted backups beside the target are removed first. The caller checks
+ * the target (store/files.ts `outputTarget`).
  */
 export function backupTo(db: Database.Database, target: string): void {
   const dir = dirname(resolve(target));
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
+  let folder: string | null = null;
   try {
-    rmSync(tmp, { force: true });
+    removeStaleTemps(dir);
+    folder = createTempFolder(target);
+    const tmp = join(folder, 'copy.db');
     db.prepare('VACUUM INTO ?').run(tmp);
     chmodSync(tmp, 0o600);
     const fd = openSync(tmp, 'r');
@@ -24,9 +30,11 @@ export function backupTo(db: Database.Database, target: string): void {
     }
     renameSync(tmp, target);
   } catch (err) {
-    rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
-    throw new JournalError(`Cannot write the backup ${target}: ${e.code === 'ENOENT' ? 'the folder does not exist' : e.message}. Choose another place.`);
+    const why = e.code === 'ENOENT' ? 'the folder does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' || e.code === 'SQLITE_FULL' ? 'the disk is full' : e.message;
+    throw new JournalError(`Cannot write the backup ${target}: ${why}. Choose another place.`);
+  } finally {
+    if (folder !== null) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -52,10 +60,19 @@ export function listBackups(journal: string): Array<{ file: string; mtime: Date 
     .sort((a, b) => b.mtime.getTime() - a.mtime.getTime() || b.file.localeCompare(a.file));
 }
 
-/** Keeps the newest `keep` automatic pre-migration backups. */
+/**
+ * Keeps the newest `keep` automatic pre-migration backups. Only names exactly as
+ * `backupName(journal, 'pre-v<n>-', …)` writes them are candidates: a user's own
+ * `net.db.pre-vacation.bak` is not net's to delete.
+ */
 export function prunePreMigrationBackups(journal: string, keep: number): void {
-  const auto = listBackups(journal).filter((b) => basename(b.file).includes('.pre-v'));
+  const exact = new RegExp(`^${escapeRegExp(basename(journal))}\\.pre-v\\d+-\\d{8}T\\d{6}Z\\.bak$`);
+  const auto = listBackups(journal).filter((b) => exact.test(basename(b.file)));
   for (const b of auto.slice(keep)) rmSync(b.file, { force: true });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export interface Health {
