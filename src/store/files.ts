@@ -129,7 +129,7 @@ export function outputTarget(file: string, journal: string, flag: string): strin
   if (here.isSymbolicLink()) {
     throw new UsageError(`${shown} is a symbolic link; net does not write through links. Give the real path of the file for ${flag}.`);
   }
-  if (here.isDirectory()) throw new UsageError(`${shown} is a folder. Give a file name for ${flag}.`);
+  if (here.isDirectory()) throw new UsageError(`Cannot write ${shown}: it is a folder. Give a file name for ${flag}.`);
   if (!here.isFile()) throw new UsageError(`${shown} is ${kindOf(here)}, not a regular file; net will not replace it. Choose a file for ${flag}.`);
   return target;
 }
