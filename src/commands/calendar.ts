@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
-import { plural } from '../render/text.js';
+import { plural, safeLine } from '../render/text.js';
 
 /** A year ahead is the most a reminder feed is useful for, and keeps the work bounded. */
 const MAX_DAYS = 366;
@@ -43,15 +43,15 @@ export function registerCalendar(program: Command, ctx: Context): void {
       const { calendarEvents } = await import('../render/calendar.js');
       const { toIcs } = await import('../formats/ics.js');
       const text = toIcs(calendarEvents(entries, ctx.today), { name: 'net: what you owe', stamp: `${ctx.today.replaceAll('-', '')}T000000Z` });
-      if (o.output === undefined) {
+      if (o.output === undefined || o.output === '-') {
         // The last CRLF is completed by the newline out() adds.
         ctx.io.out(text.replace(/\n$/, ''));
         return;
       }
-      writeFileAtomic(o.output, text);
+      writeFileAtomic(o.output, text, j.file);
       const today = entries.filter((e) => e.on === ctx.today).length;
       ctx.io.out(
-        `Wrote ${plural(entries.length, 'event')} to ${o.output}: ${today} owed today, ${entries.length - today} falling due in the next ${plural(days, 'day')}.`,
+        `Wrote ${plural(entries.length, 'event')} to ${safeLine(o.output)}: ${today} owed today, ${entries.length - today} falling due in the next ${plural(days, 'day')}.`,
       );
     });
 }
