@@ -3,6 +3,16 @@ import { JournalError, UsageError } from '../core/errors.js';
 import { createTempFile, outputTarget } from '../store/files.js';
 
 /**
+ * A file's content for stdout (no `-o`, or `-o -`): refused when stdout was closed
+ * (`net export >&-`), since the export would vanish while the command said nothing wrong.
+ */
+export function assertStdoutOpen(io: { stdoutClosed: boolean }, what: string): void {
+  if (io.stdoutClosed) {
+    throw new JournalError(`Standard output is closed, so ${what} would go nowhere; nothing was written. Give -o <file>, or redirect it: > file.`);
+  }
+}
+
+/**
  * Writes `-o <file>` so that it is either the old file or the whole new one, never half of
  * it: a private temp file beside it (created exclusively, 0600 from the start), flushed to
  * disk, then renamed over it. The journal, its companion files, links, folders and

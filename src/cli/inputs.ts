@@ -1,5 +1,5 @@
 // Turning what the user typed into domain values, or a UsageError that names the flag.
-import { type DateBias, parseCadence, parseDate } from '../core/dates.js';
+import { type DateBias, FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, parseCadence, parseDate } from '../core/dates.js';
 import { JournalError, UsageError } from '../core/errors.js';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
@@ -112,7 +112,7 @@ export async function dateOption(text: string, flag: string, today: IsoDate, bia
   const iso = await parseDate(text, today, bias);
   if (iso === null) {
     throw new UsageError(
-      `${flag} "${text}" is not a date net understands. Use YYYY-MM-DD, today, yesterday, tomorrow, 3d, 2w, 1m, or words like "last tuesday".`,
+      `${flag} "${text}" is not a date net understands (from ${FIRST_DATE} to ${LAST_DATE}). Use YYYY-MM-DD, today, yesterday, tomorrow, 3d, 2w, 1m, or words like "last tuesday".`,
     );
   }
   return iso;
@@ -124,7 +124,9 @@ export async function optionalDate(text: string | undefined, flag: string, today
 
 export function cadenceOption(text: string): number | null {
   const days = parseCadence(text);
-  if (days === undefined) throw new UsageError(`--every "${text}" is not a cadence. Use a number of days or weeks or months (30d, 6w, 3m) or never.`);
+  if (days === undefined) {
+    throw new UsageError(`--every "${text}" is not a cadence net keeps. Use days, weeks, months or years up to 10 years (30d, 6w, 3m, 1y, ${MAX_CADENCE_DAYS}d) or never.`);
+  }
   return days;
 }
 

@@ -1,7 +1,7 @@
 // Runs one command line against a context and returns its exit code. Errors become one or
 // two plain sentences on stderr; the stack only with NET_DEBUG=1.
 import { CommanderError } from 'commander';
-import { isValidIsoDate, localToday } from '../core/dates.js';
+import { FIRST_DATE, LAST_DATE, isJournalDate, localToday } from '../core/dates.js';
 import { type JournalError, NetError, UsageError } from '../core/errors.js';
 import { Journal } from '../store/journal.js';
 import { describeSqliteError, journalPath } from '../store/open.js';
@@ -95,7 +95,9 @@ function warnIfSynced(journal: Journal, io: IO): void {
 function todayFrom(env: NodeJS.ProcessEnv, now: Date): string {
   const fixed = env.NET_TODAY;
   if (fixed === undefined || fixed === '') return localToday(now);
-  if (!isValidIsoDate(fixed)) throw new UsageError(`NET_TODAY="${fixed}" is not a date. Set it as YYYY-MM-DD, or unset it to use today's date.`);
+  if (!isJournalDate(fixed)) {
+    throw new UsageError(`NET_TODAY="${fixed}" is not a date from ${FIRST_DATE} to ${LAST_DATE}. Set it as YYYY-MM-DD, or unset it to use today's date.`);
+  }
   return fixed;
 }
 

@@ -3,7 +3,7 @@ import { addDays } from '../core/dates.js';
 import { dueAhead } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
 import { plural, safeLine } from '../render/text.js';
 
@@ -31,6 +31,7 @@ export function registerCalendar(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net calendar -o net.ics', 'net calendar --days 14 > net.ics']))
     .action(async (o: { output?: string; days: string }) => {
       const days = parseDays(o.days);
+      if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the calendar');
       const j = ctx.journal();
       const { itemRecord } = await import('../store/items.js');
       const entries = j.read(() =>

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
 import { printJson } from '../render/json.js';
 import { plural, safeLine, terminalText } from '../render/text.js';
@@ -19,6 +19,7 @@ export function registerExport(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net export -o net-backup.json', 'net export --format vcard -o contacts.vcf', 'net export --format csv > contacts.csv']))
     .action(async (o: { format: string; output?: string }) => {
       const format = o.format.toLowerCase();
+      if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the export');
       if (!['json', 'vcard', 'vcf', 'csv'].includes(format)) throw new UsageError(`--format "${o.format}" is not known. Use json, vcard or csv.`);
       const j = ctx.journal();
       const { toBackup } = await import('../formats/backup.js');

@@ -6,7 +6,7 @@ import type { IsoDate } from '../core/types.js';
 import { ledgerFrom } from '../core/ledger.js';
 import { buildReport, type Report, type ReportInput } from '../core/report.js';
 import type { Context } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
 import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
@@ -36,6 +36,7 @@ export function registerReport(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net report', 'net report --since 2026-10-01 --until 2026-10-31 -o october.md', 'net report --format json', 'net report --graph']))
     .action(async (o: ReportOptions) => {
       const format = (o.format ?? 'md').toLowerCase();
+      if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the report');
       if (format !== 'md' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format "${o.format}" is not known. Use md or json.`);
       const to = (await optionalDate(o.until, '--until', ctx.today, 'past')) ?? ctx.today;
       const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);

@@ -36,7 +36,7 @@ export function safeLine(text: string | null | undefined): string {
  * them, every other control character made visible. Elsewhere the text goes out exact.
  */
 export function terminalText(io: { stdoutIsTTY: boolean }, text: string): string {
-  return io.stdoutIsTTY ? safe(text.replace(/\r\n/g, '\n')) : text;
+  return io.stdoutIsTTY ? safe(text.replace(/\r\n|\r$/g, '\n').replace(/\n$/, '')) : text;
 }
 
 /** Text as one shell word that no shell expands: single-quoted unless it is plain. */

@@ -7,7 +7,7 @@ import { Interactions } from './interactions.js';
 import { Leads } from './leads.js';
 import { Ledgers } from './ledger.js';
 import { Needs } from './needs.js';
-import { assertCreatable, openDatabase } from './open.js';
+import { assertCreatable, assertJournalFile, openDatabase } from './open.js';
 import { Promises } from './promises.js';
 import { Search } from './search.js';
 
@@ -47,6 +47,7 @@ export class Journal {
    * on disk by the first write or when the command succeeds: a failed command creates nothing.
    */
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
+    if (file !== ':memory:') assertJournalFile(file);
     if (file === ':memory:' || existsSync(file)) return new Journal(openDatabase(file, env), file);
     assertCreatable(file);
     const journal = new Journal(openDatabase(':memory:'), file);

@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIO } from '../memory-io.js';
+import type { Prompter } from '../../src/cli/prompter.js';
+import { run } from '../../src/cli/run.js';
 import { MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
 import { BIN, ROOT, type Result, STACK_LINE, type ShowJson, TODAY, type TempJournal, UNSAFE_CHARS, baseEnv, cleanupJournals, sha256, tempJournal } from './helpers.js';
 
@@ -348,5 +351,394 @@ describe('S6: file names are echoed with control characters made visible', () =>
       expect(r.stderr).not.toMatch(UNSAFE_CHARS);
       expect(r.stdout).toContain('\\x1b');
     }
+  });
+});
+
+describe('C1, B2, B3, B7: files that are not a net journal are left alone', () => {
+  it("another program's SQLite file (WAL, tables, a user_version) is refused and not changed", () => {
+    const j = tempJournal();
+    const db = new Database(j.db);
+    db.pragma('journal_mode = WAL');
+    db.exec("CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO songs (title) VALUES ('Blue in Green');");
+    db.pragma('user_version = 7');
+    // Left open with its -wal beside it, as a running program would.
+    const before = [sha256(j.db), sha256(`${j.db}-wal`)];
+    try {
+      for (const args of [['list'], ['add', 'Dana'], ['due'], ['doctor'], ['export']]) {
+        const r = j.net(...args);
+        expectRefused(r, 1, `net ${args.join(' ')}`, /is a SQLite database of another program; net will not change it/);
+        expect([sha256(j.db), sha256(`${j.db}-wal`)]).toEqual(before);
+      }
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+      expect(tables).toEqual(['songs']);
+      expect(db.pragma('user_version', { simple: true })).toBe(7);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('another program’s database with a high user_version is not called "a newer version of net" (B2)', () => {
+    const j = tempJournal();
+    const db = new Database(j.db);
+    db.exec('CREATE TABLE t (a)');
+    db.pragma('user_version = 99');
+    db.close();
+    const r = j.net('list');
+    expectRefused(r, 1, 'net list', /another program/);
+    expect(r.stderr).not.toMatch(/newer version/);
+  });
+
+  it('a NET_DB symlink that points nowhere is named, and nothing is printed as if the journal were empty (B3)', () => {
+    const j = tempJournal({ file: 'link.db' });
+    fs.symlinkSync(path.join(j.dir, 'gone', 'net.db'), j.db);
+    for (const args of [['list'], ['due'], ['add', 'Dana']]) {
+      const r = j.net(...args);
+      expectRefused(r, 1, `net ${args.join(' ')}`, /symbolic link to .*gone\/net\.db, which does not exist/);
+      expect(r.stdout).toBe('');
+    }
+    expect(fs.readdirSync(j.dir)).toEqual(['link.db']);
+  });
+
+  it('a FIFO or a character device as the journal: a clear refusal and no -journal left beside it (B7)', () => {
+    const j = tempJournal({ file: 'fifo.db' });
+    expect(spawnSync('mkfifo', [j.db]).status).toBe(0);
+    for (const args of [['list'], ['add', 'Dana']]) {
+      const r = j.netWith({ timeout: 10_000 }, ...args);
+      expectRefused(r, 1, `net ${args.join(' ')}`, /named pipe/);
+    }
+    expect(fs.readdirSync(j.dir)).toEqual(['fifo.db']);
+    const dev = runNetWithDb('/dev/zero', ['list']);
+    expectRefused(dev, 1, 'NET_DB=/dev/zero net list', /is a device, not a journal file/);
+    expect(fs.existsSync('/dev/zero-journal')).toBe(false);
+  });
+});
+
+function runNetWithDb(db: string, args: string[]): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: baseEnv(db), input: '', encoding: 'utf8', timeout: 15_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: 0 };
+}
+
+// ---------------------------------------------------------------------------------------
+// Crashes
+
+describe('K1, K2: dates and numbers are bounded', () => {
+  it('far-future dates are refused on input (exit 2, naming the flag or variable), and the journal keeps working', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--every', '30d');
+    for (const [args, flag] of [
+      [['promise', 'Dana', 'send the deck', '--by', '9999-12-31'], '--by'],
+      [['log', 'Dana', 'coffee', '--on', '9999-12-29'], '--on'],
+      [['add', 'Sam', '--on', '1899-12-31'], '--on'],
+      [['snooze', 'c1', '9999y'], 'snooze date'],
+    ] as const) {
+      const r = j.net(...args);
+      expectRefused(r, 2, `net ${args.join(' ')}`, new RegExp(flag), /1900-01-01 to 2999-12-31/);
+    }
+    const today = j.netWith({ env: { NET_TODAY: '9999-12-28' } }, 'due');
+    expectRefused(today, 2, 'NET_TODAY=9999-12-28 net due', /NET_TODAY="9999-12-28"/);
+    for (const args of [['due'], ['report'], ['show', 'Dana']]) expect(j.net(...args).code).toBe(0);
+  });
+
+  it('a journal already holding the largest dates (written before the bound) still answers due, report, show and export', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--every', '30d');
+    j.ok('promise', 'Dana', 'send the deck', '--by', '2026-10-10');
+    j.ok('log', 'Dana', 'coffee', '--on', '2026-09-30');
+    const db = new Database(j.db);
+    db.prepare("UPDATE contacts SET met_on = '9999-12-31', snoozed_until = '9999-12-30'").run();
+    db.prepare("UPDATE promises SET by_date = '9999-12-31', made_on = '9999-12-29'").run();
+    db.prepare("UPDATE interactions SET on_date = '9999-12-29'").run();
+    db.close();
+    for (const today of [TODAY, '2999-12-31']) {
+      for (const args of [['due'], ['due', '--all'], ['report'], ['report', '--format', 'json'], ['show', 'Dana'], ['list'], ['export']]) {
+        const r = j.netWith({ env: { NET_TODAY: today } }, ...args);
+        expect(r.code, `NET_TODAY=${today} net ${args.join(' ')}: ${r.stderr}`).toBe(0);
+        expect(r.stderr).not.toMatch(/unexpected/);
+      }
+    }
+  });
+
+  it('a backup with dates beyond the bound or huge numbers is refused, naming the record, and nothing is imported', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const exported = JSON.parse(j.ok('export').stdout) as { contacts: Array<Record<string, unknown>>; promises: unknown[] };
+    const base = { ...exported, contacts: [{ ...exported.contacts[0], uuid: '11111111-1111-4111-8111-111111111111', name: 'Sam Ortiz' }] };
+    const cases: Array<[string, unknown]> = [
+      ['met_on', '9999-12-31'],
+      ['met_on', '0001-01-01'],
+      ['cadence_days', 1e21],
+      ['cadence_days', 99999 * 365],
+    ];
+    for (const [key, value] of cases) {
+      const file = path.join(j.dir, `bad-${key}.json`);
+      fs.writeFileSync(file, JSON.stringify({ ...base, contacts: [{ ...base.contacts[0], [key]: value }] }));
+      const r = j.net('import', file);
+      expectRefused(r, 2, `import ${key}=${value}`, new RegExp(`"${key}"`), /Sam Ortiz|contacts\[0\]/);
+    }
+    const promise = path.join(j.dir, 'bad-nudges.json');
+    fs.writeFileSync(
+      promise,
+      JSON.stringify({
+        ...base,
+        promises: [{ uuid: '22222222-2222-4222-8222-222222222222', contact: base.contacts[0]?.uuid, what: 'intro', direction: 'mine', made_on: '2026-09-01', status: 'open', nudges: 1e300 }],
+      }),
+    );
+    expectRefused(j.net('import', promise), 2, 'import nudges=1e300', /"nudges"/);
+    expect(j.json<unknown[]>('list', '--json')).toHaveLength(1);
+  });
+
+  it('cadences beyond 10 years are refused (exit 2) wherever they are typed', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    for (const args of [['edit', 'Dana', '--every', '99999y'], ['add', 'Sam', '--every', '11y'], ['import', path.join(ROOT, 'test', 'fixtures', 'apple.vcf'), '--every', '3651d']]) {
+      expectRefused(j.net(...args), 2, `net ${args.join(' ')}`, /--every/, /10 years/);
+    }
+    j.ok('edit', 'Dana', '--every', '10y');
+    expect(j.json<ShowJson>('show', 'Dana', '--json').cadence_days).toBe(3650);
+  });
+});
+
+describe('K3: calendar dates do not depend on the time zone', () => {
+  it('in Pacific/Apia on the day Samoa skipped (2011-12-30), add, log, due, export and re-import all work', () => {
+    const env = { TZ: 'Pacific/Apia', NET_TODAY: '2011-12-30' };
+    const j = tempJournal({ today: '2011-12-30' });
+    const net = (...args: string[]) => j.netWith({ env }, ...args);
+    for (const args of [
+      ['add', 'Dana Whitfield', '--on', 'today', '--every', '30d'],
+      ['log', 'Dana', 'coffee', '--on', '2011-12-30'],
+      ['promise', 'Dana', 'send the deck', '--by', 'tomorrow'],
+      ['due'],
+      ['report'],
+      ['show', 'Dana'],
+    ]) {
+      const r = net(...args);
+      expect(r.code, `net ${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const backup = path.join(j.dir, 'backup.json');
+    expect(net('export', '-o', backup).code).toBe(0);
+    const restored = tempJournal({ today: '2011-12-30' });
+    const r = restored.netWith({ env }, 'import', backup);
+    expect(r.code, r.stderr).toBe(0);
+    const show = JSON.parse(restored.netWith({ env }, 'show', 'Dana', '--json').stdout) as ShowJson;
+    expect(show.met_on).toBe('2011-12-30');
+    expect(show.interactions[0]?.on).toBe('2011-12-30');
+    expect(show.promises[0]?.by).toBe('2011-12-31');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+describe('B12: search words are capped', () => {
+  it('200 repeated words answer at once; more than 12 different words are refused (exit 2)', () => {
+    const j = tempJournal();
+    const csv = path.join(j.dir, 'c.csv');
+    fs.writeFileSync(csv, linkedinCsv(3000));
+    j.ok('import', csv);
+    const repeated = j.net('find', Array.from({ length: 200 }, () => 'person').join(' '));
+    expect(repeated.code, repeated.stderr).toBe(0);
+    expect(repeated.stdout).toMatch(/Person1/);
+    const many = Array.from({ length: 13 }, (_, i) => `w${i}`);
+    expectRefused(j.net('find', many.join(' ')), 2, 'net find 13 words', /13 different words/, /at most 12/);
+    expect(j.net('find', many.slice(0, 12).join(' ')).code).toBe(0);
+  });
+});
+
+describe('B10: mixed journal modes wait for each other', () => {
+  it('NET_JOURNAL_MODE=delete commands wait while another process has the journal open in WAL mode, then succeed', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const other = new Database(j.db);
+    other.pragma('busy_timeout = 15000');
+    other.prepare('SELECT count(*) FROM contacts').get();
+    const runs = [startNet(j.db, ['add', 'Sam Ortiz'], { NET_JOURNAL_MODE: 'delete' }).done, startNet(j.db, ['list'], { NET_JOURNAL_MODE: 'delete' }).done];
+    await new Promise((r) => setTimeout(r, 1500));
+    other.close();
+    for (const r of await Promise.all(runs)) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/busy/);
+    }
+    const mode = new Database(j.db, { readonly: true });
+    expect(mode.pragma('journal_mode', { simple: true })).toBe('delete');
+    mode.close();
+    expect(j.json<unknown[]>('list', '--json')).toHaveLength(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Security: completion and raw control characters
+
+describe('S1: shell completion never runs what a contact name holds', () => {
+  const HOSTILE = ['Recruiter $(touch INJECTED1)', 'Back`touch INJECTED2`tick', `Quote ' " \\ end; touch INJECTED3`, 'Dollar ${IFS}touch${IFS}INJECTED4', 'Dana Whitfield'];
+
+  /** A folder with `net-journal` (this net) and a `net` that is someone else's tool, first on PATH. */
+  function shellSetup() {
+    const j = tempJournal();
+    for (const name of HOSTILE) j.ok('add', name);
+    const bin = path.join(j.dir, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'net-journal'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(bin, 'net'), `#!/bin/sh\ntouch "${path.join(j.dir, 'OTHER_NET_CALLED')}"\n`, { mode: 0o755 });
+    const work = path.join(j.dir, 'work');
+    fs.mkdirSync(work);
+    const env = { ...baseEnv(j.db), PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const shell = (cmd: string, args: string[]) => {
+      const r = spawnSync(cmd, args, { cwd: work, env, encoding: 'utf8', timeout: 20_000 });
+      if (r.error) throw r.error;
+      return r;
+    };
+    const untouched = () => {
+      expect(fs.readdirSync(work), 'a name ran a command').toEqual([]);
+      expect(fs.existsSync(path.join(j.dir, 'OTHER_NET_CALLED')), "the other program called net was asked for names").toBe(false);
+    };
+    return { shell, untouched };
+  }
+
+  it('bash: every name is offered as one correctly quoted word, and nothing runs', () => {
+    const { shell, untouched } = shellSetup();
+    const script = `source <(net-journal completion bash)
+COMP_WORDS=(net-journal show ""); COMP_CWORD=2
+_net_complete net-journal "" show
+for w in "\${COMPREPLY[@]}"; do eval "printf '%s\\n' $w"; done
+COMP_WORDS=(net-journal show Rec); COMP_CWORD=2
+_net_complete net-journal Rec show
+echo "prefix:\${#COMPREPLY[@]}"`;
+    const r = shell('bash', ['-c', script]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.slice(0, -1).sort()).toEqual([...HOSTILE].sort());
+    expect(lines.at(-1)).toBe('prefix:1');
+    untouched();
+  });
+
+  it('zsh: names reach compadd as they are, and nothing runs', () => {
+    const { shell, untouched } = shellSetup();
+    const script = `compdef() { :; }; _describe() { :; }
+compadd() { shift; print -rl -- "$@"; }
+source <(net-journal completion zsh)
+words=(net-journal show ""); CURRENT=3
+_net`;
+    const r = shell('zsh', ['-f', '-c', script]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').sort()).toEqual([...HOSTILE].sort());
+    untouched();
+  });
+
+  it('fish: complete offers the names as they are, for net-journal as for net, and nothing runs', () => {
+    const { shell, untouched } = shellSetup();
+    const r = shell('fish', ['--no-config', '-c', 'net-journal completion fish | source; complete -C "net-journal show "; complete -C "net-journal show Rec"']);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.slice(0, HOSTILE.length).sort()).toEqual([...HOSTILE].sort());
+    expect(lines.slice(HOSTILE.length)).toEqual(['Recruiter $(touch INJECTED1)']);
+    untouched();
+  });
+});
+
+describe('S4: exports and JSON never pass raw control characters to a terminal', () => {
+  const EVIL = 'Eve \x1b]0;pwned\x07\x1b[31mRed\u009b2J\u202eevil\u200f';
+
+  it('--json escapes C0, C1 and bidi controls as \\u sequences, and the text reads back exact', () => {
+    const j = tempJournal();
+    j.ok('add', EVIL, '--note', `note \u009b31m \u2066x\u2069`);
+    for (const args of [['list', '--json'], ['show', '1', '--json'], ['export'], ['find', 'Eve', '--json'], ['report', '--format', 'json']]) {
+      const r = j.ok(...args);
+      expect(r.stdout, `net ${args.join(' ')}`).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+      expect(r.stdout).toContain('\\u009b');
+    }
+    expect(j.json<ShowJson>('show', '1', '--json').name).toBe(EVIL);
+    expect(JSON.parse(j.ok('export').stdout).contacts[0].name).toBe(EVIL);
+  });
+
+  it('export --format csv and vcard on a terminal show control characters as text; piped they are exact', () => {
+    const j = tempJournal();
+    j.ok('add', EVIL, '--company', 'Acme\x1b[2J');
+    for (const format of ['csv', 'vcard']) {
+      const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" export --format ${format}`, '/dev/null'], {
+        cwd: ROOT,
+        env: baseEnv(j.db),
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(tty.status, tty.stderr).toBe(0);
+      const shown = tty.stdout.replace(/\r\n/g, '\n');
+      expect(shown, format).toMatch(/Eve \\x1b\]0\\?;pwned\\x07\\x1b\[31mRed\\x9b2J\\u202eevil\\u200f/);
+      expect(shown, format).not.toMatch(/[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200f]/);
+      expect(j.ok('export', '--format', format).stdout).toMatch(/\x1b\]0\\?;pwned\x07/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+/** Runs a command in process on a pretend terminal with the given prompter. */
+async function onTerminal(j: TempJournal, argv: string[], prompter: Partial<Prompter>) {
+  const io = memoryIO({ tty: true });
+  const full: Prompter = {
+    input: async () => {
+      throw new Error('unexpected input');
+    },
+    select: async () => {
+      throw new Error('unexpected select');
+    },
+    confirm: async () => {
+      throw new Error('unexpected confirm');
+    },
+    ...prompter,
+  };
+  const code = await run(argv, { io, env: { NET_DB: j.db, NET_TODAY: j.today }, now: new Date(), version: 'test', prompter: async () => full });
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+describe('B1: a contact removed by another command meanwhile is named', () => {
+  it('log: the contact picked from a list is removed before the write; the error says who, and nothing is written', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    j.ok('add', 'Dana Brown');
+    const r = await onTerminal(j, ['log', 'Dana', 'coffee'], {
+      select: async <T>(_m: string, choices: Array<{ name: string; value: T }>) => {
+        const pick = choices.find((c) => c.name.includes('Whitfield'));
+        expect(runNetWithDb(j.db, ['rm', 'Dana Whitfield', '--yes']).code).toBe(0);
+        return pick?.value as T;
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Dana Whitfield \(#1\) was removed by another net command while this one ran; nothing was changed/);
+    expect(r.err).not.toMatch(/FOREIGN KEY|unexpected/);
+    expect(j.json<Array<{ name: string }>>('list', '--json').map((c) => c.name)).toEqual(['Dana Brown']);
+  });
+
+  it('merge: the duplicate is removed while the confirmation is asked; the error says who', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    j.ok('add', 'Dana W');
+    const r = await onTerminal(j, ['merge', 'Dana Whitfield', 'Dana W'], {
+      confirm: async () => {
+        expect(runNetWithDb(j.db, ['rm', 'Dana W', '--yes']).code).toBe(0);
+        return true;
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Dana W \(#2\) was removed by another net command/);
+  });
+});
+
+describe('B6: an export to a closed stdout is an error', () => {
+  it('net export >&- exits 1 with a sentence, while > /dev/null is fine', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const sh = (redirect: string) =>
+      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" export ${redirect}; echo "status=$?" >&2`], { cwd: ROOT, env: baseEnv(j.db), encoding: 'utf8' });
+    const closed = sh('>&-');
+    expect(closed.stderr).toMatch(/Standard output is closed/);
+    expect(closed.stderr).toContain('status=1');
+    for (const cmd of ['report', 'calendar']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${cmd} >&-; echo "status=$?" >&2`], { cwd: ROOT, env: baseEnv(j.db), encoding: 'utf8' });
+      expect(r.stderr, cmd).toContain('status=1');
+    }
+    expect(sh('> /dev/null').stderr).toContain('status=0');
+    const toFile = path.join(j.dir, 'x.json');
+    expect(spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" export -o "${toFile}" >&-; echo "status=$?" >&2`], { cwd: ROOT, env: baseEnv(j.db), encoding: 'utf8' }).stderr).toContain('status=0');
   });
 });
