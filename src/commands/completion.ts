@@ -48,7 +48,7 @@ ${cases}
   COMPREPLY=()
   while IFS= read -r name; do
     [[ "$name" == "$cur"* ]] && COMPREPLY+=( "$(printf '%q' "$name")" )
-  done < <(command "$1" __names 2>/dev/null)
+  done < <("$1" __names 2>/dev/null)
 }
 complete -F _net_complete net net-journal
 `;
@@ -77,7 +77,7 @@ ${cases}
     compadd -- $flags --db --no-color
     return
   fi
-  names=("\${(@f)$(command \${words[1]} __names 2>/dev/null)}")
+  names=("\${(@f)$(\${words[1]} __names 2>/dev/null)}")
   compadd -- "\${names[@]}"
 }
 compdef _net net net-journal
@@ -91,7 +91,7 @@ function fish(all: Spec[]): string {
     "# a command substitution's output again, and escapes what it inserts.",
     'function __net_names',
     '    set -l cmd (commandline -opc)[1]',
-    '    command $cmd __names 2>/dev/null',
+    '    $cmd __names 2>/dev/null',
     'end',
   ];
   // Each name gets its own completions: a wrapped one (-w) would be handed the line as
