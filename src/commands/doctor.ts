@@ -8,6 +8,7 @@ import { removeStaleTemps, staleTemps } from '../store/files.js';
 import { type Health, checkHealth, listBackups } from '../store/maintenance.js';
 import { safeLine } from '../render/text.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
+import { checkSqlite } from '../store/open.js';
 
 /**
  * The journal's -wal, -shm and -journal files must be writable by whoever runs net and
@@ -51,6 +52,7 @@ export function registerDoctor(program: Command, ctx: Context): void {
     .description('Checks the journal file and says what to do about anything wrong; exits 1 when something is.')
     .addHelpText('after', examples(['net doctor', 'net --db ~/old/net.db doctor']))
     .action(() => {
+      checkSqlite();
       const file = ctx.journalFile();
       if (!existsSync(file)) {
         const parent = dirname(file);

@@ -27,8 +27,8 @@ function load(file: string): object {
  * spares better-sqlite3's default loader (the `bindings` package), which searches a dozen
  * places on every start, and Node's resolution of the file. When it has moved since the
  * build (a reinstall that laid out node_modules differently), it is looked up through
- * better-sqlite3's package; a failure there (an addon built for another Node version, say)
- * is the error the user sees. Null lets better-sqlite3 find it itself, as in the tests.
+ * better-sqlite3's package; a failure there is the error the user sees. Null lets
+ * better-sqlite3 find it itself, as in the tests.
  */
 function sqliteAddon(): object | null {
   if (addon !== undefined) return addon;
@@ -37,17 +37,40 @@ function sqliteAddon(): object | null {
     try {
       addon = load(path.join(__dirname, NET_SQLITE_ADDON));
     } catch {
+      let file: string | null = null;
       try {
         const pkg = createRequire(path.join(__dirname, 'net.cjs')).resolve('better-sqlite3/package.json');
-        addon = load(path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node'));
+        file = path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+        addon = load(file);
       } catch (err) {
-        throw new JournalError(
-          `SQLite's compiled module could not be loaded (${(err as Error).message.split('\n')[0]}). In net's folder, run npm ci (or npm rebuild better-sqlite3 after changing Node versions).`,
-        );
+        throw addonError(err, file);
       }
     }
   }
   return addon;
+}
+
+/**
+ * What to do when SQLite's addon cannot be loaded. Missing, it was never built: npm 12
+ * runs a dependency's install script only when allowed, and better-sqlite3's builds the
+ * addon (package.json allows it for a clone; a global install needs --allow-scripts).
+ * Present but refused, it was built for another version of Node.
+ */
+function addonError(err: unknown, file: string | null): JournalError {
+  if (file !== null && !fs.existsSync(file)) {
+    return new JournalError(
+      `SQLite's compiled module is missing (${file}): npm did not run better-sqlite3's install script, which npm 12 runs only when allowed. ` +
+        'Installed with npm install -g: run npm install -g --allow-scripts=better-sqlite3 net-journal. From a clone: run npm ci in it (its package.json allows that script).',
+    );
+  }
+  return new JournalError(
+    `SQLite's compiled module could not be loaded (${(err as Error).message.split('\n')[0]}). In net's folder, run npm ci (or npm rebuild better-sqlite3 after changing Node versions).`,
+  );
+}
+
+/** Loads SQLite's addon now, so that `net doctor` can say what is wrong before looking for a journal. */
+export function checkSqlite(): void {
+  sqliteAddon();
 }
 
 export interface PathInputs {

@@ -742,3 +742,45 @@ describe('B6: an export to a closed stdout is an error', () => {
     expect(spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" export -o "${toFile}" >&-; echo "status=$?" >&2`], { cwd: ROOT, env: baseEnv(j.db), encoding: 'utf8' }).stderr).toContain('status=0');
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// Install on npm 12
+
+describe('install on npm 12: install scripts allowed exactly where needed', () => {
+  it('allowScripts covers every dependency with an install script, and allows only better-sqlite3 (it builds the SQLite addon)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([k]) => k.replace(/^.*node_modules\//, ''))
+      .sort();
+    expect(Object.keys(pkg.allowScripts ?? {}).sort()).toEqual(withScripts);
+    expect(pkg.allowScripts).toEqual({ 'better-sqlite3': true, esbuild: false });
+  });
+
+  it('a better-sqlite3 installed without its addon: the first command and net doctor say how to install it', () => {
+    // net as npm 12 lays it out when better-sqlite3's install script did not run: the
+    // package is there, its compiled addon is not.
+    const dir = fs.mkdtempSync(path.join(ROOT, 'dist', 'no-addon-'));
+    try {
+      const sqlite = path.join(dir, 'node_modules', 'better-sqlite3');
+      fs.mkdirSync(sqlite, { recursive: true });
+      fs.copyFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), path.join(sqlite, 'package.json'));
+      const built = spawnSync(process.execPath, ['scripts/build.mjs'], {
+        cwd: ROOT,
+        env: { ...process.env, NET_BUILD_OUTFILE: path.join(dir, 'dist', 'net.cjs'), NET_BUILD_SQLITE_ADDON: '../node_modules/better-sqlite3/build/Release/better_sqlite3.node' },
+        encoding: 'utf8',
+      });
+      expect(built.status, built.stderr).toBe(0);
+      const j = tempJournal();
+      for (const args of [['due'], ['doctor'], ['add', 'Dana']]) {
+        const s = spawnSync(process.execPath, [path.join(dir, 'dist', 'net.cjs'), ...args], { cwd: dir, env: baseEnv(j.db), encoding: 'utf8' });
+        const r = { code: s.status, stdout: s.stdout, stderr: s.stderr, ms: 0 };
+        expectRefused(r, 1, `net ${args.join(' ')}`, /SQLite's compiled module is missing/, /npm install -g --allow-scripts=better-sqlite3 net-journal/, /npm ci/);
+      }
+      expect(fs.existsSync(j.db)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
