@@ -2,7 +2,7 @@
 // two plain sentences on stderr; the stack only with NET_DEBUG=1.
 import { CommanderError } from 'commander';
 import { FIRST_DATE, LAST_DATE, isJournalDate, localToday } from '../core/dates.js';
-import { type JournalError, NetError, UsageError } from '../core/errors.js';
+import { JournalError, NetError, UsageError } from '../core/errors.js';
 import { Journal } from '../store/journal.js';
 import { describeSqliteError, journalPath } from '../store/open.js';
 import { syncedFolder } from '../store/placement.js';
@@ -81,6 +81,16 @@ function vanishedContact(err: unknown, journal: Journal | undefined): JournalErr
   return gone ? vanished(gone) : null;
 }
 
+/**
+ * Date arithmetic refuses a stored date that is not a calendar date (a journal edited by
+ * hand): say so, and where `net doctor` names the record.
+ */
+function badStoredDate(err: unknown): JournalError | null {
+  const m = err instanceof RangeError ? /^not a calendar date: (.*)$/s.exec(err.message) : null;
+  if (!m) return null;
+  return new JournalError(`The journal holds the date "${m[1]}", which is not a calendar date, so net cannot work with it. Run net doctor to see which record holds it.`);
+}
+
 /** A journal in Dropbox and the like can be uploaded without its -wal file: say so, once. */
 function warnIfSynced(journal: Journal, io: IO): void {
   const service = syncedFolder(journal.file);
@@ -109,7 +119,7 @@ function report(err: unknown, io: IO, env: NodeJS.ProcessEnv, file: string): num
     return 2;
   }
   const debug = env.NET_DEBUG === '1';
-  const known = err instanceof NetError ? err : describeSqliteError(err, file || 'the journal');
+  const known = err instanceof NetError ? err : (describeSqliteError(err, file || 'the journal') ?? badStoredDate(err));
   if (known) {
     io.err(`net: ${safe(known.message)}`);
     if (debug && err instanceof Error && err.stack) io.err(err.stack);

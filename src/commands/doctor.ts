@@ -99,6 +99,9 @@ export function registerDoctor(program: Command, ctx: Context): void {
       const open = (fileMode & 0o077) !== 0 || (dirMode & 0o077) !== 0;
       line('Permissions', `${perms}${open ? ' (others can read it)' : ' ok'}`);
       if (open) problems.push(`Others on this machine can read your journal. Run: chmod 600 "${file}" && chmod 700 "${dirname(file)}"`);
+      const bad = health.badDates;
+      line('Dates', bad.length === 0 ? 'ok' : `${bad.length} not a calendar date: ${bad.slice(0, 3).map((b) => `${b.record} ${b.field} "${safeLine(b.value)}"`).join('; ')}`);
+      if (bad.length) problems.push(`Some records hold dates that are not calendar dates (${bad.slice(0, 5).map((b) => `${b.record} ${b.field}`).join(', ')}), so net cannot work with them. Restore a backup from before they were written, or correct them where they came from and import again.`);
       const locked = companionProblems(file);
       line('Companions', locked.length ? locked.map((l) => l.summary).join('; ') : 'ok');
       for (const l of locked) problems.push(l.advice);

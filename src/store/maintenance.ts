@@ -2,6 +2,7 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import { isValidIsoDate } from '../core/dates.js';
 import { JournalError } from '../core/errors.js';
 import type { Db, Row } from './db.js';
 import { createTempFolder, removeStaleTemps } from './files.js';
@@ -80,6 +81,37 @@ export interface Health {
   foreignKeys: number;
   version: number;
   counts: Record<string, number>;
+  /** Dates that are not calendar dates (a journal edited by hand, or written before net checked them). */
+  badDates: BadDate[];
+}
+
+export interface BadDate {
+  /** The record as commands take it: c3, i12, l4, p2, n5. */
+  record: string;
+  field: string;
+  value: string;
+}
+
+/** Every date column of every record kind, with the letter of the kind's ids. */
+const DATE_COLUMNS: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+  ['contacts', 'c', ['met_on', 'snoozed_until']],
+  ['interactions', 'i', ['on_date', 'thanked_on', 'snoozed_until']],
+  ['leads', 'l', ['given_on', 'followed_on', 'reported_on', 'snoozed_until']],
+  ['promises', 'p', ['made_on', 'by_date', 'closed_on', 'last_nudged_on', 'snoozed_until']],
+  ['needs', 'n', ['noted_on', 'closed_on']],
+];
+
+function badDates(db: Db): BadDate[] {
+  const out: BadDate[] = [];
+  for (const [table, letter, columns] of DATE_COLUMNS) {
+    for (const column of columns) {
+      const rows = db.raw.prepare(`SELECT id, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`).all() as Array<{ id: number; v: unknown }>;
+      for (const r of rows) {
+        if (typeof r.v !== 'string' || !isValidIsoDate(r.v)) out.push({ record: `${letter}${r.id}`, field: column, value: String(r.v) });
+      }
+    }
+  }
+  return out;
 }
 
 export function checkHealth(db: Db): Health {
@@ -90,7 +122,7 @@ export function checkHealth(db: Db): Health {
   for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs']) {
     counts[t] = Number((db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as Row).n);
   }
-  return { integrity, foreignKeys, version, counts };
+  return { integrity, foreignKeys, version, counts, badDates: badDates(db) };
 }
 
 export interface MergeCounts {

@@ -784,3 +784,21 @@ describe('install on npm 12: install scripts allowed exactly where needed', () =
     }
   });
 });
+
+describe('K1: a stored date that is not a calendar date is named', () => {
+  it('due and show say what is wrong instead of "something unexpected", and doctor names the records', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--every', '30d');
+    j.ok('promise', 'Dana', 'send the deck', '--by', '2026-10-10');
+    const db = new Database(j.db);
+    db.prepare("UPDATE promises SET by_date = '2026-02-30'").run();
+    db.prepare("UPDATE contacts SET met_on = 'soon'").run();
+    db.close();
+    for (const args of [['due'], ['show', 'Dana']]) {
+      expectRefused(j.net(...args), 1, `net ${args.join(' ')}`, /holds the date "2026-02-30", which is not a calendar date/, /net doctor/);
+    }
+    const doctor = j.net('doctor');
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/Dates +2 not a calendar date: c1 met_on "soon"; p1 by_date "2026-02-30"/);
+  });
+});
