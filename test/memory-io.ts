@@ -23,5 +23,6 @@ export function memoryIO(opts: { tty?: boolean; color?: boolean } = {}): IO & { 
     color,
     columns: tty ? 100 : null,
     status: () => undefined,
+    stdoutClosed: false,
   };
 }

@@ -1,32 +1,46 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, fsyncSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { JournalError, UsageError } from '../core/errors.js';
+import { createTempFile, outputTarget } from '../store/files.js';
 
 /**
- * Writes a file so that it is either the old file or the whole new one, never half of
- * it: a private temp file beside it (0600), flushed to disk, then renamed over it.
+ * A file's content for stdout (no `-o`, or `-o -`): refused when stdout was closed
+ * (`net export >&-`), since the export would vanish while the command said nothing wrong.
  */
-export function writeFileAtomic(file: string, content: string): void {
-  const dir = dirname(resolve(file));
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+export function assertStdoutOpen(io: { stdoutClosed: boolean }, what: string): void {
+  if (io.stdoutClosed) {
+    throw new JournalError(`Standard output is closed, so ${what} would go nowhere; nothing was written. Give -o <file>, or redirect it: > file.`);
+  }
+}
+
+/**
+ * Writes `-o <file>` so that it is either the old file or the whole new one, never half of
+ * it: a private temp file beside it (created exclusively, 0600 from the start), flushed to
+ * disk, then renamed over it. The journal, its companion files, links, folders and
+ * anything that is not a regular file are refused before anything is written
+ * (store/files.ts `outputTarget`).
+ */
+export function writeFileAtomic(file: string, content: string, journal: string, flag = '-o'): string {
+  const target = outputTarget(file, journal, flag);
+  let tmp: string | null = null;
   try {
-    const fd = openSync(tmp, 'w', 0o600);
+    const temp = createTempFile(target);
+    tmp = temp.path;
     try {
-      fchmodSync(fd, 0o600);
-      writeFileSync(fd, content);
-      fsyncSync(fd);
+      writeFileSync(temp.fd, content);
+      fsyncSync(temp.fd);
     } finally {
-      closeSync(fd);
+      closeSync(temp.fd);
     }
-    renameSync(tmp, file);
+    renameSync(tmp, target);
+    return target;
   } catch (err) {
-    rmSync(tmp, { force: true });
+    if (tmp !== null) rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
     // A path that cannot be a file is the user's to fix (exit 2); a disk that refuses is not.
-    if (e.code === 'ENOENT') throw new UsageError(`Cannot write ${file}: its folder does not exist. Choose another path with -o.`);
-    if (e.code === 'EISDIR') throw new UsageError(`Cannot write ${file}: it is a folder. Give a file name with -o.`);
-    if (e.code === 'ENOTDIR') throw new UsageError(`Cannot write ${file}: part of the path is a file, not a folder. Choose another path with -o.`);
+    if (e.code === 'ENOENT') throw new UsageError(`Cannot write ${file}: its folder does not exist. Choose another path with ${flag}.`);
+    if (e.code === 'EISDIR') throw new UsageError(`Cannot write ${file}: it is a folder. Give a file name with ${flag}.`);
+    if (e.code === 'ENOTDIR') throw new UsageError(`Cannot write ${file}: part of the path is a file, not a folder. Choose another path with ${flag}.`);
     const why = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'EROFS' ? 'the file system is read-only' : e.message;
-    throw new JournalError(`Cannot write ${file}: ${why}. Choose another path with -o.`);
+    throw new JournalError(`Cannot write ${file}: ${why}. Choose another path with ${flag}.`);
   }
 }

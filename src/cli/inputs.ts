@@ -1,6 +1,6 @@
 // Turning what the user typed into domain values, or a UsageError that names the flag.
-import { type DateBias, parseCadence, parseDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { type DateBias, FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, parseCadence, parseDate } from '../core/dates.js';
+import { JournalError, UsageError } from '../core/errors.js';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
 import { contactsOr, safeLine } from '../render/text.js';
@@ -53,6 +53,14 @@ export function noContact(ref: string, close: readonly ContactRef[]): UsageError
 
 /** Finds the one contact `ref` names; asks on a terminal when several match or it looks like a typo, refuses otherwise. */
 export async function resolveContact(ctx: Context, ref: string): Promise<ContactRef> {
+  const contact = await pickContact(ctx, ref);
+  // Remembered, so that a write failing because this contact was removed meanwhile by
+  // another net process can say who (cli/run.ts).
+  ctx.journal().named.set(contact.id, contact.name);
+  return contact;
+}
+
+async function pickContact(ctx: Context, ref: string): Promise<ContactRef> {
   const found = await findContact(ctx, ref);
   if (found.kind === 'one') return found.contact;
   if (found.close.length > 0 && ctx.io.canPrompt) {
@@ -64,6 +72,13 @@ export async function resolveContact(ctx: Context, ref: string): Promise<Contact
     throw noContact(ref, []);
   }
   throw noContact(ref, found.close);
+}
+
+/** The error for a contact removed by another net command between lookup and write. */
+export function vanished(contact: ContactRef): JournalError {
+  return new JournalError(
+    `${safeLine(contact.name)} (#${contact.id}) was removed by another net command while this one ran; nothing was changed. See who is there: net list`,
+  );
 }
 
 /** An introducer (`--via`): a contact, or someone not in the journal yet, to be added with the contact they introduced. */
@@ -97,7 +112,7 @@ export async function dateOption(text: string, flag: string, today: IsoDate, bia
   const iso = await parseDate(text, today, bias);
   if (iso === null) {
     throw new UsageError(
-      `${flag} "${text}" is not a date net understands. Use YYYY-MM-DD, today, yesterday, tomorrow, 3d, 2w, 1m, or words like "last tuesday".`,
+      `${flag} "${text}" is not a date net understands (from ${FIRST_DATE} to ${LAST_DATE}). Use YYYY-MM-DD, today, yesterday, tomorrow, 3d, 2w, 1m, or words like "last tuesday".`,
     );
   }
   return iso;
@@ -109,7 +124,9 @@ export async function optionalDate(text: string | undefined, flag: string, today
 
 export function cadenceOption(text: string): number | null {
   const days = parseCadence(text);
-  if (days === undefined) throw new UsageError(`--every "${text}" is not a cadence. Use a number of days or weeks or months (30d, 6w, 3m) or never.`);
+  if (days === undefined) {
+    throw new UsageError(`--every "${text}" is not a cadence net keeps. Use days, weeks, months or years up to 10 years (30d, 6w, 3m, 1y, ${MAX_CADENCE_DAYS}d) or never.`);
+  }
   return days;
 }
 

@@ -1,6 +1,6 @@
 // Where output goes and what the terminal can do. Commands write through this, never to
 // process.stdout directly, so tests can run them against an in-memory double.
-import { type Stats, fstatSync, statSync, writeSync } from 'node:fs';
+import { type Stats, fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { ansi, type Colors, plain } from '../render/colors.js';
 
 export interface IO {
@@ -22,6 +22,8 @@ export interface IO {
   readonly columns: number | null;
   /** A transient status line on stderr (progress), shown only on a terminal. */
   status(text: string): void;
+  /** True when stdout was closed before net started (`>&-`): what is written there is lost. */
+  readonly stdoutClosed: boolean;
 }
 
 interface ColorInputs {
@@ -62,6 +64,26 @@ export async function isTerminal(fd: number): Promise<boolean> {
   }
   if (st.rdev === devNull) return false;
   return (await import('node:tty')).isatty(fd);
+}
+
+/**
+ * Whether stdout was closed when net started (`net export >&-`). Node reopens a closed
+ * descriptor 0-2 on /dev/null for reading and writing, where a shell's `> /dev/null` opens
+ * it for writing only; Linux shows both in /proc. Commands whose product is their output
+ * (an export to stdout) refuse rather than report success for data that went nowhere.
+ * Programs that hand net a /dev/null opened for both (Python's DEVNULL) look the same,
+ * which is why only those commands ask. Elsewhere it cannot be told and is false.
+ */
+function stdoutWasClosed(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const st = fstatSync(1);
+    if (!st.isCharacterDevice() || st.rdev !== statSync('/dev/null').rdev) return false;
+    const flags = /^flags:\s+([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (Number.parseInt(flags[1] ?? '0', 8) & 0o3) === 0o2;
+  } catch {
+    return false;
+  }
 }
 
 /** What to do when the reader of an output went away: main.ts ends the process. */
@@ -154,6 +176,9 @@ export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, on
     columns: stdoutIsTTY ? process.stdout.columns || 80 : null,
     status: (text) => {
       if (stderrIsTTY) stderr(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
+    },
+    get stdoutClosed() {
+      return stdoutWasClosed();
     },
   };
 }

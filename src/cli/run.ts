@@ -1,13 +1,14 @@
 // Runs one command line against a context and returns its exit code. Errors become one or
 // two plain sentences on stderr; the stack only with NET_DEBUG=1.
 import { CommanderError } from 'commander';
-import { isValidIsoDate, localToday } from '../core/dates.js';
-import { NetError, UsageError } from '../core/errors.js';
+import { FIRST_DATE, LAST_DATE, isJournalDate, localToday } from '../core/dates.js';
+import { JournalError, NetError, UsageError } from '../core/errors.js';
 import { Journal } from '../store/journal.js';
 import { describeSqliteError, journalPath } from '../store/open.js';
 import { syncedFolder } from '../store/placement.js';
 import { safe } from '../render/text.js';
 import type { Context } from './context.js';
+import { vanished } from './inputs.js';
 import type { IO } from './io.js';
 import { buildProgram } from './program.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
@@ -65,7 +66,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
     }
     return 0;
   } catch (err) {
-    return report(err, io, env, file);
+    return report(vanishedContact(err, journal) ?? err, io, env, file);
   } finally {
     journal?.close();
   }
@@ -86,6 +87,26 @@ export function withoutDb(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A write refused by a foreign key because a contact the command named was removed by
+ * another net process after it was looked up: say who, rather than quote SQLite.
+ */
+function vanishedContact(err: unknown, journal: Journal | undefined): JournalError | null {
+  if ((err as { code?: string })?.code !== 'SQLITE_CONSTRAINT_FOREIGNKEY' || !journal?.db.raw.open) return null;
+  const gone = journal.vanished()[0];
+  return gone ? vanished(gone) : null;
+}
+
+/**
+ * Date arithmetic refuses a stored date that is not a calendar date (a journal edited by
+ * hand): say so, and where `net doctor` names the record.
+ */
+function badStoredDate(err: unknown): JournalError | null {
+  const m = err instanceof RangeError ? /^not a calendar date: (.*)$/s.exec(err.message) : null;
+  if (!m) return null;
+  return new JournalError(`The journal holds the date "${m[1]}", which is not a calendar date, so net cannot work with it. Run net doctor to see which record holds it.`);
+}
+
 /** A journal in Dropbox and the like can be uploaded without its -wal file: say so, once. */
 function warnIfSynced(journal: Journal, io: IO): void {
   const service = syncedFolder(journal.file);
@@ -100,7 +121,9 @@ function warnIfSynced(journal: Journal, io: IO): void {
 function todayFrom(env: NodeJS.ProcessEnv, now: Date): string {
   const fixed = env.NET_TODAY;
   if (fixed === undefined || fixed === '') return localToday(now);
-  if (!isValidIsoDate(fixed)) throw new UsageError(`NET_TODAY="${fixed}" is not a date. Set it as YYYY-MM-DD, or unset it to use today's date.`);
+  if (!isJournalDate(fixed)) {
+    throw new UsageError(`NET_TODAY="${fixed}" is not a date from ${FIRST_DATE} to ${LAST_DATE}. Set it as YYYY-MM-DD, or unset it to use today's date.`);
+  }
   return fixed;
 }
 
@@ -112,7 +135,7 @@ function report(err: unknown, io: IO, env: NodeJS.ProcessEnv, file: string): num
     return 2;
   }
   const debug = env.NET_DEBUG === '1';
-  const known = err instanceof NetError ? err : describeSqliteError(err, file || 'the journal');
+  const known = err instanceof NetError ? err : (describeSqliteError(err, file || 'the journal') ?? badStoredDate(err));
   if (known) {
     io.err(`net: ${safe(known.message)}`);
     if (debug && err instanceof Error && err.stack) io.err(err.stack);

@@ -3,9 +3,9 @@ import { addDays } from '../core/dates.js';
 import { dueAhead } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
-import { plural } from '../render/text.js';
+import { plural, safeLine } from '../render/text.js';
 
 /** A year ahead is the most a reminder feed is useful for, and keeps the work bounded. */
 const MAX_DAYS = 366;
@@ -31,6 +31,7 @@ export function registerCalendar(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net calendar -o net.ics', 'net calendar --days 14 > net.ics']))
     .action(async (o: { output?: string; days: string }) => {
       const days = parseDays(o.days);
+      if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the calendar');
       const j = ctx.journal();
       const { itemRecord } = await import('../store/items.js');
       const entries = j.read(() =>
@@ -43,15 +44,15 @@ export function registerCalendar(program: Command, ctx: Context): void {
       const { calendarEvents } = await import('../render/calendar.js');
       const { toIcs } = await import('../formats/ics.js');
       const text = toIcs(calendarEvents(entries, ctx.today), { name: 'net: what you owe', stamp: `${ctx.today.replaceAll('-', '')}T000000Z` });
-      if (o.output === undefined) {
+      if (o.output === undefined || o.output === '-') {
         // The last CRLF is completed by the newline out() adds.
         ctx.io.out(text.replace(/\n$/, ''));
         return;
       }
-      writeFileAtomic(o.output, text);
+      writeFileAtomic(o.output, text, j.file);
       const today = entries.filter((e) => e.on === ctx.today).length;
       ctx.io.out(
-        `Wrote ${plural(entries.length, 'event')} to ${o.output}: ${today} owed today, ${entries.length - today} falling due in the next ${plural(days, 'day')}.`,
+        `Wrote ${plural(entries.length, 'event')} to ${safeLine(o.output)}: ${today} owed today, ${entries.length - today} falling due in the next ${plural(days, 'day')}.`,
       );
     });
 }

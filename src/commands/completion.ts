@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { recentIds } from '../store/records.js';
+import { safeLine } from '../render/text.js';
 
 /** How many ids of each kind completion offers: the newest, which are the ones people fix. */
 const RECENT_IDS = 500;
@@ -32,11 +33,17 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  */
 const TAKES_ITEM_IDS = ['edit', 'rm', 'history', 'done', 'snooze', 'lead', 'promise', 'need'];
 
+// Contact names come from strangers (imported vCards): the scripts below never let a shell
+// expand them. Each asks the command by the name it was invoked as (`net-journal` where
+// `net` is Samba's tool) for `__names`, one name per line with control characters shown.
+
 function bash(all: Spec[]): string {
   const cases = all.map((s) => `    ${s.name}) flags=${quote(s.flags.join(' '))} ;;`).join('\n');
+  // compgen -W would expand $(...) and backticks inside names: names are matched with a
+  // quoted pattern instead and inserted quoted by printf %q.
   return `# net completion for bash: add to ~/.bashrc:  source <(net completion bash)
 _net_complete() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" flags=""
+  local cur="\${COMP_WORDS[COMP_CWORD]}" flags="" name
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=( $(compgen -W ${quote(all.map((s) => s.name).join(' '))} -- "$cur") )
     return
@@ -48,12 +55,14 @@ ${cases}
     COMPREPLY=( $(compgen -W "$flags --db --no-color" -- "$cur") )
     return
   fi
-  local IFS=$'\\n' ids=""
+  local ids=""
   case "\${COMP_WORDS[1]}" in
-    ${TAKES_ITEM_IDS.join('|')}) ids="$(net __ids 2>/dev/null)" ;;
+    ${TAKES_ITEM_IDS.join('|')}) ids=1 ;;
   esac
-  COMPREPLY=( $(compgen -W "$(net __names 2>/dev/null)"$'\\n'"$ids" -- "$cur") )
-  COMPREPLY=( "\${COMPREPLY[@]// /\\\\ }" )
+  COMPREPLY=()
+  while IFS= read -r name; do
+    [[ "$name" == "$cur"* ]] && COMPREPLY+=( "$(printf '%q' "$name")" )
+  done < <("$1" __names 2>/dev/null; [[ -n "$ids" ]] && "$1" __ids 2>/dev/null)
 }
 complete -F _net_complete net net-journal
 `;
@@ -62,6 +71,8 @@ complete -F _net_complete net net-journal
 function zsh(all: Spec[]): string {
   const cmds = all.map((s) => `    ${quote(`${s.name}:${s.summary.replace(/:/g, '\\:')}`)}`).join('\n');
   const cases = all.map((s) => `      ${s.name}) flags=(${s.flags.join(' ')}) ;;`).join('\n');
+  // A command substitution inside double quotes is not expanded again, and compadd quotes
+  // what it inserts.
   return `#compdef net net-journal
 # net completion for zsh: add to ~/.zshrc:  source <(net completion zsh)
 _net() {
@@ -80,24 +91,41 @@ ${cases}
     compadd -- $flags --db --no-color
     return
   fi
-  names=("\${(@f)$(net __names 2>/dev/null)}")
+  names=("\${(@f)$(\${words[1]} __names 2>/dev/null)}")
   case $words[2] in
-    ${TAKES_ITEM_IDS.join('|')}) names+=("\${(@f)$(net __ids 2>/dev/null)}") ;;
+    ${TAKES_ITEM_IDS.join('|')}) names+=("\${(@f)$(\${words[1]} __ids 2>/dev/null)}") ;;
   esac
-  compadd -- $names
+  compadd -- "\${names[@]}"
 }
 compdef _net net net-journal
 `;
 }
 
 function fish(all: Spec[]): string {
-  const lines = ['# net completion for fish: net completion fish > ~/.config/fish/completions/net.fish', 'complete -c net -f', 'complete -c net-journal -w net'];
-  for (const s of all) {
-    lines.push(`complete -c net -n __fish_use_subcommand -a ${s.name} -d ${quote(s.summary)}`);
-    for (const f of s.flags) lines.push(`complete -c net -n ${quote(`__fish_seen_subcommand_from ${s.name}`)} -l ${f.replace(/^--/, '')}`);
+  const lines = [
+    '# net completion for fish: net completion fish > ~/.config/fish/completions/net.fish',
+    '# Names come from the command being completed (net or net-journal); fish does not expand',
+    "# a command substitution's output again, and escapes what it inserts.",
+    'function __net_names',
+    '    set -l cmd (commandline -opc)[1]',
+    '    $cmd __names 2>/dev/null',
+    'end',
+    'function __net_ids',
+    '    set -l cmd (commandline -opc)[1]',
+    '    $cmd __ids 2>/dev/null',
+    'end',
+  ];
+  // Each name gets its own completions: a wrapped one (-w) would be handed the line as
+  // `net ...`, and ask Samba's net for names.
+  for (const cmd of ['net', 'net-journal']) {
+    lines.push(`complete -c ${cmd} -f`);
+    for (const s of all) {
+      lines.push(`complete -c ${cmd} -n __fish_use_subcommand -a ${s.name} -d ${quote(s.summary)}`);
+      for (const f of s.flags) lines.push(`complete -c ${cmd} -n ${quote(`__fish_seen_subcommand_from ${s.name}`)} -l ${f.replace(/^--/, '')}`);
+    }
+    lines.push(`complete -c ${cmd} -n 'not __fish_use_subcommand' -a '(__net_names)'`);
+    lines.push(`complete -c ${cmd} -n ${quote(`__fish_seen_subcommand_from ${TAKES_ITEM_IDS.join(' ')}`)} -a '(__net_ids)'`);
   }
-  lines.push("complete -c net -n 'not __fish_use_subcommand' -a '(net __names 2>/dev/null)'");
-  lines.push(`complete -c net -n ${quote(`__fish_seen_subcommand_from ${TAKES_ITEM_IDS.join(' ')}`)} -a '(net __ids 2>/dev/null)'`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -118,7 +146,8 @@ export function registerCompletion(program: Command, ctx: Context): void {
     .command('__names', { hidden: true })
     .description('contact names, one per line, for shell completion')
     .action(() => {
-      const names = ctx.journal().contacts.names();
+      // Shown, not obeyed: a completion list is printed on the terminal as it is.
+      const names = ctx.journal().contacts.names().map(safeLine);
       if (names.length) ctx.io.out(names.join('\n'));
     });
 

@@ -1,11 +1,49 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { type Stats, accessSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { JournalError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { removeStaleTemps, staleTemps } from '../store/files.js';
 import { type Health, checkHealth, listBackups } from '../store/maintenance.js';
+import { safeLine } from '../render/text.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
+import { checkSqlite } from '../store/open.js';
+
+/**
+ * The journal's -wal, -shm and -journal files must be writable by whoever runs net and
+ * belong to the journal's owner: one left behind by another user (a `sudo net ...`) or
+ * made read-only stops every change while reads still work.
+ */
+function companionProblems(file: string): Array<{ summary: string; advice: string }> {
+  const out: Array<{ summary: string; advice: string }> = [];
+  const owner = statSync(file).uid;
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    const companion = `${file}${suffix}`;
+    let st: Stats;
+    try {
+      st = statSync(companion);
+    } catch {
+      continue;
+    }
+    let writable = true;
+    try {
+      accessSync(companion, constants.R_OK | constants.W_OK);
+    } catch {
+      writable = false;
+    }
+    const foreign = st.uid !== owner;
+    if (writable && !foreign) continue;
+    const mode = (st.mode & 0o777).toString(8).padStart(4, '0');
+    const summary = `${suffix} ${foreign ? `owned by user ${st.uid}, not the journal's owner (${owner}), ` : ''}mode ${mode}${writable ? '' : ', not writable by you'}`;
+    const fix = foreign ? `sudo chown ${owner} "${companion}" && sudo chmod 600 "${companion}"` : `chmod 600 "${companion}"`;
+    out.push({
+      summary,
+      advice: `The journal's ${suffix} file ${writable ? "belongs to another user than the journal's" : 'cannot be written by you'}, so changes to the journal fail. While no net command runs, run: ${fix}`,
+    });
+  }
+  return out;
+}
 
 export function registerDoctor(program: Command, ctx: Context): void {
   program
@@ -14,6 +52,7 @@ export function registerDoctor(program: Command, ctx: Context): void {
     .description('Checks the journal file and says what to do about anything wrong; exits 1 when something is.')
     .addHelpText('after', examples(['net doctor', 'net --db ~/old/net.db doctor']))
     .action(() => {
+      checkSqlite();
       const file = ctx.journalFile();
       if (!existsSync(file)) {
         const parent = dirname(file);
@@ -24,22 +63,27 @@ export function registerDoctor(program: Command, ctx: Context): void {
             : `There is no journal at ${file} yet. net add creates it; or point --db or NET_DB at yours.`,
         );
       }
-      const backups = listBackups(file);
-      const restore = backups[0]
-        ? `Restore the latest backup (${backups[0].file}) by copying it over the journal while no net command runs.`
-        : 'Restore a copy of the journal if you have one.';
+      const restoreHint = () => {
+        const latest = listBackups(file)[0];
+        return latest
+          ? `Restore the latest backup (${latest.file}) by copying it over the journal while no net command runs.`
+          : 'Restore a copy of the journal if you have one.';
+      };
       let health: Health;
       try {
         health = checkHealth(ctx.journal().db);
       } catch (err) {
         if (err instanceof JournalError && /damaged|not a net journal|could not be used/.test(err.message)) {
-          throw new JournalError(`${err.message.replace(/ Run net doctor.*$/, '')} ${restore}`);
+          throw new JournalError(`${err.message.replace(/ Run net doctor.*$/, '')} ${restoreHint()}`);
         }
         if (err instanceof JournalError) throw err;
         const code = (err as { code?: string }).code ?? '';
-        if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new JournalError(`The journal ${file} is damaged (${(err as Error).message}). ${restore}`);
+        if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new JournalError(`The journal ${file} is damaged (${(err as Error).message}). ${restoreHint()}`);
         throw err;
       }
+      // Listed after opening: an upgrade on this very open leaves a backup that counts.
+      const backups = listBackups(file);
+      const restore = restoreHint();
       const problems: string[] = [];
       const line = (label: string, value: string) => ctx.io.out(`${label.padEnd(14)}${value}`);
       line('Journal', `${file} (${Math.ceil(statSync(file).size / 1024)} KB)`);
@@ -55,6 +99,16 @@ export function registerDoctor(program: Command, ctx: Context): void {
       const open = (fileMode & 0o077) !== 0 || (dirMode & 0o077) !== 0;
       line('Permissions', `${perms}${open ? ' (others can read it)' : ' ok'}`);
       if (open) problems.push(`Others on this machine can read your journal. Run: chmod 600 "${file}" && chmod 700 "${dirname(file)}"`);
+      const bad = health.badDates;
+      line('Dates', bad.length === 0 ? 'ok' : `${bad.length} not a calendar date: ${bad.slice(0, 3).map((b) => `${b.record} ${b.field} "${safeLine(b.value)}"`).join('; ')}`);
+      if (bad.length) problems.push(`Some records hold dates that are not calendar dates (${bad.slice(0, 5).map((b) => `${b.record} ${b.field}`).join(', ')}), so net cannot work with them. Restore a backup from before they were written, or correct them where they came from and import again.`);
+      const locked = companionProblems(file);
+      line('Companions', locked.length ? locked.map((l) => l.summary).join('; ') : 'ok');
+      for (const l of locked) problems.push(l.advice);
+      const removed = removeStaleTemps(dirname(file));
+      const stuck = staleTemps(dirname(file));
+      line('Temp files', removed.length || stuck.length ? [removed.length ? `removed ${removed.length} left by interrupted commands (${removed.map(safeLine).join(', ')})` : '', stuck.length ? `${stuck.length} cannot be removed` : ''].filter(Boolean).join('; ') : 'none left over');
+      if (stuck.length) problems.push(`Temp files left by interrupted commands cannot be removed: ${stuck.map((n) => join(dirname(file), n)).join(', ')}. Remove them (they hold copies of journal data).`);
       line('Records', Object.entries(health.counts).map(([k, n]) => `${n} ${k}`).join(', '));
       line('Last backup', backups[0] ? `${backups[0].mtime.toISOString().slice(0, 16).replace('T', ' ')} (${basename(backups[0].file)})` : 'none yet: run net backup');
       if (problems.length) throw new JournalError(problems.join('\n'));

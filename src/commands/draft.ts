@@ -105,11 +105,11 @@ export function registerDraft(program: Command, ctx: Context): void {
         }
       }
       const text = o.mailto ? `${mailtoUrl(draft, email)}\n` : draftText(draft, o.to && email !== null ? { name: facts.to.name, email } : null);
-      if (o.output === undefined) {
+      if (o.output === undefined || o.output === '-') {
         ctx.io.out(text.replace(/\n$/, ''));
         return;
       }
-      writeFileAtomic(o.output, text);
-      ctx.io.out(`Wrote the ${o.mailto ? 'mailto: link' : 'draft'} for ${id} (to ${safeLine(facts.to.name)}) to ${o.output}. When it is sent: net done ${id}`);
+      writeFileAtomic(o.output, text, j.file);
+      ctx.io.out(`Wrote the ${o.mailto ? 'mailto: link' : 'draft'} for ${id} (to ${safeLine(facts.to.name)}) to ${safeLine(o.output)}. When it is sent: net done ${id}`);
     });
 }

@@ -5,7 +5,7 @@ import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { cadenceOption, collect, dateOption, resolveContact, splitTags } from '../cli/inputs.js';
+import { cadenceOption, collect, dateOption, resolveContact, splitTags, vanished } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 import { editRecord, type RecordEditOptions } from './records.js';
 
@@ -90,8 +90,6 @@ export function registerEdit(program: Command, ctx: Context): void {
       }
       const ref = await resolveContact(ctx, who);
       const j = ctx.journal();
-      const contact = j.contacts.get(ref.id);
-      if (!contact) throw new UsageError(`No contact has id ${ref.id}.`);
       const patch: Partial<ContactFields> = {};
       const changed: string[] = [];
       const set = <K extends keyof ContactFields>(key: K, value: ContactFields[K], label: string) => {
@@ -113,16 +111,25 @@ export function registerEdit(program: Command, ctx: Context): void {
         set('introducedBy', via, 'introduced by');
       }
       if (o.every !== undefined) set('cadenceDays', cadenceOption(o.every), 'cadence');
-      if (o.tag !== undefined || o.untag !== undefined) {
-        const remove = new Set(splitTags(o.untag));
-        set('tags', [...contact.tags, ...splitTags(o.tag)].filter((t) => !remove.has(t)), 'tags');
-      }
+      const retag = o.tag !== undefined || o.untag !== undefined;
+      if (retag) changed.push('tags');
       if (o.archive && o.unarchive) throw new UsageError('Give --archive or --unarchive, not both.');
       if (o.archive || o.unarchive) set('archived', Boolean(o.archive), o.archive ? 'archived' : 'unarchived');
       if (changed.length === 0) {
         throw new UsageError('Nothing to change: give a field, for example net edit Dana --company "Dell" (see net edit --help).');
       }
-      j.write(() => j.contacts.update(ref.id, patch));
+      // Tags are read and written in one immediate transaction: two edits at once each add
+      // their tag to what the other wrote, instead of writing back a stale list.
+      const contact = j.write(() => {
+        const current = j.contacts.get(ref.id);
+        if (!current) throw vanished(ref);
+        if (retag) {
+          const remove = new Set(splitTags(o.untag));
+          patch.tags = [...current.tags, ...splitTags(o.tag)].filter((t) => !remove.has(t));
+        }
+        j.contacts.update(ref.id, patch);
+        return current;
+      });
       ctx.io.out(`Updated ${safeLine(patch.name ?? contact.name)} (#${ref.id}): ${changed.join(', ')}.`);
       if (o.note !== undefined || o.company !== undefined) sayWaysToGive(ctx, [o.note, o.company], [ref.id]);
       ctx.io.out(`Next: net show ${ref.id}`);

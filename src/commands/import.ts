@@ -67,7 +67,7 @@ export function registerImport(program: Command, ctx: Context): void {
       const records = Object.entries(r.records).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${n === 1 ? k.replace(/s$/, '') : k}`);
       const verb = o.dryRun ? 'Would import' : 'Imported';
       ctx.io.out(
-        `${verb} ${file}: ${plural(r.added.length, 'contact')} added, ${r.updated.length} updated, ${r.unchanged} unchanged` +
+        `${verb} ${safeLine(file)}: ${plural(r.added.length, 'contact')} added, ${r.updated.length} updated, ${r.unchanged} unchanged` +
           `${records.length ? `; ${records.join(', ')}` : ''}.`,
       );
       const sample = (names: string[]) => names.slice(0, 5).map(safeLine).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');

@@ -1,23 +1,11 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { resolveContact } from '../cli/inputs.js';
+import { resolveContact, vanished } from '../cli/inputs.js';
+import { planMerge } from '../core/merge.js';
 import { mergeContacts } from '../store/maintenance.js';
 import { plural, safeLine } from '../render/text.js';
-
-const FILLABLE = {
-  company: 'company',
-  role: 'role',
-  email: 'email',
-  phone: 'phone',
-  url: 'url',
-  metWhere: 'where met',
-  metOn: 'date met',
-  notes: 'notes',
-  cadenceDays: 'cadence',
-} as const;
 
 export function registerMerge(program: Command, ctx: Context): void {
   program
@@ -27,7 +15,8 @@ export function registerMerge(program: Command, ctx: Context): void {
     .summary('merge a duplicate contact into another')
     .description(
       "Moves every record of <other> to <keep> (interactions, leads they gave or are about, promises, needs,\n" +
-        "people they introduced), fills <keep>'s empty fields from <other>, then removes <other>. Asks on a terminal; needs --yes without one.",
+        "people they introduced), fills <keep>'s empty fields from <other> and adds its differing values and notes to <keep>'s notes,\n" +
+        "then removes <other>. Asks on a terminal; needs --yes without one.",
     )
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', examples(['net merge "Dana Whitfield" "Dana W"', 'net merge 12 31 --yes']))
@@ -46,36 +35,26 @@ export function registerMerge(program: Command, ctx: Context): void {
         }
       }
       const j = ctx.journal();
-      const a = j.contacts.get(keep.id);
-      const b = j.contacts.get(other.id);
-      if (!a || !b) throw new UsageError('One of the contacts disappeared; nothing was merged.');
-      const patch: Partial<ContactFields> = {};
-      const filled: string[] = [];
-      for (const [key, label] of Object.entries(FILLABLE) as Array<[keyof typeof FILLABLE, string]>) {
-        if (a[key] === null && b[key] !== null) {
-          (patch as Record<string, unknown>)[key] = b[key];
-          filled.push(label);
-        }
-      }
-      const tags = [...a.tags, ...b.tags.filter((t) => !a.tags.includes(t))];
-      if (tags.length !== a.tags.length) {
-        patch.tags = tags;
-        filled.push('tags');
-      }
-      if (a.introducedBy === null && b.introducedBy !== null && b.introducedBy.id !== keep.id) {
-        patch.introducedBy = b.introducedBy.id;
-        filled.push('introduced by');
-      }
-      const n = j.write(() => {
-        const counts = mergeContacts(j.db, keep.id, other.id);
-        j.contacts.update(keep.id, patch);
-        return counts;
+      // Both contacts are read inside the write transaction: an edit that lands between a
+      // read and the write would otherwise be overwritten by the stale copy.
+      const { n, plan } = j.write(() => {
+        const a = j.contacts.get(keep.id);
+        const b = j.contacts.get(other.id);
+        if (!a) throw vanished(keep);
+        if (!b) throw vanished(other);
+        const plan = planMerge(a, b, ctx.today);
+        const n = mergeContacts(j.db, keep.id, other.id);
+        j.contacts.update(keep.id, plan.patch);
+        return { n, plan };
       });
       ctx.io.out(
         `Merged ${d} into ${k} (#${keep.id}): moved ${plural(n.interactions, 'interaction')}, ${plural(n.leads, 'lead')}, ` +
           `${plural(n.promises, 'promise')}, ${plural(n.needs, 'need')}, ${plural(n.notes, 'note')} and ${plural(n.introductions, 'introduction')}` +
-          `${filled.length ? `; filled ${filled.join(', ')}` : ''}.`,
+          `${plan.filled.length ? `; filled ${plan.filled.join(', ')}` : ''}.`,
       );
+      for (const diff of plan.differences) {
+        ctx.io.out(`  kept ${k}'s ${diff.field} "${safeLine(diff.kept)}"; ${d}'s "${safeLine(diff.other)}" is added to the notes`);
+      }
       ctx.io.out(`Next: net show ${keep.id}`);
     });
 }

@@ -6,12 +6,13 @@ import type { IsoDate } from '../core/types.js';
 import { ledgerFrom } from '../core/ledger.js';
 import { buildReport, type Report, type ReportInput } from '../core/report.js';
 import type { Context } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
 import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
 import { reportMarkdown } from '../render/markdown.js';
+import { safeLine } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
 
 interface ReportOptions {
@@ -29,12 +30,13 @@ export function registerReport(program: Command, ctx: Context): void {
     .description('A markdown report of a period (default: the last 7 days, today included) to stdout or a file.')
     .option('--since <date>', 'first day (default: 6 days ago)')
     .option('--until <date>', 'last day (default: today)')
-    .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout')
+    .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout; - for stdout')
     .option('--format <format>', 'md or json', 'md')
     .option('--graph', 'add a Mermaid diagram of who introduced whom and which leads came from whom')
     .addHelpText('after', examples(['net report', 'net report --since 2026-10-01 --until 2026-10-31 -o october.md', 'net report --format json', 'net report --graph']))
     .action(async (o: ReportOptions) => {
       const format = (o.format ?? 'md').toLowerCase();
+      if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the report');
       if (format !== 'md' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format "${o.format}" is not known. Use md or json.`);
       const to = (await optionalDate(o.until, '--until', ctx.today, 'past')) ?? ctx.today;
       const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);
@@ -45,9 +47,9 @@ export function registerReport(program: Command, ctx: Context): void {
         const report = readReport(j, ctx.today, from, to);
         return format === 'json' ? printJson(reportJson(report, graph)) : reportMarkdown(report, { today: ctx.today, graph });
       });
-      if (o.output) {
-        writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`);
-        ctx.io.out(`Wrote the report for ${from} to ${to} to ${o.output}.`);
+      if (o.output !== undefined && o.output !== '-') {
+        writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`, j.file);
+        ctx.io.out(`Wrote the report for ${from} to ${to} to ${safeLine(o.output)}.`);
       } else {
         ctx.io.out(text.replace(/\n$/, ''));
       }

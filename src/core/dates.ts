@@ -1,62 +1,63 @@
 // Calendar dates as `YYYY-MM-DD` text, and the parsing of what people type for them.
-// Nothing here reads the clock: "today" is always passed in.
-import { addDays as dfAddDays } from 'date-fns/addDays';
-import { addMonths } from 'date-fns/addMonths';
-import { addWeeks } from 'date-fns/addWeeks';
-import { addYears } from 'date-fns/addYears';
+// Nothing here reads the clock: "today" is always passed in. A calendar date is a pure
+// date (year, month, day on the proleptic Gregorian calendar), never a local midnight:
+// a day a time zone skipped (Pacific/Apia's 2011-12-30) is still a day.
 import type { IsoDate } from './types.js';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A local Date for an ISO calendar date, or null when the date does not exist. */
-export function isoToDate(iso: string): Date | null {
-  const m = ISO_RE.exec(iso);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const date = new Date(y, mo - 1, d);
-  // Date silently rolls 2026-02-30 over to March 2: compare the round trip.
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
-  return date;
+/** The dates a journal takes from input and imports: four-digit years that any tool reads. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2999-12-31';
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
-export function dateToIso(date: Date): IsoDate {
-  const y = String(date.getFullYear()).padStart(4, '0');
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Year, month and day as an ISO date, or null when that day does not exist (Feb 30) or the year has not four digits. */
+export function calendarDate(y: number, m: number, d: number): IsoDate | null {
+  if (![y, m, d].every(Number.isInteger) || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
+/** Whether `s` is a `YYYY-MM-DD` day of the calendar (any four-digit year). */
 export function isValidIsoDate(s: string): boolean {
-  return isoToDate(s) !== null;
+  const m = ISO_RE.exec(s);
+  return m !== null && calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
 }
 
-function mustDate(iso: IsoDate): Date {
-  const d = isoToDate(iso);
-  if (!d) throw new RangeError(`not a calendar date: ${iso}`);
-  return d;
+/** Whether `s` is a calendar date a journal takes: FIRST_DATE to LAST_DATE. */
+export function isJournalDate(s: string): boolean {
+  return isValidIsoDate(s) && s >= FIRST_DATE && s <= LAST_DATE;
 }
 
 // Day arithmetic runs thousands of times in `net due`: calendar days as integers (days
-// since 1970-01-01 on the proleptic Gregorian calendar) avoid a Date per step and any
-// time-zone or DST effect. Month and year steps use date-fns.
+// since 1970-01-01) avoid a Date per step and any time-zone or DST effect. Date.UTC is
+// only a day counter here; it knows no time zone.
 const dayNumbers = new Map<string, number>();
 
 function dayNumber(iso: IsoDate): number {
   let n = dayNumbers.get(iso);
   if (n === undefined) {
     if (!isValidIsoDate(iso)) throw new RangeError(`not a calendar date: ${iso}`);
-    n = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    const utc = new Date(0);
+    utc.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+    n = Math.round(utc.getTime() / 86_400_000);
     dayNumbers.set(iso, n);
   }
   return n;
 }
 
+// Arithmetic saturates at the ends of four-digit years instead of producing a date no
+// reader can parse: "a year after 9999-12-31" is 9999-12-31.
+const FIRST_DAY = dayNumber('0001-01-01');
+const LAST_DAY = dayNumber('9999-12-31');
+
 function fromDayNumber(n: number): IsoDate {
-  const d = new Date(n * 86_400_000);
-  const y = String(d.getUTCFullYear()).padStart(4, '0');
-  return `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  const d = new Date(Math.min(Math.max(n, FIRST_DAY), LAST_DAY) * 86_400_000);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
@@ -68,9 +69,20 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** Today's local date; the only place that reads the clock, called by the CLI layer. */
+/** Months later (or earlier): the same day of the month, or that month's last day (Jan 31 + 1 month = Feb 28). */
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  if (!isValidIsoDate(iso)) throw new RangeError(`not a calendar date: ${iso}`);
+  const index = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
+  if (index < 12) return '0001-01-01';
+  if (index > 9999 * 12 + 11) return '9999-12-31';
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return calendarDate(y, m, Math.min(Number(iso.slice(8, 10)), daysInMonth(y, m))) as IsoDate;
+}
+
+/** Today's local date: the one place a moment becomes a calendar date, called by the CLI layer. */
 export function localToday(now: Date): IsoDate {
-  return dateToIso(now);
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate()) as IsoDate;
 }
 
 /**
@@ -82,9 +94,9 @@ export type DateBias = 'past' | 'future';
 const RELATIVE_RE = /^([+-]?)(\d{1,4})\s*(d|w|m|y)$/i;
 const NUMERIC_RE = /^[\d\s./-]+$/;
 
-/** Dates a journal can hold: four-digit years, so they sort and compare as text. */
+/** Dates a journal takes (FIRST_DATE to LAST_DATE); anything else is not a date to net. */
 function inRange(iso: IsoDate): IsoDate | null {
-  return isValidIsoDate(iso) && iso >= '1000-01-01' ? iso : null;
+  return isJournalDate(iso) ? iso : null;
 }
 
 /**
@@ -103,11 +115,9 @@ export function parseSimpleDate(text: string, today: IsoDate, bias: DateBias): I
   if (rel) {
     const sign = rel[1] === '-' ? -1 : rel[1] === '+' ? 1 : bias === 'past' ? -1 : 1;
     const n = sign * Number(rel[2]);
-    const base = mustDate(today);
-    const unit = rel[3];
-    const moved =
-      unit === 'd' ? dfAddDays(base, n) : unit === 'w' ? addWeeks(base, n) : unit === 'm' ? addMonths(base, n) : addYears(base, n);
-    return inRange(dateToIso(moved));
+    const unit = rel[3]?.toLowerCase();
+    const moved = unit === 'd' ? addDays(today, n) : unit === 'w' ? addDays(today, 7 * n) : unit === 'm' ? addMonths(today, n) : addMonths(today, 12 * n);
+    return inRange(moved);
   }
   // 31/02/2026 or 02/03/2026: digits in an order we cannot know (day or month first).
   if (NUMERIC_RE.test(t)) return null;
@@ -123,8 +133,9 @@ export async function parseDate(text: string, today: IsoDate, bias: DateBias): P
   const simple = parseSimpleDate(text, today, bias);
   if (simple !== undefined) return simple;
   const chrono = await import('chrono-node');
-  const ref = mustDate(today);
-  ref.setHours(12);
+  if (!isValidIsoDate(today)) throw new RangeError(`not a calendar date: ${today}`);
+  // Noon of today in UTC, read in UTC: chrono's answer does not depend on the local zone.
+  const ref = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
   const trimmed = text.trim();
   // Looking ahead turns "friday" into the coming one; but "last tuesday" stays in the past.
   const forwardDate = bias === 'future' && !/\b(last|ago|previous|past|yesterday)\b/i.test(trimmed);
@@ -135,13 +146,20 @@ export async function parseDate(text: string, today: IsoDate, bias: DateBias): P
   const m = first.start.get('month');
   const d = first.start.get('day');
   if (y === null || m === null || d === null) return null;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return inRange(iso);
+  const iso = calendarDate(y, m, d);
+  return iso === null ? null : inRange(iso);
 }
+
+/** The longest keep-in-touch cadence: ten years. */
+export const MAX_CADENCE_DAYS = 3650;
+
+/** More nudges than any promise gets; a bound for imported counts. */
+export const MAX_STORED_NUDGES = 999;
 
 /**
  * Keep-in-touch cadence in days: `30d`, `2w`, `3m` (30-day months), `1y`, a bare number
- * of days, or `never`. Returns `undefined` when the text is not a cadence.
+ * of days, or `never`. Returns `undefined` when the text is not a cadence or is longer than
+ * MAX_CADENCE_DAYS.
  */
 export function parseCadence(text: string): number | null | undefined {
   const t = text.trim().toLowerCase();
@@ -150,6 +168,7 @@ export function parseCadence(text: string): number | null | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   const days = m[2] === 'w' ? n * 7 : m[2] === 'm' ? n * 30 : m[2] === 'y' ? n * 365 : n;
+  if (days > MAX_CADENCE_DAYS) return undefined;
   return days > 0 ? days : null;
 }
 

@@ -27,14 +27,20 @@ function trimEdges(word: string): string {
   return word.replace(EDGE, (run) => [...run].filter((ch) => KEEP_EDGE.test(ch)).join(''));
 }
 
-/** The words of a search, each with at least one letter or digit; the rest is ignored. */
+/**
+ * The words of a search, each with at least one letter or digit; the rest is ignored. A
+ * word given again (in any case or accent) asks nothing more and is left out.
+ */
 export function searchTerms(text: string): Term[] {
   const terms: Term[] = [];
+  const seen = new Set<string>();
   for (const raw of text.normalize('NFC').split(/\s+/u)) {
     const word = trimEdges(raw);
     const parts = word.match(WORD) ?? [];
     if (parts.length === 0) continue;
     const { folded } = foldWithOffsets(word);
+    if (seen.has(folded)) continue;
+    seen.add(folded);
     // Between two runs any separator will do ("foo-bar" finds "foo bar"); at the ends the
     // symbols kept must be there.
     const runs = folded.split(/([\p{L}\p{N}]+)/u);

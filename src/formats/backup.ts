@@ -1,6 +1,6 @@
 // The `net-journal` JSON backup format, version 2 (documented in the README): writing it
 // from the journal's records and reading it back, refusing anything it cannot restore.
-import { isValidIsoDate } from '../core/dates.js';
+import { FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, MAX_STORED_NUDGES, isJournalDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import {
   type Contact,
@@ -152,13 +152,13 @@ class Fields {
 
   date(key: string): string {
     const v = this.text(key);
-    if (!isValidIsoDate(v)) this.fail(`has "${key}" "${v}", which is not a YYYY-MM-DD date`);
+    if (!isJournalDate(v)) this.fail(`has "${key}" "${v}", which is not a YYYY-MM-DD date from ${FIRST_DATE} to ${LAST_DATE}`);
     return v;
   }
 
   optDate(key: string): string | null {
     const v = this.optText(key);
-    if (v !== null && !isValidIsoDate(v)) this.fail(`has "${key}" "${v}", which is not a YYYY-MM-DD date`);
+    if (v !== null && !isJournalDate(v)) this.fail(`has "${key}" "${v}", which is not a YYYY-MM-DD date from ${FIRST_DATE} to ${LAST_DATE}`);
     return v;
   }
 
@@ -169,10 +169,11 @@ class Fields {
     return v;
   }
 
-  optInt(key: string): number | null {
+  /** A whole number from 0 to `max` (1e21 is an integer to JavaScript, not to a journal). */
+  optInt(key: string, max: number): number | null {
     const v = this.value(key, false);
     if (v === null || v === undefined) return null;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) this.fail(`has "${key}" that is not a whole number`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) this.fail(`has "${key}" ${JSON.stringify(v)}, which is not a whole number from 0 to ${max}`);
     return v;
   }
 
@@ -249,7 +250,7 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       introducedBy: f.optText('introduced_by'),
       tags: f.strings('tags'),
       notes: f.optText('notes'),
-      cadenceDays: f.optInt('cadence_days') || null,
+      cadenceDays: f.optInt('cadence_days', MAX_CADENCE_DAYS) || null,
       archived: f.bool('archived'),
       snoozedUntil: f.optDate('snoozed_until'),
       createdAt: f.optText('created_at') ?? undefined,
@@ -317,7 +318,7 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       by: f.optDate('by'),
       status: f.oneOf('status', PROMISE_STATUSES),
       closedOn: f.optDate('closed_on'),
-      nudges: f.optInt('nudges') ?? 0,
+      nudges: f.optInt('nudges', MAX_STORED_NUDGES) ?? 0,
       lastNudgedOn: f.optDate('last_nudged_on'),
       snoozedUntil: f.optDate('snoozed_until'),
     });

@@ -1,6 +1,6 @@
 // LinkedIn's Connections.csv (Settings → Data privacy → Get a copy of your data).
 import { parse } from 'csv-parse/sync';
-import { dateToIso } from '../core/dates.js';
+import { calendarDate, isJournalDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { emptySet, type ImportSet } from './types.js';
 
@@ -25,9 +25,8 @@ export function linkedinDate(text: string): string | null {
     m = month;
     d = Number(dmy[1]);
   }
-  const date = new Date(y, m - 1, d);
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
-  return dateToIso(date);
+  const date = calendarDate(y, m, d);
+  return date !== null && isJournalDate(date) ? date : null;
 }
 
 /** The 0-based line index of the header row, found by its column names. */

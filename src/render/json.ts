@@ -94,6 +94,14 @@ export function noteJson(n: DatedNote) {
   };
 }
 
+/**
+ * JSON.stringify escapes C0 controls; DEL, the C1 controls and the bidi controls it passes
+ * raw, and a terminal obeys them (ESC's 8-bit twin U+009B starts a control sequence).
+ * They can only occur inside strings, where `\uXXXX` is the same text to any JSON reader.
+ */
+const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON as net prints and exports it: the exact text, with every control character escaped. */
 export function printJson(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }

@@ -31,6 +31,19 @@ export function safeLine(text: string | null | undefined): string {
   return safe(text.replace(/\r\n?/g, '\n')).replace(/[\n\t]+/g, ' ');
 }
 
+/**
+ * A file's text (a CSV or vCard export) for a terminal: line ends as the terminal shows
+ * them, every other control character made visible. Elsewhere the text goes out exact.
+ */
+export function terminalText(io: { stdoutIsTTY: boolean }, text: string): string {
+  return io.stdoutIsTTY ? safe(text.replace(/\r\n|\r$/g, '\n').replace(/\n$/, '')) : text;
+}
+
+/** Text as one shell word that no shell expands: single-quoted unless it is plain. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** A side of a ledger in words: "2 leads, 1 introduction", or "nothing yet". */
 export function ledgerText(lines: ReadonlyArray<{ one: string; many: string; count: number }>): string {
   return lines.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';

@@ -9,7 +9,7 @@ import { Leads } from './leads.js';
 import { Ledgers } from './ledger.js';
 import { Needs } from './needs.js';
 import { Notes } from './notes.js';
-import { assertCreatable, openDatabase } from './open.js';
+import { assertCreatable, assertJournalFile, openDatabase } from './open.js';
 import { Promises } from './promises.js';
 import { Search } from './search.js';
 
@@ -32,6 +32,8 @@ export class Journal {
   command: readonly string[] = [];
   /** The history's command for this process, once a write of it changed something. */
   private commandId: number | null = null;
+  /** Contacts this command looked up by what the user typed: id → name. */
+  readonly named = new Map<number, string>();
 
   constructor(
     raw: Database.Database,
@@ -55,6 +57,7 @@ export class Journal {
    * on disk by the first write or when the command succeeds: a failed command creates nothing.
    */
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
+    if (file !== ':memory:') assertJournalFile(file);
     if (file === ':memory:' || existsSync(file)) return new Journal(openDatabase(file, env), file);
     assertCreatable(file);
     const journal = new Journal(openDatabase(':memory:'), file);
@@ -135,6 +138,11 @@ export class Journal {
   /** Several reads that must agree with each other (an export), in one read transaction. */
   read<T>(fn: () => T): T {
     return this.db.read(fn);
+  }
+
+  /** Which of the contacts the command named are no longer in the journal. */
+  vanished(): Array<{ id: number; name: string }> {
+    return [...this.named].filter(([id]) => this.contacts.ref(id) === undefined).map(([id, name]) => ({ id, name }));
   }
 
   close(): void {

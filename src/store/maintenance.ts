@@ -2,18 +2,25 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import { isValidIsoDate } from '../core/dates.js';
 import { JournalError } from '../core/errors.js';
 import type { Db, Row } from './db.js';
+import { createTempFolder, removeStaleTemps } from './files.js';
 
 /**
- * A consistent copy of the open database at `target`: VACUUM INTO a private temp file
- * beside it, flushed to disk, then renamed, so the target is whole or absent.
+ * A consistent copy of the open database at `target`: VACUUM INTO a file in a private
+ * (0700) temp folder beside it, made 0600, flushed to disk, then renamed, so the target is
+ * whole or absent and no one else can read or redirect the copy while it is written.
+ * Leftovers of interrupted backups beside the target are removed first. The caller checks
+ * the target (store/files.ts `outputTarget`).
  */
 export function backupTo(db: Database.Database, target: string): void {
   const dir = dirname(resolve(target));
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
+  let folder: string | null = null;
   try {
-    rmSync(tmp, { force: true });
+    removeStaleTemps(dir);
+    folder = createTempFolder(target);
+    const tmp = join(folder, 'copy.db');
     db.prepare('VACUUM INTO ?').run(tmp);
     chmodSync(tmp, 0o600);
     const fd = openSync(tmp, 'r');
@@ -24,9 +31,11 @@ export function backupTo(db: Database.Database, target: string): void {
     }
     renameSync(tmp, target);
   } catch (err) {
-    rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
-    throw new JournalError(`Cannot write the backup ${target}: ${e.code === 'ENOENT' ? 'the folder does not exist' : e.message}. Choose another place.`);
+    const why = e.code === 'ENOENT' ? 'the folder does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' || e.code === 'SQLITE_FULL' ? 'the disk is full' : e.message;
+    throw new JournalError(`Cannot write the backup ${target}: ${why}. Choose another place.`);
+  } finally {
+    if (folder !== null) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -52,10 +61,19 @@ export function listBackups(journal: string): Array<{ file: string; mtime: Date 
     .sort((a, b) => b.mtime.getTime() - a.mtime.getTime() || b.file.localeCompare(a.file));
 }
 
-/** Keeps the newest `keep` automatic pre-migration backups. */
+/**
+ * Keeps the newest `keep` automatic pre-migration backups. Only names exactly as
+ * `backupName(journal, 'pre-v<n>-', …)` writes them are candidates: a user's own
+ * `net.db.pre-vacation.bak` is not net's to delete.
+ */
 export function prunePreMigrationBackups(journal: string, keep: number): void {
-  const auto = listBackups(journal).filter((b) => basename(b.file).includes('.pre-v'));
+  const exact = new RegExp(`^${escapeRegExp(basename(journal))}\\.pre-v\\d+-\\d{8}T\\d{6}Z\\.bak$`);
+  const auto = listBackups(journal).filter((b) => exact.test(basename(b.file)));
   for (const b of auto.slice(keep)) rmSync(b.file, { force: true });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export interface Health {
@@ -63,6 +81,37 @@ export interface Health {
   foreignKeys: number;
   version: number;
   counts: Record<string, number>;
+  /** Dates that are not calendar dates (a journal edited by hand, or written before net checked them). */
+  badDates: BadDate[];
+}
+
+export interface BadDate {
+  /** The record as commands take it: c3, i12, l4, p2, n5. */
+  record: string;
+  field: string;
+  value: string;
+}
+
+/** Every date column of every record kind, with the letter of the kind's ids. */
+const DATE_COLUMNS: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+  ['contacts', 'c', ['met_on', 'snoozed_until']],
+  ['interactions', 'i', ['on_date', 'thanked_on', 'snoozed_until']],
+  ['leads', 'l', ['given_on', 'followed_on', 'reported_on', 'snoozed_until']],
+  ['promises', 'p', ['made_on', 'by_date', 'closed_on', 'last_nudged_on', 'snoozed_until']],
+  ['needs', 'n', ['noted_on', 'closed_on']],
+];
+
+function badDates(db: Db): BadDate[] {
+  const out: BadDate[] = [];
+  for (const [table, letter, columns] of DATE_COLUMNS) {
+    for (const column of columns) {
+      const rows = db.raw.prepare(`SELECT id, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`).all() as Array<{ id: number; v: unknown }>;
+      for (const r of rows) {
+        if (typeof r.v !== 'string' || !isValidIsoDate(r.v)) out.push({ record: `${letter}${r.id}`, field: column, value: String(r.v) });
+      }
+    }
+  }
+  return out;
 }
 
 export function checkHealth(db: Db): Health {
@@ -73,7 +122,7 @@ export function checkHealth(db: Db): Health {
   for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs', 'notes']) {
     counts[t] = Number((db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as Row).n);
   }
-  return { integrity, foreignKeys, version, counts };
+  return { integrity, foreignKeys, version, counts, badDates: badDates(db) };
 }
 
 export interface MergeCounts {

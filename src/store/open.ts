@@ -27,8 +27,8 @@ function load(file: string): object {
  * spares better-sqlite3's default loader (the `bindings` package), which searches a dozen
  * places on every start, and Node's resolution of the file. When it has moved since the
  * build (a reinstall that laid out node_modules differently), it is looked up through
- * better-sqlite3's package; a failure there (an addon built for another Node version, say)
- * is the error the user sees. Null lets better-sqlite3 find it itself, as in the tests.
+ * better-sqlite3's package; a failure there is the error the user sees. Null lets
+ * better-sqlite3 find it itself, as in the tests.
  */
 function sqliteAddon(): object | null {
   if (addon !== undefined) return addon;
@@ -37,17 +37,40 @@ function sqliteAddon(): object | null {
     try {
       addon = load(path.join(__dirname, NET_SQLITE_ADDON));
     } catch {
+      let file: string | null = null;
       try {
         const pkg = createRequire(path.join(__dirname, 'net.cjs')).resolve('better-sqlite3/package.json');
-        addon = load(path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node'));
+        file = path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+        addon = load(file);
       } catch (err) {
-        throw new JournalError(
-          `SQLite's compiled module could not be loaded (${(err as Error).message.split('\n')[0]}). In net's folder, run npm ci (or npm rebuild better-sqlite3 after changing Node versions).`,
-        );
+        throw addonError(err, file);
       }
     }
   }
   return addon;
+}
+
+/**
+ * What to do when SQLite's addon cannot be loaded. Missing, it was never built: npm 12
+ * runs a dependency's install script only when allowed, and better-sqlite3's builds the
+ * addon (package.json allows it for a clone; a global install needs --allow-scripts).
+ * Present but refused, it was built for another version of Node.
+ */
+function addonError(err: unknown, file: string | null): JournalError {
+  if (file !== null && !fs.existsSync(file)) {
+    return new JournalError(
+      `SQLite's compiled module is missing (${file}): npm did not run better-sqlite3's install script, which npm 12 runs only when allowed. ` +
+        'Installed with npm install -g: run npm install -g --allow-scripts=better-sqlite3 net-journal. From a clone: run npm ci in it (its package.json allows that script).',
+    );
+  }
+  return new JournalError(
+    `SQLite's compiled module could not be loaded (${(err as Error).message.split('\n')[0]}). In net's folder, run npm ci (or npm rebuild better-sqlite3 after changing Node versions).`,
+  );
+}
+
+/** Loads SQLite's addon now, so that `net doctor` can say what is wrong before looking for a journal. */
+export function checkSqlite(): void {
+  sqliteAddon();
 }
 
 export interface PathInputs {
@@ -181,9 +204,7 @@ export function describeSqliteError(err: unknown, file: string): JournalError | 
  */
 export function openDatabase(file: string, env: NodeJS.ProcessEnv = {}): Database.Database {
   if (file !== ':memory:') {
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-      throw new JournalError(`${file} is a folder, not a journal file. Give the file's path with --db or NET_DB.`);
-    }
+    assertJournalFile(file);
     ensureFile(file);
   }
   let db: Database.Database | undefined;
@@ -191,21 +212,40 @@ export function openDatabase(file: string, env: NodeJS.ProcessEnv = {}): Databas
     // better-sqlite3 takes the loaded addon itself as `nativeBinding` (lib/database.js);
     // its type declarations know only the path form.
     const nativeBinding = sqliteAddon() as string | null;
-    db = new Database(file, { fileMustExist: file !== ':memory:', ...(nativeBinding ? { nativeBinding } : {}) });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_VERSION) {
-      db.close();
-      throw new JournalError(
-        `The journal ${file} was written by a newer version of net (schema ${version}; this one knows up to ${LATEST_VERSION}). Update net; the file was left as it was.`,
-      );
+    const options = { fileMustExist: file !== ':memory:', ...(nativeBinding ? { nativeBinding } : {}) };
+    if (file !== ':memory:' && !markedAsNet(file)) identify(file, options);
+    const mode = journalModeFor(file, env);
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (;;) {
+      db = new Database(file, options);
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > LATEST_VERSION) {
+        db.close();
+        throw new JournalError(
+          `The journal ${file} was written by a newer version of net (schema ${version}; this one knows up to ${LATEST_VERSION}). Update net; the file was left as it was.`,
+        );
+      }
+      try {
+        configure(db, mode);
+        break;
+      } catch (err) {
+        // Leaving WAL needs the journal to itself, and SQLite answers "busy" at once while
+        // another process has it open in WAL mode, without waiting. Close (so that two such
+        // processes do not hold each other up), wait a moment and open again, up to the
+        // busy timeout every writer waits.
+        if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw err;
+        db.close();
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.floor(Math.random() * 40));
+      }
     }
-    configure(db, journalModeFor(file, env));
+    const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < LATEST_VERSION && file !== ':memory:') {
       // A schema change is the riskiest write a journal sees: keep a copy from before it.
       backupTo(db, backupName(file, `pre-v${version}-`, new Date()));
       prunePreMigrationBackups(file, KEEP_PRE_MIGRATION_BACKUPS);
     }
     migrate(db);
+    if (file !== ':memory:') markAsNet(db);
     return db;
   } catch (err) {
     if (db?.open) db.close();
@@ -215,12 +255,93 @@ export function openDatabase(file: string, env: NodeJS.ProcessEnv = {}): Databas
 }
 
 /**
+ * SQLite's application id ("NETJ") marks a file as a net journal, so that a journal is
+ * recognised from the first 100 bytes. Journals made before the mark were recognised by
+ * their tables (`identify`) and get it on their next open.
+ */
+const NET_APPLICATION_ID = 0x4e45544a;
+
+/** Whether the file's header carries net's application id; an empty file is a new journal. */
+function markedAsNet(file: string): boolean {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Empty (new), or not SQLite at all: SQLite's own open says which.
+  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return true;
+  return header.readUInt32BE(68) === NET_APPLICATION_ID;
+}
+
+function markAsNet(db: Database.Database): void {
+  if ((db.pragma('application_id', { simple: true }) as number) === NET_APPLICATION_ID) return;
+  try {
+    db.pragma(`application_id = ${NET_APPLICATION_ID}`);
+  } catch {
+    // A journal the user may only read is still read; it is recognised by its tables.
+  }
+}
+
+/**
+ * Refuses a SQLite file that is not a net journal before anything is written to it. It is
+ * looked at through a read-only connection, which SQLite never lets change the file (a
+ * writable one would fold another program's -wal into it on closing). An empty database is
+ * a new journal; one with net's tables is a journal, perhaps of a newer net.
+ */
+function identify(file: string, options: Database.Options): void {
+  const probe = new Database(file, { ...options, readonly: true });
+  try {
+    probe.pragma('busy_timeout = 15000');
+    const tables = new Set((probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (tables.size === 0 && version === 0) return;
+    if (['contacts', 'interactions', 'leads', 'promises', 'needs'].every((t) => tables.has(t))) return;
+    throw new JournalError(`${file} is a SQLite database of another program; net will not change it. Point --db or NET_DB at your journal, or at a new file to start one.`);
+  } finally {
+    probe.close();
+  }
+}
+
+/**
+ * The journal must be a regular file (or not exist yet): SQLite given a named pipe would
+ * wait for a writer, and given a device would fail with "disk I/O error" after leaving a
+ * `-journal` beside it. A link that points nowhere is not a place to create a journal in.
+ */
+export function assertJournalFile(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    let link: string | null = null;
+    try {
+      link = fs.readlinkSync(file);
+    } catch {
+      return;
+    }
+    throw new JournalError(
+      `The journal ${file} is a symbolic link to ${link}, which does not exist. Put the journal back there, or point --db or NET_DB at your journal.`,
+    );
+  }
+  if (st.isDirectory()) throw new JournalError(`${file} is a folder, not a journal file. Give the file's path with --db or NET_DB.`);
+  if (!st.isFile()) {
+    const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+    throw new JournalError(`${file} is ${kind}, not a journal file; net left it alone. Point --db or NET_DB at your journal file.`);
+  }
+}
+
+const BUSY_TIMEOUT_MS = 15_000;
+
+/**
  * Connection settings: wait for other writers rather than fail, WAL so that readers never
  * block a writer, FULL sync because a journal writes rarely and a printed success must
  * survive a power cut, and foreign keys (which cannot be set inside a transaction).
  */
 export function configure(db: Database.Database, journalMode: 'wal' | 'delete' = 'wal'): void {
-  db.pragma('busy_timeout = 15000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   let mode = journalMode;
   if (mode === 'wal') {
     try {

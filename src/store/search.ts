@@ -1,7 +1,11 @@
 import { type Explained, explainMatches, type SearchedRecord, searchTerms } from '../core/find.js';
+import { UsageError } from '../core/errors.js';
 import { SEARCH_KIND } from './migrations/002-search.js';
 import { NOTE_SEARCH_TAG } from './migrations/011-notes.js';
 import type { Db } from './db.js';
+
+/** Words a search may have: each is a prefix query, and FTS5's time grows with their number. */
+export const MAX_SEARCH_WORDS = 12;
 
 /**
  * FTS5 query for what a person typed: every word must appear, each as a prefix ("acm"
@@ -12,6 +16,9 @@ import type { Db } from './db.js';
 export function ftsQuery(text: string): string | null {
   const terms = searchTerms(text);
   if (terms.length === 0) return null;
+  if (terms.length > MAX_SEARCH_WORDS) {
+    throw new UsageError(`That search has ${terms.length} different words; net find takes at most ${MAX_SEARCH_WORDS}. Keep the words that matter most.`);
+  }
   return terms.map((t) => `"${t.parts.join(' ').replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' ');
 }
 

@@ -150,7 +150,7 @@ describe('net completion', () => {
     const j = tempJournal();
     const bash = j.ok('completion', 'bash').stdout;
     expect(spawnSync('bash', ['-n'], { input: bash }).status).toBe(0);
-    for (const word of ['add', 'due', 'report', 'import', '--company', '--no-reply', 'net __names']) expect(bash).toContain(word);
+    for (const word of ['add', 'due', 'report', 'import', '--company', '--no-reply', '"$1" __names']) expect(bash).toContain(word);
     expect(j.ok('completion', 'zsh').stdout).toMatch(/#compdef net/);
     expect(j.ok('completion', 'fish').stdout).toMatch(/complete -c net -n __fish_use_subcommand -a due/);
     expect(j.net('completion', 'tcsh').code).toBe(2);
@@ -170,8 +170,8 @@ describe('net completion', () => {
     j.ok('add', 'Dana Whitfield');
     const script = `${j.ok('completion', 'bash').stdout}
 net() { node ${JSON.stringify(path.resolve('bin/net.js'))} "$@"; }
-COMP_WORDS=(net sh); COMP_CWORD=1; _net_complete; echo "cmd:\${COMPREPLY[*]}"
-COMP_WORDS=(net show Da); COMP_CWORD=2; _net_complete; echo "name:\${COMPREPLY[*]}"`;
+COMP_WORDS=(net sh); COMP_CWORD=1; _net_complete net sh net; echo "cmd:\${COMPREPLY[*]}"
+COMP_WORDS=(net show Da); COMP_CWORD=2; _net_complete net Da show; echo "name:\${COMPREPLY[*]}"`;
     const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NET_DB: j.db } });
     expect(r.stdout).toMatch(/cmd:show/);
     expect(r.stdout).toMatch(/name:Dana\\ Whitfield/);

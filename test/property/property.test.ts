@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, dateToIso, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
+import { addDays, localToday, isValidIsoDate, parseDate, parseSimpleDate } from '../../src/core/dates.js';
 import { dueItems } from '../../src/core/due.js';
 import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
@@ -40,7 +40,7 @@ const nasty = fc.oneof(
   fc.string({ unit: fc.oneof(specialChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 40 }),
 );
 
-const todayArb = fc.date({ min: new Date(1950, 0, 1), max: new Date(2150, 11, 31), noInvalidDate: true }).map(dateToIso);
+const todayArb = fc.date({ min: new Date(1950, 0, 1), max: new Date(2150, 11, 31), noInvalidDate: true }).map(localToday);
 const biasArb = fc.constantFrom('past' as const, 'future' as const);
 
 // ---------------------------------------------------------------------------------------

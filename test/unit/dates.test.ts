@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
-  dateToIso,
+  addMonths,
+  calendarDate,
   daysBetween,
-  isoToDate,
+  isJournalDate,
   isValidIsoDate,
+  localToday,
   parseCadence,
   parseDate,
   parseSimpleDate,
@@ -189,6 +191,8 @@ describe('parseCadence', () => {
     ['3M', 90],
     ['1y', 365],
     ['10 d', 10],
+    ['10y', 3650],
+    ['3650d', 3650],
   ])('%j is %i days', (text, days) => {
     expect(parseCadence(text)).toBe(days);
   });
@@ -197,32 +201,82 @@ describe('parseCadence', () => {
     expect(parseCadence(text)).toBeNull();
   });
 
-  it.each(['', 'soon', '-5d', '3x', '1.5m', 'every 3 months', '3mo'])('%j is not a cadence (undefined)', (text) => {
+  it.each(['', 'soon', '-5d', '3x', '1.5m', 'every 3 months', '3mo', '99999y', '11y', '3651d', '122m', '522w'])('%j is not a cadence (undefined)', (text) => {
     expect(parseCadence(text)).toBeUndefined();
   });
 });
 
-describe('isoToDate / dateToIso / isValidIsoDate', () => {
-  it('round-trips a real date through a local Date at midnight', () => {
-    const d = isoToDate('2026-10-01');
-    expect(d).not.toBeNull();
-    expect(d?.getFullYear()).toBe(2026);
-    expect(d?.getMonth()).toBe(9);
-    expect(d?.getDate()).toBe(1);
-    expect(dateToIso(new Date(2026, 0, 5))).toBe('2026-01-05');
+describe('calendarDate / isValidIsoDate / isJournalDate / localToday', () => {
+  it('builds a pure calendar date and refuses days that do not exist', () => {
+    expect(calendarDate(2026, 10, 1)).toBe('2026-10-01');
+    expect(calendarDate(2028, 2, 29)).toBe('2028-02-29');
+    expect(calendarDate(2026, 2, 29)).toBeNull();
+    expect(calendarDate(2100, 2, 29)).toBeNull();
+    expect(calendarDate(2000, 2, 29)).toBe('2000-02-29');
+    expect(calendarDate(2026, 13, 1)).toBeNull();
+    expect(calendarDate(0, 1, 1)).toBeNull();
+    expect(calendarDate(10000, 1, 1)).toBeNull();
+    expect(calendarDate(2026, 1.5, 1)).toBeNull();
   });
 
   it('rejects rolled-over dates and non-ISO text', () => {
-    expect(isoToDate('2026-02-30')).toBeNull();
-    expect(isoToDate('2026-10-1')).toBeNull();
+    expect(isValidIsoDate('2026-02-30')).toBe(false);
+    expect(isValidIsoDate('2026-10-1')).toBe(false);
     expect(isValidIsoDate('2028-02-29')).toBe(true);
     expect(isValidIsoDate('2026-02-29')).toBe(false);
     expect(isValidIsoDate('tomorrow')).toBe(false);
   });
+
+  it.each([
+    ['1899-12-31', false],
+    ['1900-01-01', true],
+    ['2999-12-31', true],
+    ['3000-01-01', false],
+    ['9999-12-31', false],
+    ['0001-01-01', false],
+  ])('a journal takes %s: %s', (iso, ok) => {
+    expect(isJournalDate(iso)).toBe(ok);
+  });
+
+  it('today is the local calendar date of the moment', () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(localToday(new Date(2026, 0, 5, 0, 0))).toBe('2026-01-05');
+  });
+});
+
+describe('arithmetic saturates at the ends of four-digit years', () => {
+  it.each([
+    ['9999-12-28', 10, '9999-12-31'],
+    ['9999-12-31', 1, '9999-12-31'],
+    ['2026-10-01', 10_000_000, '9999-12-31'],
+    ['0001-01-02', -5, '0001-01-01'],
+    ['2026-10-01', -10_000_000, '0001-01-01'],
+  ])('addDays(%s, %i) is %s', (from, n, expected) => {
+    expect(addDays(from, n)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-10-15', 12, '2027-10-15'],
+    ['9999-11-30', 5, '9999-12-31'],
+    ['0001-02-01', -3, '0001-01-01'],
+  ])('addMonths(%s, %i) is %s', (from, n, expected) => {
+    expect(addMonths(from, n)).toBe(expected);
+  });
+
+  it('relative input beyond 2999 is not a date net takes, and does not throw', () => {
+    expect(parseSimpleDate('9999y', '2026-10-01', 'future')).toBeNull();
+    expect(parseSimpleDate('9999d', '2999-12-20', 'future')).toBeNull();
+    expect(parseSimpleDate('9999-12-31', '2026-10-01', 'future')).toBeNull();
+    expect(parseSimpleDate('1899-12-31', '2026-10-01', 'past')).toBeNull();
+    expect(parseSimpleDate('3d', '2999-12-28', 'future')).toBe('2999-12-31');
+  });
 });
 
 // Calendar arithmetic must not depend on the host's time zone or its DST changes.
-describe.each(['UTC', 'America/New_York', 'Europe/London', 'America/Havana', 'Australia/Lord_Howe'])(
+describe.each(['UTC', 'America/New_York', 'Europe/London', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Apia'])(
   'addDays / daysBetween with TZ=%s',
   (tz) => {
     const saved = process.env.TZ;
@@ -255,9 +309,19 @@ describe.each(['UTC', 'America/New_York', 'Europe/London', 'America/Havana', 'Au
       ['2026-11-02', -7, '2026-10-26'],
       // Lord Howe's half-hour change (Apr 5, Oct 4)
       ['2026-04-04', 1, '2026-04-05'],
+      // Samoa skipped 2011-12-30 entirely: still a calendar day
+      ['2011-12-29', 1, '2011-12-30'],
+      ['2011-12-30', 1, '2011-12-31'],
       ['2026-10-03', 2, '2026-10-05'],
     ])('addDays(%s, %i) is %s', (from, n, expected) => {
       expect(addDays(from, n)).toBe(expected);
+    });
+
+    it('relative and simple input on the day Samoa skipped', () => {
+      expect(parseSimpleDate('2011-12-30', '2011-12-30', 'past')).toBe('2011-12-30');
+      expect(parseSimpleDate('1m', '2011-11-30', 'future')).toBe('2011-12-30');
+      expect(parseSimpleDate('tomorrow', '2011-12-29', 'future')).toBe('2011-12-30');
+      expect(parseSimpleDate('1y', '2010-12-30', 'future')).toBe('2011-12-30');
     });
 
     it.each([

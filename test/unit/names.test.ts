@@ -158,6 +158,13 @@ describe('ftsQuery', () => {
     expect(ftsQuery(text)).toBe(query);
   });
 
+  it('takes up to 12 different words, however often each is repeated, and refuses a 13th', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => `w${i}`);
+    expect(ftsQuery([...twelve, ...twelve.map((w) => w.toUpperCase()), ...twelve].join(' '))?.split(' ')).toHaveLength(12);
+    expect(ftsQuery(Array.from({ length: 200 }, () => 'person').join(' '))).toBe('"person"*');
+    expect(() => ftsQuery([...twelve, 'w12'].join(' '))).toThrow(/13 different words; net find takes at most 12/);
+  });
+
   it('normalises decomposed accents to NFC', () => {
     expect(ftsQuery('Jose\u0301')).toBe('"Jos\u00e9"*');
   });
