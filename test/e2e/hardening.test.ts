@@ -12,7 +12,7 @@ import { memoryIO } from '../memory-io.js';
 import type { Prompter } from '../../src/cli/prompter.js';
 import { run } from '../../src/cli/run.js';
 import { MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
-import { BIN, ROOT, type Result, STACK_LINE, type ShowJson, TODAY, type TempJournal, UNSAFE_CHARS, baseEnv, cleanupJournals, sha256, tempJournal } from './helpers.js';
+import { BIN, ROOT, type Result, STACK_LINE, type ShowJson, TODAY, type TempJournal, UNSAFE_CHARS, baseEnv, behindNetsBack, cleanupJournals, sha256, tempJournal } from './helpers.js';
 
 afterAll(cleanupJournals);
 
@@ -209,7 +209,9 @@ describe('D5, B11: pre-upgrade backups', () => {
     const previous = MIGRATIONS.length - 1;
     const db = new Database(j.db);
     migrate(db, previous);
-    db.prepare(`INSERT INTO contacts (uuid, name, name_key, tags, created_at) VALUES ('00000000-0000-4000-8000-000000000001', 'Dana Whitfield', 'dana whitfield', '[]', '2026-01-01T00:00:00.000Z')`).run();
+    behindNetsBack(db, () => {
+      db.prepare(`INSERT INTO contacts (uuid, name, name_key, tags, created_at) VALUES ('00000000-0000-4000-8000-000000000001', 'Dana Whitfield', 'dana whitfield', '[]', '2026-01-01T00:00:00.000Z')`).run();
+    });
     db.close();
     fs.chmodSync(j.db, 0o600);
     return previous;
@@ -445,9 +447,11 @@ describe('K1, K2: dates and numbers are bounded', () => {
     j.ok('promise', 'Dana', 'send the deck', '--by', '2026-10-10');
     j.ok('log', 'Dana', 'coffee', '--on', '2026-09-30');
     const db = new Database(j.db);
-    db.prepare("UPDATE contacts SET met_on = '9999-12-31', snoozed_until = '9999-12-30'").run();
-    db.prepare("UPDATE promises SET by_date = '9999-12-31', made_on = '9999-12-29'").run();
-    db.prepare("UPDATE interactions SET on_date = '9999-12-29'").run();
+    behindNetsBack(db, () => {
+      db.prepare("UPDATE contacts SET met_on = '9999-12-31', snoozed_until = '9999-12-30'").run();
+      db.prepare("UPDATE promises SET by_date = '9999-12-31', made_on = '9999-12-29'").run();
+      db.prepare("UPDATE interactions SET on_date = '9999-12-29'").run();
+    });
     db.close();
     for (const today of [TODAY, '2999-12-31']) {
       for (const args of [['due'], ['due', '--all'], ['report'], ['report', '--format', 'json'], ['show', 'Dana'], ['list'], ['export']]) {
@@ -791,8 +795,10 @@ describe('K1: a stored date that is not a calendar date is named', () => {
     j.ok('add', 'Dana Whitfield', '--every', '30d');
     j.ok('promise', 'Dana', 'send the deck', '--by', '2026-10-10');
     const db = new Database(j.db);
-    db.prepare("UPDATE promises SET by_date = '2026-02-30'").run();
-    db.prepare("UPDATE contacts SET met_on = 'soon'").run();
+    behindNetsBack(db, () => {
+      db.prepare("UPDATE promises SET by_date = '2026-02-30'").run();
+      db.prepare("UPDATE contacts SET met_on = 'soon'").run();
+    });
     db.close();
     for (const args of [['due'], ['show', 'Dana']]) {
       expectRefused(j.net(...args), 1, `net ${args.join(' ')}`, /holds the date "2026-02-30", which is not a calendar date/, /net doctor/);

@@ -266,13 +266,13 @@ describe('help and completion', () => {
     expect(j.ok('__ids').stdout.split('\n').filter(Boolean).sort()).toEqual(['i1', 'i2', 'n1']);
     const script = `${j.ok('completion', 'bash').stdout}
 net() { node ${JSON.stringify(path.resolve(BIN))} "$@"; }
-COMP_WORDS=(net edit i); COMP_CWORD=2; _net_complete; echo "edit:\${COMPREPLY[*]}"
-COMP_WORDS=(net rm n); COMP_CWORD=2; _net_complete; echo "rm:\${COMPREPLY[*]}"
-COMP_WORDS=(net show i); COMP_CWORD=2; _net_complete; echo "show:\${COMPREPLY[*]}"
-COMP_WORDS=(net un); COMP_CWORD=1; _net_complete; echo "cmd:\${COMPREPLY[*]}"`;
+COMP_WORDS=(net edit i); COMP_CWORD=2; _net_complete net; echo "edit:\${COMPREPLY[*]}"
+COMP_WORDS=(net rm n); COMP_CWORD=2; _net_complete net; echo "rm:\${COMPREPLY[*]}"
+COMP_WORDS=(net show i); COMP_CWORD=2; _net_complete net; echo "show:\${COMPREPLY[*]}"
+COMP_WORDS=(net un); COMP_CWORD=1; _net_complete net; echo "cmd:\${COMPREPLY[*]}"`;
     const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NET_DB: j.db, NET_TODAY: j.today } });
     expect(r.stdout.split('\n')).toEqual(['edit:i2 i1', 'rm:n1', 'show:', 'cmd:undo', '']);
     expect(spawnSync('zsh', ['-n'], { input: j.ok('completion', 'zsh').stdout }).status).toBe(0);
-    expect(j.ok('completion', 'fish').stdout).toContain("complete -c net -n '__fish_seen_subcommand_from edit rm history done snooze lead promise need' -a '(net __ids 2>/dev/null)'");
+    expect(j.ok('completion', 'fish').stdout).toContain("complete -c net -n '__fish_seen_subcommand_from edit rm history done snooze lead promise need' -a '(__net_ids)'");
   });
 });

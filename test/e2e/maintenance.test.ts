@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configure } from '../../src/store/open.js';
 import { LATEST_VERSION, migrate } from '../../src/store/migrations/index.js';
-import { cleanupJournals, tempJournal, type TempJournal } from './helpers.js';
+import { behindNetsBack, cleanupJournals, tempJournal, type TempJournal } from './helpers.js';
 
 afterEach(cleanupJournals);
 
@@ -86,7 +86,7 @@ describe('backups', () => {
       const db = new Database(j.db);
       configure(db);
       migrate(db, LATEST_VERSION - 1);
-      db.prepare("INSERT INTO contacts (uuid, name, name_key, created_at) VALUES ('u1', 'Old Friend', 'old friend', '2026-01-01T00:00:00Z')").run();
+      behindNetsBack(db, () => db.prepare("INSERT INTO contacts (uuid, name, name_key, created_at) VALUES ('u1', 'Old Friend', 'old friend', '2026-01-01T00:00:00Z')").run());
       db.close();
     };
     const copies = () => fs.readdirSync(j.dir).filter((f) => f.includes('.pre-v')).sort();
