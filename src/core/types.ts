@@ -55,10 +55,15 @@ export interface Contact {
   id: number;
   uuid: string;
   name: string;
+  /** First and last name as an imported file gave them; null when only `name` is known. */
+  givenName: string | null;
+  familyName: string | null;
   company: string | null;
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** The phone's kind as vCard 3.0 TEL types (`cell`, `work,fax`), null when unknown. */
+  phoneType: string | null;
   url: string | null;
   metWhere: string | null;
   metOn: IsoDate | null;

@@ -1,7 +1,9 @@
-// The `net-journal` JSON backup format, version 1 (documented in the README): writing it
-// from the journal's records and reading it back, refusing anything it cannot restore.
+// The `net-journal` JSON backup format (documented in the README): writing it from the
+// journal's records and reading it back, refusing anything it cannot restore. Version 2
+// added the contacts' given_name, family_name and phone_type; version 1 files still import.
 import { isValidIsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
+import { isPhoneType } from '../core/phones.js';
 import {
   type Contact,
   type Interaction,
@@ -13,10 +15,10 @@ import {
   NEED_STATUSES,
   PROMISE_STATUSES,
 } from '../core/types.js';
-import { emptySet, type ImportSet } from './types.js';
+import { checkContact, emptySet, type ImportContact, type ImportSet } from './types.js';
 
 export const BACKUP_FORMAT = 'net-journal';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface JournalRecords {
   contacts: readonly Contact[];
@@ -42,10 +44,13 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
     contacts: byId(r.contacts).map((c) => ({
       uuid: c.uuid,
       name: c.name,
+      given_name: c.givenName,
+      family_name: c.familyName,
       company: c.company,
       role: c.role,
       email: c.email,
       phone: c.phone,
+      phone_type: c.phoneType,
       url: c.url,
       met_where: c.metWhere,
       met_on: c.metOn,
@@ -108,6 +113,14 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
 
 type Obj = Record<string, unknown>;
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** File text shown in a message: control characters as `?`, and not too long. */
+function printable(s: string): string {
+  return s.replace(/\p{C}/gu, '?').slice(0, 60);
+}
+
 /** Reads one record's fields with checks, naming the record in every error. */
 class Fields {
   constructor(
@@ -126,6 +139,39 @@ class Fields {
       return null;
     }
     return this.o[key];
+  }
+
+  /** A record's uuid or a reference to one: anything else could smuggle lines into a vCard. */
+  uuid(key: string): string {
+    const v = this.text(key);
+    if (!UUID_RE.test(v)) this.fail(`has "${key}" "${printable(v)}", which is not a uuid (like 1b4e28ba-2fa1-41d2-883f-0016d3cca427)`);
+    return v.toLowerCase();
+  }
+
+  optUuid(key: string): string | null {
+    const v = this.optText(key);
+    if (v === null) return null;
+    if (!UUID_RE.test(v)) this.fail(`has "${key}" "${printable(v)}", which is not a uuid (like 1b4e28ba-2fa1-41d2-883f-0016d3cca427)`);
+    return v.toLowerCase();
+  }
+
+  uuids(key: string): string[] {
+    const v = this.strings(key, true);
+    const bad = v.find((u) => !UUID_RE.test(u));
+    if (bad !== undefined) this.fail(`has "${key}" with "${printable(bad)}", which is not a uuid`);
+    return v.map((u) => u.toLowerCase());
+  }
+
+  timestamp(key: string): string | null {
+    const v = this.optText(key);
+    if (v !== null && (!TIMESTAMP_RE.test(v) || Number.isNaN(Date.parse(v)))) this.fail(`has "${key}" "${printable(v)}", which is not an ISO-8601 time`);
+    return v;
+  }
+
+  phoneType(key: string): string | null {
+    const v = this.optText(key);
+    if (v !== null && !isPhoneType(v)) this.fail(`has "${key}" "${printable(v)}"; expected vCard phone types such as cell, work or work,fax`);
+    return v;
   }
 
   text(key: string): string {
@@ -198,7 +244,7 @@ function records(doc: Obj, key: string, file: string): Obj[] {
  * value, a newer version or a reference to a contact that is neither in the file nor in
  * `knownUuids` is refused, naming the record.
  */
-export function parseBackup(text: string, file: string, knownUuids: (uuid: string) => boolean): ImportSet {
+export function parseBackup(text: string, file: string, knownUuids: (uuid: string) => boolean): ImportSet & { contacts: ImportContact[] } {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -224,28 +270,34 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'contacts', file).forEach((o, i) => {
     const where = `contacts[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('contact', uuid, where);
-    set.contacts.push({
-      where: `${where} (${String(o.name ?? '')})`,
+    const c: ImportContact = {
+      where: `${where} (${printable(String(o.name ?? ''))})`,
       uuid,
       name: f.text('name'),
+      givenName: f.optText('given_name'),
+      familyName: f.optText('family_name'),
       company: f.optText('company'),
       role: f.optText('role'),
       email: f.optText('email'),
       phone: f.optText('phone'),
+      phoneType: f.phoneType('phone_type'),
       url: f.optText('url'),
       metWhere: f.optText('met_where'),
       metOn: f.optDate('met_on'),
-      introducedBy: f.optText('introduced_by'),
+      introducedBy: f.optUuid('introduced_by'),
       tags: f.strings('tags'),
       notes: f.optText('notes'),
       cadenceDays: f.optInt('cadence_days') || null,
       archived: f.bool('archived'),
       snoozedUntil: f.optDate('snoozed_until'),
-      createdAt: f.optText('created_at') ?? undefined,
-    });
+      createdAt: f.timestamp('created_at') ?? undefined,
+    };
+    checkContact(c, file);
+    set.contacts.push(c);
   });
+  set.contactCount = set.contacts.length;
   const contactUuids = new Set(set.contacts.map((c) => c.uuid));
   const ref = (uuid: string | null, where: string, key: string) => {
     if (uuid !== null && !contactUuids.has(uuid) && !knownUuids(uuid)) {
@@ -257,9 +309,9 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'interactions', file).forEach((o, i) => {
     const where = `interactions[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('interaction', uuid, where);
-    const contacts = f.strings('contacts', true);
+    const contacts = f.uuids('contacts');
     if (contacts.length === 0) throw new UsageError(`${file}: ${where} names no contacts. Fix the file and import again; nothing was imported.`);
     contacts.forEach((c) => ref(c, where, 'contacts'));
     set.interactions.push({
@@ -277,13 +329,13 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'leads', file).forEach((o, i) => {
     const where = `leads[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('lead', uuid, where);
     set.leads.push({
       uuid,
-      source: ref(f.text('source'), where, 'source') as string,
+      source: ref(f.uuid('source'), where, 'source') as string,
       what: f.text('what'),
-      person: ref(f.optText('person'), where, 'person'),
+      person: ref(f.optUuid('person'), where, 'person'),
       company: f.optText('company'),
       job: f.optText('job'),
       givenOn: f.date('given_on'),
@@ -297,11 +349,11 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'promises', file).forEach((o, i) => {
     const where = `promises[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('promise', uuid, where);
     set.promises.push({
       uuid,
-      contact: ref(f.text('contact'), where, 'contact') as string,
+      contact: ref(f.uuid('contact'), where, 'contact') as string,
       what: f.text('what'),
       direction: f.oneOf('direction', ['mine', 'theirs'] as const),
       madeOn: f.date('made_on'),
@@ -316,11 +368,11 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'needs', file).forEach((o, i) => {
     const where = `needs[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('need', uuid, where);
     set.needs.push({
       uuid,
-      contact: ref(f.text('contact'), where, 'contact') as string,
+      contact: ref(f.uuid('contact'), where, 'contact') as string,
       what: f.text('what'),
       notedOn: f.date('noted_on'),
       status: f.oneOf('status', NEED_STATUSES),

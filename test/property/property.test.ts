@@ -15,7 +15,7 @@ import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
 import { INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { csvCell } from '../../src/formats/csv.js';
-import { parseLinkedin } from '../../src/formats/linkedin.js';
+import { parseContactsCsv } from '../../src/formats/csvfile.js';
 import { parseVcards } from '../../src/formats/vcard.js';
 import { Journal } from '../../src/store/journal.js';
 import { mdText } from '../../src/render/markdown.js';
@@ -186,7 +186,7 @@ describe('readers throw nothing but UsageError', () => {
   it('parseLinkedin', () => {
     fc.assert(
       fc.property(fc.oneof(linkedinText, nasty, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
-        const set = onlyUsageErrors(() => parseLinkedin(text, 'Connections.csv'));
+        const set = onlyUsageErrors(() => parseContactsCsv(text, 'Connections.csv'));
         if (set) {
           for (const c of set.contacts) {
             expect(c.name.trim()).not.toBe('');

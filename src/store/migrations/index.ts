@@ -8,6 +8,7 @@ import { list } from './006-list.js';
 import { ledgerCounts } from './007-ledger.js';
 import { ids } from './008-ids.js';
 import { readTime } from './009-read-time.js';
+import { namesPhones } from './010-names-phones.js';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, namesPhones];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
