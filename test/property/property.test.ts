@@ -275,7 +275,7 @@ const stamp = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.
 
 interface Backup {
   format: 'net-journal';
-  version: 1;
+  version: 2;
   exported_at: string;
   contacts: Array<Record<string, unknown> & { uuid: string }>;
   interactions: Array<Record<string, unknown>>;
@@ -293,10 +293,13 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
   const contactArb = fc.record({
     uuid: fc.uuid(),
     name: distinct ? someText : fc.constantFrom('Alex', 'Sam'),
+    given_name: optText,
+    family_name: optText,
     company: distinct ? optText : fc.constant(null),
     role: optText,
     email: optText,
     phone: optText,
+    phone_type: fc.option(fc.constantFrom('cell', 'work', 'home', 'work,fax', 'voice'), { nil: null }),
     url: optText,
     met_where: optText,
     met_on: optDay,
@@ -314,6 +317,8 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
       const uuids = raw.map((c) => c.uuid);
       const contacts = raw.map(({ intro, ...c }, i) => ({
         ...c,
+        // A phone's kind is kept only with a phone.
+        phone_type: c.phone === null ? null : c.phone_type,
         ...(distinct
           ? {
               name: `${c.name} #${i}`,
@@ -373,7 +378,7 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
       const unique = <T extends { uuid: string }>(arb: fc.Arbitrary<T>) => fc.uniqueArray(arb, { maxLength: 4, selector: (x) => x.uuid });
       return fc.record({
         format: fc.constant('net-journal' as const),
-        version: fc.constant(1 as const),
+        version: fc.constant(2 as const),
         exported_at: stamp,
         contacts: fc.constant(contacts),
         interactions: unique(interaction),
