@@ -5,15 +5,17 @@ import { JournalError, UsageError } from '../core/errors.js';
 /**
  * Writes a file so that it is either the old file or the whole new one, never half of
  * it: a private temp file beside it (0600), flushed to disk, then renamed over it.
+ * `content` may come in pieces.
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Iterable<string>): void {
   const dir = dirname(resolve(file));
   const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
       fchmodSync(fd, 0o600);
-      writeFileSync(fd, content);
+      // Pieces are written as they come: an export of any size never exists whole in memory.
+      for (const piece of typeof content === 'string' ? [content] : content) writeFileSync(fd, piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

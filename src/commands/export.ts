@@ -15,34 +15,58 @@ export function registerExport(program: Command, ctx: Context): void {
     )
     .option('--format <format>', 'json, vcard or csv', 'json')
     .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout')
-    .addHelpText('after', examples(['net export -o net-backup.json', 'net export --format vcard -o contacts.vcf', 'net export --format csv > contacts.csv']))
-    .action(async (o: { format: string; output?: string }) => {
+    .option('--excel', 'csv only: start with a UTF-8 byte-order mark, so that Excel reads accents right')
+    .addHelpText(
+      'after',
+      examples(['net export -o net-backup.json', 'net export --format vcard -o contacts.vcf', 'net export --format csv --excel -o contacts.csv']),
+    )
+    .action(async (o: { format: string; output?: string; excel?: boolean }) => {
       const format = o.format.toLowerCase();
       if (!['json', 'vcard', 'vcf', 'csv'].includes(format)) throw new UsageError(`--format "${o.format}" is not known. Use json, vcard or csv.`);
+      if (o.excel && format !== 'csv') throw new UsageError('--excel is for CSV files: add --format csv, or leave --excel out.');
       const j = ctx.journal();
-      const { toBackup } = await import('../formats/backup.js');
+      const { backupText } = await import('../formats/backup.js');
+      const { csvText } = await import('../formats/csv.js');
+      const { vcardText } = await import('../formats/vcard.js');
+      let count = 0;
+      // Records are read and written one at a time, never held whole: a journal of any size exports.
+      const contacts = function* () {
+        for (const c of j.contacts.each()) {
+          count++;
+          yield c;
+        }
+      };
+      const pieces = (): Iterable<string> =>
+        format === 'json'
+          ? backupText(
+              { uuids: j.contacts.uuids(), contacts: contacts(), interactions: j.interactions.each(), leads: j.leads.each(), promises: j.promises.each(), needs: j.needs.each() },
+              new Date().toISOString(),
+            )
+          : format === 'csv'
+            ? csvText(contacts(), o.excel)
+            : vcardText(contacts());
       // One read transaction: a backup taken while someone adds a contact is one moment's journal.
-      const records = j.read(() => ({
-        contacts: j.contacts.list({ includeArchived: true }),
-        interactions: format === 'json' ? j.interactions.all() : [],
-        leads: format === 'json' ? j.leads.all() : [],
-        promises: format === 'json' ? j.promises.all() : [],
-        needs: format === 'json' ? j.needs.all() : [],
-      }));
-      const contacts = records.contacts;
-      let text: string;
-      if (format === 'json') {
-        text = `${JSON.stringify(toBackup(records, new Date().toISOString()), null, 2)}\n`;
-      } else if (format === 'csv') {
-        text = (await import('../formats/csv.js')).toCsv([...contacts].sort((a, b) => a.id - b.id));
-      } else {
-        text = (await import('../formats/vcard.js')).toVcards([...contacts].sort((a, b) => a.id - b.id));
-      }
-      if (o.output) {
-        writeFileAtomic(o.output, text);
-        ctx.io.out(`Exported ${plural(contacts.length, 'contact')} as ${format === 'vcf' ? 'vcard' : format} to ${o.output}.`);
-      } else {
-        ctx.io.out(text.replace(/\n$/, ''));
-      }
+      j.read(() => {
+        if (o.output) writeFileAtomic(o.output, batched(pieces()));
+        // Every piece ends a line; `out` adds the line end back.
+        else for (const text of batched(pieces())) ctx.io.out(text.slice(0, -1));
+      });
+      if (o.output) ctx.io.out(`Exported ${plural(count, 'contact')} as ${format === 'vcf' ? 'vcard' : format} to ${o.output}.`);
     });
+}
+
+/** Pieces joined up to about 64 KB: one write each instead of one per record. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    size += p.length;
+    if (size >= 65_536) {
+      yield buf.join('');
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
 }

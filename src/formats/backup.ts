@@ -28,87 +28,155 @@ export interface JournalRecords {
   needs: readonly Need[];
 }
 
-/** The backup object for a journal's records, each kind in the order it was recorded. */
-export function toBackup(r: JournalRecords, exportedAt: string) {
-  const uuid = new Map(r.contacts.map((c) => [c.id, c.uuid]));
-  const u = (id: number) => {
-    const v = uuid.get(id);
+/** A contact's uuid by id; throws for a contact that is not in the export. */
+type UuidOf = (id: number) => string;
+
+function uuidLookup(uuids: ReadonlyMap<number, string>): UuidOf {
+  return (id) => {
+    const v = uuids.get(id);
     if (v === undefined) throw new Error(`contact ${id} missing from export`);
     return v;
   };
+}
+
+function contactRecord(c: Contact, u: UuidOf) {
+  return {
+    uuid: c.uuid,
+    name: c.name,
+    given_name: c.givenName,
+    family_name: c.familyName,
+    company: c.company,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    phone_type: c.phoneType,
+    url: c.url,
+    met_where: c.metWhere,
+    met_on: c.metOn,
+    introduced_by: c.introducedBy ? u(c.introducedBy.id) : null,
+    tags: c.tags,
+    notes: c.notes,
+    cadence_days: c.cadenceDays,
+    archived: c.archived,
+    snoozed_until: c.snoozedUntil,
+    created_at: c.createdAt,
+  };
+}
+
+function interactionRecord(i: Interaction, u: UuidOf) {
+  return {
+    uuid: i.uuid,
+    contacts: i.contacts.map((c) => u(c.id)),
+    on: i.on,
+    kind: i.kind,
+    summary: i.summary,
+    thanks_owed: i.thanksOwed,
+    thanked_on: i.thankedOn,
+    no_reply: i.noReply,
+    snoozed_until: i.snoozedUntil,
+  };
+}
+
+function leadRecord(l: Lead, u: UuidOf) {
+  return {
+    uuid: l.uuid,
+    source: u(l.source.id),
+    what: l.what,
+    person: l.person ? u(l.person.id) : null,
+    company: l.company,
+    job: l.job,
+    given_on: l.givenOn,
+    status: l.status,
+    followed_on: l.followedOn,
+    reported_on: l.reportedOn,
+    outcome: l.outcome,
+    snoozed_until: l.snoozedUntil,
+  };
+}
+
+function promiseRecord(p: Pledge, u: UuidOf) {
+  return {
+    uuid: p.uuid,
+    contact: u(p.contact.id),
+    what: p.what,
+    direction: p.direction,
+    made_on: p.madeOn,
+    by: p.by,
+    status: p.status,
+    closed_on: p.closedOn,
+    nudges: p.nudges,
+    last_nudged_on: p.lastNudgedOn,
+    snoozed_until: p.snoozedUntil,
+  };
+}
+
+function needRecord(n: Need, u: UuidOf) {
+  return {
+    uuid: n.uuid,
+    contact: u(n.contact.id),
+    what: n.what,
+    noted_on: n.notedOn,
+    status: n.status,
+    closed_on: n.closedOn,
+  };
+}
+
+/** The backup object for a journal's records, each kind in the order it was recorded. */
+export function toBackup(r: JournalRecords, exportedAt: string) {
+  const u = uuidLookup(new Map(r.contacts.map((c) => [c.id, c.uuid])));
   const byId = <T extends { id: number }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id - b.id);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exported_at: exportedAt,
-    contacts: byId(r.contacts).map((c) => ({
-      uuid: c.uuid,
-      name: c.name,
-      given_name: c.givenName,
-      family_name: c.familyName,
-      company: c.company,
-      role: c.role,
-      email: c.email,
-      phone: c.phone,
-      phone_type: c.phoneType,
-      url: c.url,
-      met_where: c.metWhere,
-      met_on: c.metOn,
-      introduced_by: c.introducedBy ? u(c.introducedBy.id) : null,
-      tags: c.tags,
-      notes: c.notes,
-      cadence_days: c.cadenceDays,
-      archived: c.archived,
-      snoozed_until: c.snoozedUntil,
-      created_at: c.createdAt,
-    })),
-    interactions: byId(r.interactions).map((i) => ({
-      uuid: i.uuid,
-      contacts: i.contacts.map((c) => u(c.id)),
-      on: i.on,
-      kind: i.kind,
-      summary: i.summary,
-      thanks_owed: i.thanksOwed,
-      thanked_on: i.thankedOn,
-      no_reply: i.noReply,
-      snoozed_until: i.snoozedUntil,
-    })),
-    leads: byId(r.leads).map((l) => ({
-      uuid: l.uuid,
-      source: u(l.source.id),
-      what: l.what,
-      person: l.person ? u(l.person.id) : null,
-      company: l.company,
-      job: l.job,
-      given_on: l.givenOn,
-      status: l.status,
-      followed_on: l.followedOn,
-      reported_on: l.reportedOn,
-      outcome: l.outcome,
-      snoozed_until: l.snoozedUntil,
-    })),
-    promises: byId(r.promises).map((p) => ({
-      uuid: p.uuid,
-      contact: u(p.contact.id),
-      what: p.what,
-      direction: p.direction,
-      made_on: p.madeOn,
-      by: p.by,
-      status: p.status,
-      closed_on: p.closedOn,
-      nudges: p.nudges,
-      last_nudged_on: p.lastNudgedOn,
-      snoozed_until: p.snoozedUntil,
-    })),
-    needs: byId(r.needs).map((n) => ({
-      uuid: n.uuid,
-      contact: u(n.contact.id),
-      what: n.what,
-      noted_on: n.notedOn,
-      status: n.status,
-      closed_on: n.closedOn,
-    })),
+    contacts: byId(r.contacts).map((c) => contactRecord(c, u)),
+    interactions: byId(r.interactions).map((i) => interactionRecord(i, u)),
+    leads: byId(r.leads).map((l) => leadRecord(l, u)),
+    promises: byId(r.promises).map((p) => promiseRecord(p, u)),
+    needs: byId(r.needs).map((n) => needRecord(n, u)),
   };
+}
+
+/** A journal's records one at a time, each kind in id order (see `Contacts.each`). */
+export interface RecordStreams {
+  uuids: ReadonlyMap<number, string>;
+  contacts: Iterable<Contact>;
+  interactions: Iterable<Interaction>;
+  leads: Iterable<Lead>;
+  promises: Iterable<Pledge>;
+  needs: Iterable<Need>;
+}
+
+/** One list of the backup, as `JSON.stringify(…, null, 2)` lays it out inside the object. */
+function* section(key: string, items: Iterable<unknown>, last: boolean): Generator<string> {
+  const end = last ? '' : ',';
+  // Each record is written when the next one shows whether a comma follows it.
+  let prev: string | null = null;
+  for (const item of items) {
+    yield prev === null ? `  ${JSON.stringify(key)}: [\n` : `${prev},\n`;
+    prev = `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+  }
+  yield prev === null ? `  ${JSON.stringify(key)}: []${end}\n` : `${prev}\n  ]${end}\n`;
+}
+
+/**
+ * The backup as text in pieces, each ending a line: exactly `JSON.stringify(toBackup(…),
+ * null, 2)` and a newline, without ever holding the journal or the text whole, so that a
+ * journal of any size exports.
+ */
+export function* backupText(r: RecordStreams, exportedAt: string): Generator<string> {
+  const u = uuidLookup(r.uuids);
+  yield `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "version": ${BACKUP_VERSION},\n  "exported_at": ${JSON.stringify(exportedAt)},\n`;
+  yield* section('contacts', map(r.contacts, (c) => contactRecord(c, u)), false);
+  yield* section('interactions', map(r.interactions, (i) => interactionRecord(i, u)), false);
+  yield* section('leads', map(r.leads, (l) => leadRecord(l, u)), false);
+  yield* section('promises', map(r.promises, (p) => promiseRecord(p, u)), false);
+  yield* section('needs', map(r.needs, (n) => needRecord(n, u)), true);
+  yield '}\n';
+}
+
+function* map<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
 }
 
 type Obj = Record<string, unknown>;

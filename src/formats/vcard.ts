@@ -269,6 +269,13 @@ function escapeValue(v: string): string {
 
 /** Folds a line at 75 octets without splitting a UTF-8 character. */
 function fold(line: string): string {
+  // Most lines are ASCII, one octet a character: cut them by length alone.
+  if (/^[\x00-\x7f]*$/.test(line)) {
+    if (line.length <= 75) return line;
+    const out = [line.slice(0, 75)];
+    for (let i = 75; i < line.length; i += 74) out.push(line.slice(i, i + 74));
+    return out.join('\r\n ');
+  }
   const out: string[] = [];
   let cur = '';
   let bytes = 0;
@@ -321,7 +328,11 @@ export function toVcard(c: Contact): string {
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** vCard 3.0, which Google Contacts, Apple Contacts and net all read. */
+/** vCard 3.0, which Google Contacts, Apple Contacts and net all read: one card a piece. */
+export function* vcardText(contacts: Iterable<Contact>): Generator<string> {
+  for (const c of contacts) yield toVcard(c);
+}
+
 export function toVcards(contacts: readonly Contact[]): string {
-  return contacts.map(toVcard).join('');
+  return [...vcardText(contacts)].join('');
 }

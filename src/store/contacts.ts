@@ -196,6 +196,19 @@ export class Contacts {
     return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE c.id = ?`, 'c.id', [id])[0];
   }
 
+  /**
+   * Every contact, archived ones included, in id order, one at a time (an export of a large
+   * journal): no other statement may run on the connection until the iteration ends.
+   */
+  *each(): Generator<Contact> {
+    for (const r of this.db.stmt(`${SELECT} ORDER BY c.id`).iterate() as IterableIterator<Row>) yield toContact(r);
+  }
+
+  /** Every contact's uuid by id, for records that name contacts by uuid (a backup). */
+  uuids(): Map<number, string> {
+    return new Map(this.db.stmt('SELECT id, uuid FROM contacts').raw(true).all() as Array<[number, string]>);
+  }
+
   /** Contacts met (or, without a date met, added) between two dates, both included. */
   metBetween(from: IsoDate, to: IsoDate): Contact[] {
     return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE coalesce(c.met_on, substr(c.created_at, 1, 10)) BETWEEN ? AND ?`, 'c.id', [from, to]);

@@ -81,6 +81,11 @@ export class Leads {
     );
   }
 
+  /** Every lead in id order, one at a time: no other statement may run until it ends. */
+  *each(): Generator<Lead> {
+    for (const r of this.db.stmt(`${SELECT} ORDER BY l.id`).iterate() as IterableIterator<Row>) yield toLead(r);
+  }
+
   all(): Lead[] {
     return this.db.jsonRows<Lead>(LEAD, FROM, OLDEST_FIRST);
   }

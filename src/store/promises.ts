@@ -67,6 +67,11 @@ export class Promises {
     );
   }
 
+  /** Every promise in id order, one at a time: no other statement may run until it ends. */
+  *each(): Generator<Pledge> {
+    for (const r of this.db.stmt(`${SELECT} ORDER BY p.id`).iterate() as IterableIterator<Row>) yield toPledge(r);
+  }
+
   all(): Pledge[] {
     return this.db.jsonRows<Pledge>(PLEDGE, FROM, OLDEST_FIRST);
   }

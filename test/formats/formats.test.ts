@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import type { Contact } from '../../src/core/types.js';
-import { parseBackup, toBackup } from '../../src/formats/backup.js';
+import { backupText, parseBackup, toBackup } from '../../src/formats/backup.js';
 import { csvCell, toCsv } from '../../src/formats/csv.js';
 import { parseContactsCsv } from '../../src/formats/csvfile.js';
 import { linkedinDate } from '../../src/formats/linkedin.js';
@@ -521,8 +521,37 @@ describe('CSV out (OWASP CSV injection)', () => {
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
     ['\n=1+1', `"'\n=1+1"`],
+    ['-1', `"'-1"`],
+    ['-555-0100', `"'-555-0100"`],
+    ['+1 555', `"'+1 555"`],
+    ['+44 20 7946 0958=1', `"'+44 20 7946 0958=1"`],
   ])('neutralises %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each(['+1 555 0100', '+1 (512) 555-0142', '+44 20 7946 0958', '+49 30/5550-1234'])('leaves the phone number %j as it is (item 8)', (phone) => {
+    expect(csvCell(phone)).toBe(`"${phone}"`);
+  });
+
+  it('writes exactly JSON.stringify of the backup, in pieces that each end a line (K4)', () => {
+    const a = contact({ id: 1, name: 'Hannah Ito', tags: ['x', 'y'], notes: 'two\nlines' });
+    const b = contact({ id: 2, name: 'Omar Haddad', introducedBy: { id: 1, name: 'Hannah Ito' } });
+    const interactions = [
+      { id: 1, uuid: '00000000-0000-4000-8000-0000000000a1', contacts: [{ id: 1, name: 'H' }, { id: 2, name: 'O' }], on: '2026-09-01', kind: 'coffee' as const, summary: 's', thanksOwed: true, thankedOn: null, noReply: false, snoozedUntil: null },
+    ];
+    for (const records of [
+      { contacts: [a, b], interactions, leads: [], promises: [], needs: [] },
+      { contacts: [], interactions: [], leads: [], promises: [], needs: [] },
+    ]) {
+      const pieces = [
+        ...backupText(
+          { uuids: new Map(records.contacts.map((c) => [c.id, c.uuid])), ...records },
+          '2026-10-01T00:00:00.000Z',
+        ),
+      ];
+      expect(pieces.join('')).toBe(`${JSON.stringify(toBackup(records, '2026-10-01T00:00:00.000Z'), null, 2)}\n`);
+      for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
+    }
   });
 
   it.each([
