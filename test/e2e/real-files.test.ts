@@ -284,3 +284,26 @@ describe('small things (item 9)', () => {
     expect(r.stderr).not.toContain('Use YYYY-MM-DD');
   });
 });
+
+describe('a backup with uuids already in the journal (B8: the README says what happens)', () => {
+  it('fills the known contact\'s empty fields, reports differing ones, and leaves known records as they are', () => {
+    const j = tempJournal();
+    j.ok('add', 'Ana Ruiz', '--company', 'Acme');
+    j.ok('log', 'Ana', 'coffee about the platform team', '--kind', 'coffee');
+    const file = path.join(j.dir, 'b.json');
+    j.ok('export', '-o', file);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { contacts: Array<Record<string, unknown>>; interactions: Array<Record<string, unknown>> };
+    Object.assign(doc.contacts[0] as object, { email: 'ana@acme.example', company: 'Globex' });
+    Object.assign(doc.interactions[0] as object, { summary: 'changed in the file' });
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const r = j.ok('import', file);
+    expect(r.stdout).toMatch(/0 contacts added, 1 updated, 0 unchanged\./);
+    expect(r.stdout).toContain(`kept Ana Ruiz's company "Acme" (the file says "Globex")`);
+    const ana = j.json<ShowJson>('show', 'Ana', '--json');
+    expect(ana).toMatchObject({ email: 'ana@acme.example', company: 'Acme' });
+    expect(ana.interactions.map((i) => i.summary)).toEqual(['coffee about the platform team']);
+    // And the README says so.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('is that person: like any import it fills their empty fields');
+  });
+});
