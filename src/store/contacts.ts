@@ -200,8 +200,8 @@ export class Contacts {
    * Every contact, archived ones included, in id order, one at a time (an export of a large
    * journal): no other statement may run on the connection until the iteration ends.
    */
-  *each(): Generator<Contact> {
-    for (const r of this.db.stmt(`${SELECT} ORDER BY c.id`).iterate() as IterableIterator<Row>) yield toContact(r);
+  each(): Generator<Contact> {
+    return this.db.jsonEach<Contact>(CONTACT, FROM, 'c.id');
   }
 
   /** Every contact's uuid by id, for records that name contacts by uuid (a backup). */

@@ -51,8 +51,8 @@ export class Db {
    * one string `jsonRows` builds, which a large journal would take past V8's string limit.
    * No other statement may run on the connection until the iteration ends.
    */
-  *jsonEach<T>(sql: string): Generator<T> {
-    for (const j of this.stmt(sql).pluck(true).iterate() as IterableIterator<string>) yield JSON.parse(j) as T;
+  *jsonEach<T>(object: string, from: string, orderBy: string): Generator<T> {
+    for (const j of this.stmt(`SELECT ${object} ${from} ORDER BY ${orderBy}`).pluck(true).iterate() as IterableIterator<string>) yield JSON.parse(j) as T;
   }
 
   /** Runs `fn` in one read transaction, so that several queries see one moment of the journal. */

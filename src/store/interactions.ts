@@ -99,7 +99,7 @@ export class Interactions {
 
   /** Every interaction in id order, one at a time (see `Db.jsonEach`). */
   each(): Generator<Interaction> {
-    return this.db.jsonEach<Interaction>(`SELECT ${INTERACTION} FROM interactions x ORDER BY x.id`);
+    return this.db.jsonEach<Interaction>(INTERACTION, 'FROM interactions x', 'x.id');
   }
 
   all(): Interaction[] {

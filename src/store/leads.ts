@@ -81,9 +81,9 @@ export class Leads {
     );
   }
 
-  /** Every lead in id order, one at a time: no other statement may run until it ends. */
-  *each(): Generator<Lead> {
-    for (const r of this.db.stmt(`${SELECT} ORDER BY l.id`).iterate() as IterableIterator<Row>) yield toLead(r);
+  /** Every lead in id order, one at a time (see `Db.jsonEach`). */
+  each(): Generator<Lead> {
+    return this.db.jsonEach<Lead>(LEAD, FROM, 'l.id');
   }
 
   all(): Lead[] {

@@ -38,7 +38,7 @@ export class Needs {
 
   /** Every need in id order, one at a time (see `Db.jsonEach`). */
   each(): Generator<Need> {
-    return this.db.jsonEach<Need>(`${SELECT} ORDER BY n.id`);
+    return this.db.jsonEach<Need>(NEED, FROM, 'n.id');
   }
 
   all(): Need[] {

@@ -67,9 +67,9 @@ export class Promises {
     );
   }
 
-  /** Every promise in id order, one at a time: no other statement may run until it ends. */
-  *each(): Generator<Pledge> {
-    for (const r of this.db.stmt(`${SELECT} ORDER BY p.id`).iterate() as IterableIterator<Row>) yield toPledge(r);
+  /** Every promise in id order, one at a time (see `Db.jsonEach`). */
+  each(): Generator<Pledge> {
+    return this.db.jsonEach<Pledge>(PLEDGE, FROM, 'p.id');
   }
 
   all(): Pledge[] {
