@@ -17,16 +17,17 @@ export function assertStdoutOpen(io: { stdoutClosed: boolean }, what: string): v
  * it: a private temp file beside it (created exclusively, 0600 from the start), flushed to
  * disk, then renamed over it. The journal, its companion files, links, folders and
  * anything that is not a regular file are refused before anything is written
- * (store/files.ts `outputTarget`).
+ * (store/files.ts `outputTarget`). `content` may come in pieces.
  */
-export function writeFileAtomic(file: string, content: string, journal: string, flag = '-o'): string {
+export function writeFileAtomic(file: string, content: string | Iterable<string>, journal: string, flag = '-o'): string {
   const target = outputTarget(file, journal, flag);
   let tmp: string | null = null;
   try {
     const temp = createTempFile(target);
     tmp = temp.path;
     try {
-      writeFileSync(temp.fd, content);
+      // Pieces are written as they come: an export of any size never exists whole in memory.
+      for (const piece of typeof content === 'string' ? [content] : content) writeFileSync(temp.fd, piece);
       fsyncSync(temp.fd);
     } finally {
       closeSync(temp.fd);

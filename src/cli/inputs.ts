@@ -110,6 +110,17 @@ export async function introducerOption(ctx: Context, ref: string): Promise<Intro
 /** Parses a date option, naming the flag and the text when it is not a date. */
 export async function dateOption(text: string, flag: string, today: IsoDate, bias: DateBias): Promise<IsoDate> {
   const iso = await parseDate(text, today, bias);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (iso === null && ymd) {
+    const [y, m] = [Number(ymd[1]), Number(ymd[2])];
+    const month = m >= 1 && m <= 12 ? new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : null;
+    const days = month ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 0;
+    throw new UsageError(
+      month
+        ? `${flag} "${text}": that day does not exist (${month} ${y} has ${days} days). Give a day that exists, e.g. ${ymd[1]}-${ymd[2]}-${String(days)}.`
+        : `${flag} "${text}": there is no month ${ymd[2]}. Give a date as YYYY-MM-DD with a month from 01 to 12.`,
+    );
+  }
   if (iso === null) {
     throw new UsageError(
       `${flag} "${text}" is not a date net understands (from ${FIRST_DATE} to ${LAST_DATE}). Use YYYY-MM-DD, today, yesterday, tomorrow, 3d, 2w, 1m, or words like "last tuesday".`,

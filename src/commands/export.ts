@@ -3,7 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
-import { printJson } from '../render/json.js';
+import { jsonSafe } from '../render/json.js';
 import { plural, safeLine, terminalText } from '../render/text.js';
 
 export function registerExport(program: Command, ctx: Context): void {
@@ -16,38 +16,68 @@ export function registerExport(program: Command, ctx: Context): void {
     )
     .option('--format <format>', 'json, vcard or csv', 'json')
     .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout; - for stdout')
-    .addHelpText('after', examples(['net export -o net-backup.json', 'net export --format vcard -o contacts.vcf', 'net export --format csv > contacts.csv']))
-    .action(async (o: { format: string; output?: string }) => {
+    .option('--excel', 'csv only: start with a UTF-8 byte-order mark, so that Excel reads accents right')
+    .addHelpText(
+      'after',
+      examples(['net export -o net-backup.json', 'net export --format vcard -o contacts.vcf', 'net export --format csv --excel -o contacts.csv']),
+    )
+    .action(async (o: { format: string; output?: string; excel?: boolean }) => {
       const format = o.format.toLowerCase();
-      if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the export');
+      const file = o.output !== undefined && o.output !== '-' ? o.output : null;
+      if (file === null) assertStdoutOpen(ctx.io, 'the export');
       if (!['json', 'vcard', 'vcf', 'csv'].includes(format)) throw new UsageError(`--format "${o.format}" is not known. Use json, vcard or csv.`);
+      if (o.excel && format !== 'csv') throw new UsageError('--excel is for CSV files: add --format csv, or leave --excel out.');
       const j = ctx.journal();
-      const { toBackup } = await import('../formats/backup.js');
+      const { backupText } = await import('../formats/backup.js');
+      const { csvText } = await import('../formats/csv.js');
+      const { vcardText } = await import('../formats/vcard.js');
+      let count = 0;
+      // Records are read and written one at a time, never held whole: a journal of any size exports.
+      const contacts = function* () {
+        for (const c of j.contacts.each()) {
+          count++;
+          yield c;
+        }
+      };
+      const pieces = (): Iterable<string> =>
+        format === 'json'
+          ? backupText(
+              { uuids: j.contacts.uuids(), contacts: contacts(), interactions: j.interactions.each(), leads: j.leads.each(), promises: j.promises.each(), needs: j.needs.each(), notes: j.notes.each() },
+              new Date().toISOString(),
+            )
+          : format === 'csv'
+            ? csvText(contacts(), o.excel)
+            : vcardText(contacts());
       // One read transaction: a backup taken while someone adds a contact is one moment's journal.
-      const records = j.read(() => ({
-        contacts: j.contacts.list({ includeArchived: true }),
-        interactions: format === 'json' ? j.interactions.all() : [],
-        leads: format === 'json' ? j.leads.all() : [],
-        promises: format === 'json' ? j.promises.all() : [],
-        needs: format === 'json' ? j.needs.all() : [],
-        notes: format === 'json' ? j.notes.all() : [],
-      }));
-      const contacts = records.contacts;
-      let text: string;
-      if (format === 'json') {
-        text = `${printJson(toBackup(records, new Date().toISOString()))}\n`;
-      } else if (format === 'csv') {
-        text = (await import('../formats/csv.js')).toCsv([...contacts].sort((a, b) => a.id - b.id));
-      } else {
-        text = (await import('../formats/vcard.js')).toVcards([...contacts].sort((a, b) => a.id - b.id));
-      }
-      if (o.output !== undefined && o.output !== '-') {
-        writeFileAtomic(o.output, text, j.file);
-        ctx.io.out(`Exported ${plural(contacts.length, 'contact')} as ${format === 'vcf' ? 'vcard' : format} to ${safeLine(o.output)}.`);
-      } else {
-        // On a terminal, control characters in the journal's text are shown, not obeyed, as
-        // in every table; piped or written to a file, the export is exact.
-        ctx.io.out(terminalText(ctx.io, text.replace(/\n$/, '')));
-      }
+      j.read(() => {
+        // JSON escapes the control characters a terminal would obey, always (see render/json.ts).
+        const text = format === 'json' ? map(batched(pieces()), jsonSafe) : batched(pieces());
+        if (file !== null) writeFileAtomic(file, text, j.file);
+        // Every piece ends a line; `out` adds the line end back. On a terminal, control
+        // characters in the journal's text are shown, not obeyed, as in every table; piped
+        // or written to a file, the export is exact.
+        else for (const piece of text) ctx.io.out(terminalText(ctx.io, piece.slice(0, -1)));
+      });
+      if (file !== null) ctx.io.out(`Exported ${plural(count, 'contact')} as ${format === 'vcf' ? 'vcard' : format} to ${safeLine(file)}.`);
     });
+}
+
+/** Pieces joined up to about 64 KB: one write each instead of one per record. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    size += p.length;
+    if (size >= 65_536) {
+      yield buf.join('');
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
+}
+
+function* map<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
 }

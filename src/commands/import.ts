@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
@@ -13,46 +13,40 @@ interface ImportOptions {
   every?: string;
 }
 
-const FORMATS: Record<string, ImportFormat> = { json: 'json', vcard: 'vcard', vcf: 'vcard', linkedin: 'linkedin', csv: 'linkedin' };
+const FORMATS: Record<string, ImportFormat | 'csv'> = {
+  json: 'json',
+  vcard: 'vcard',
+  vcf: 'vcard',
+  linkedin: 'linkedin',
+  google: 'google',
+  outlook: 'outlook',
+  csv: 'csv',
+};
 
 export function registerImport(program: Command, ctx: Context): void {
   program
     .command('import')
-    .argument('<file>', 'a vCard (.vcf), LinkedIn Connections.csv, or net JSON backup')
+    .argument('<file>', 'a vCard (.vcf), a LinkedIn, Google or Outlook CSV, or a net JSON backup')
     .summary('bring contacts in from LinkedIn, your address book, or a net backup')
     .description(
-      'Import a vCard 3.0/4.0 file (Google, Apple), LinkedIn Connections.csv, or a net JSON backup. All or nothing.\n' +
-        'Someone already in the journal (same email, profile URL, or name and company) is updated: empty fields are\n' +
-        'filled and differences reported, never overwritten. Imported contacts get no keep-in-touch cadence unless --every.',
+      'Import vCards (2.1, 3.0, 4.0: Google, Apple, Android, Outlook), LinkedIn Connections.csv, Google or Outlook CSV,\n' +
+        'or a net JSON backup. All or nothing. Someone already in the journal (same email, profile URL or phone, or same\n' +
+        'name and company) is updated: empty fields are filled and differences reported, never overwritten. Imported\n' +
+        'contacts get no keep-in-touch cadence unless --every.',
     )
-    .option('--format <format>', 'vcard, linkedin or json (default: detected from the content)')
+    .option('--format <format>', 'vcard, linkedin, google, outlook, csv or json (default: detected from the content)')
     .option('--dry-run', 'show what would be added and updated, and change nothing')
     .option('--every <cadence>', 'keep-in-touch cadence for the contacts added (30d, 3m)')
     .addHelpText('after', examples(['net import Connections.csv --dry-run', 'net import contacts.vcf --every 6m', 'net import backup.json']))
     .action(async (file: string, o: ImportOptions) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
-      }
+      const forced = o.format !== undefined ? FORMATS[o.format.toLowerCase()] : undefined;
+      if (o.format !== undefined && !forced) throw new UsageError(`--format "${o.format}" is not known. Use vcard, linkedin, google, outlook, csv or json.`);
       const cadenceDays = o.every !== undefined ? cadenceOption(o.every) : undefined;
-      let text = bytes.toString('utf8');
-      const format = o.format !== undefined ? FORMATS[o.format.toLowerCase()] : await detect(text);
-      if (!format) {
-        throw new UsageError(
-          o.format !== undefined
-            ? `--format "${o.format}" is not known. Use vcard, linkedin or json.`
-            : `Cannot tell what kind of file ${file} is: it is not a vCard, a LinkedIn Connections.csv or a net backup. Give --format if it is one of these.`,
-        );
-      }
-      if (format === 'vcard') text = (await import('../formats/vcard.js')).decodeVcardBytes(bytes);
       // The file is read and checked before the journal is opened: a bad file touches nothing.
-      const set = await parse(format, text, file, (uuid) => ctx.journal().db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
+      const set = await readSet(file, forced, (uuid) => ctx.journal().db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const j = ctx.journal();
       const { applyImport } = await import('../store/importer.js');
-      const showProgress = set.contacts.length >= 2000;
+      const showProgress = set.contactCount >= 2000;
       const run = () =>
         applyImport(j, set, {
           cadenceDays,
@@ -66,19 +60,44 @@ export function registerImport(program: Command, ctx: Context): void {
       }
       const records = Object.entries(r.records).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${n === 1 ? k.replace(/s$/, '') : k}`);
       const verb = o.dryRun ? 'Would import' : 'Imported';
+      const name = safeLine(file);
       ctx.io.out(
-        `${verb} ${safeLine(file)}: ${plural(r.added.length, 'contact')} added, ${r.updated.length} updated, ${r.unchanged} unchanged` +
-          `${records.length ? `; ${records.join(', ')}` : ''}.`,
+        `${verb} ${name} (${SOURCE_NAMES[set.format]}): ${plural(r.added, 'contact')} added, ${r.updated.toLocaleString('en-US')} updated, ` +
+          `${r.unchanged.toLocaleString('en-US')} unchanged${records.length ? `; ${records.join(', ')}` : ''}.`,
       );
-      const sample = (names: string[]) => names.slice(0, 5).map(safeLine).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
-      if (r.added.length) ctx.io.out(`  ${o.dryRun ? 'would add' : 'added'}: ${sample(r.added)}`);
-      if (r.updated.length) ctx.io.out(`  ${o.dryRun ? 'would update' : 'updated'}: ${sample(r.updated)}`);
-      for (const c of r.conflicts.slice(0, 10)) {
+      for (const [reason, n] of set.skipped) ctx.io.out(`  skipped: ${n.toLocaleString('en-US')} ${n === 1 ? singular(reason) : reason}`);
+      if (set.encoding) ctx.io.out(`  read as ${set.encoding} text`);
+      const sample = (names: string[], total: number) =>
+        names.slice(0, 5).map(safeLine).join(', ') + (total > 5 ? `, and ${(total - 5).toLocaleString('en-US')} more` : '');
+      if (r.added) ctx.io.out(`  ${o.dryRun ? 'would add' : 'added'}: ${sample(r.addedNames, r.added)}`);
+      if (r.updated) ctx.io.out(`  ${o.dryRun ? 'would update' : 'updated'}: ${sample(r.updatedNames, r.updated)}`);
+      for (const c of r.conflicts) {
         ctx.io.out(`  kept ${safeLine(c.name)}'s ${c.field} "${safeLine(c.journal)}" (the file says "${safeLine(c.file)}")`);
       }
-      if (r.conflicts.length > 10) ctx.io.out(`  and ${r.conflicts.length - 10} more differences kept as they were`);
+      if (r.conflictCount > r.conflicts.length) ctx.io.out(`  and ${(r.conflictCount - r.conflicts.length).toLocaleString('en-US')} more differences kept as they were`);
+      if (r.duplicateCount > 0) {
+        ctx.io.out(`  possible duplicates (one name, but a different email, phone or profile): ${r.duplicateCount.toLocaleString('en-US')}`);
+        for (const d of r.duplicates) {
+          const [a, b] = d.ids;
+          ctx.io.out(`    ${safeLine(d.name)}: #${a} and #${b}${o.dryRun ? '' : `; if they are one person: net merge ${a} ${b}`}`);
+        }
+        if (r.duplicateCount > r.duplicates.length) ctx.io.out(`    and ${(r.duplicateCount - r.duplicates.length).toLocaleString('en-US')} more`);
+      }
       ctx.io.out(o.dryRun ? 'Nothing was changed. Run again without --dry-run to import.' : 'Next: net list');
     });
+}
+
+const SOURCE_NAMES: Record<ImportFormat, string> = {
+  json: 'net backup',
+  vcard: 'vCards',
+  linkedin: 'LinkedIn connections',
+  google: 'Google Contacts CSV',
+  outlook: 'Outlook CSV',
+};
+
+/** "rows without a name" → "row without a name". */
+function singular(reason: string): string {
+  return reason.replace(/^(\w+)s\b/, '$1');
 }
 
 function progressBar(done: number, total: number): string {
@@ -87,16 +106,32 @@ function progressBar(done: number, total: number): string {
   return `Importing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
 }
 
-async function detect(text: string): Promise<ImportFormat | undefined> {
-  const head = text.slice(0, 65_536).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{')) return 'json';
-  if (/^BEGIN:VCARD/im.test(head)) return 'vcard';
-  const { looksLikeLinkedin } = await import('../formats/linkedin.js');
-  return looksLikeLinkedin(head) ? 'linkedin' : undefined;
-}
+/** How many bytes of a file tell what it is. */
+const HEAD = 65_536;
 
-async function parse(format: ImportFormat, text: string, file: string, known: (uuid: string) => boolean): Promise<ImportSet> {
-  if (format === 'json') return (await import('../formats/backup.js')).parseBackup(text, file, known);
-  if (format === 'vcard') return (await import('../formats/vcard.js')).parseVcards(text, file);
-  return (await import('../formats/linkedin.js')).parseLinkedin(text, file);
+/** Reads and checks the whole file: what it is (or `forced`), and every record in it. */
+async function readSet(file: string, forced: ImportFormat | 'csv' | undefined, known: (uuid: string) => boolean): Promise<ImportSet> {
+  const { decodeFile } = await import('../formats/encoding.js');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${safeLine(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
+  }
+  const head = Buffer.alloc(HEAD);
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, HEAD, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const start = decodeFile(head.subarray(0, n)).text.trimStart();
+  const format = forced ?? (start.startsWith('{') ? 'json' : /^BEGIN:VCARD/im.test(start) ? 'vcard' : 'csv');
+  if (format === 'json') return (await import('../formats/backup.js')).parseBackup(decodeFile(readFileSync(file)).text, file, known);
+  if (format === 'vcard') return (await import('../formats/vcard.js')).parseVcards(readFileSync(file), file);
+  const { fileSource, readContactsCsv } = await import('../formats/csvfile.js');
+  const { source, encoding } = fileSource(file);
+  return readContactsCsv(source, file, encoding, format === 'csv' ? undefined : format);
 }

@@ -45,10 +45,13 @@ const KINDS_LIST: readonly RecordKind[] = [
     noun: 'contact',
     fields: [
       { column: 'name', label: 'name', flag: '--name', type: 'required-text' },
+      { column: 'given_name', label: 'first name', type: 'text' },
+      { column: 'family_name', label: 'last name', type: 'text' },
       { column: 'company', label: 'company', flag: '--company', type: 'text' },
       { column: 'role', label: 'role', flag: '--role', type: 'text' },
       { column: 'email', label: 'email', flag: '--email', type: 'text' },
       { column: 'phone', label: 'phone', flag: '--phone', type: 'text' },
+      { column: 'phone_type', label: 'phone kind', type: 'text' },
       { column: 'url', label: 'url', flag: '--url', type: 'text' },
       { column: 'met_where', label: 'where met', flag: '--met', type: 'text' },
       { column: 'met_on', label: 'date met', flag: '--on', type: 'date' },
@@ -59,7 +62,7 @@ const KINDS_LIST: readonly RecordKind[] = [
       { column: 'archived', label: 'archived', flag: '--archive', type: 'flag' },
       { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
     ],
-    internal: ['id', 'uuid', 'name_key', 'created_at'],
+    internal: ['id', 'uuid', 'name_key', 'email_key', 'url_key', 'phone_key', 'created_at'],
     derived: ['last_on', 'interaction_count', 'last_two_no_reply', 'thanked_count'],
   },
   {

@@ -55,10 +55,15 @@ export interface Contact {
   id: number;
   uuid: string;
   name: string;
+  /** First and last name as an imported file gave them; null when only `name` is known. */
+  givenName: string | null;
+  familyName: string | null;
   company: string | null;
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** The phone's kind as vCard 3.0 TEL types (`cell`, `work,fax`), null when unknown. */
+  phoneType: string | null;
   url: string | null;
   metWhere: string | null;
   metOn: IsoDate | null;
@@ -144,10 +149,15 @@ export function isInteractionKind(s: string): s is InteractionKind {
 /** What can be set on a contact: added, edited, merged or imported (`introducedBy` is a contact id). */
 export interface ContactFields {
   name: string;
+  /** First and last name as the source gave them (vCard N, a CSV's columns). */
+  givenName?: string | null;
+  familyName?: string | null;
   company?: string | null;
   role?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** vCard 3.0 TEL types, comma-separated (`work,fax`); see core/phones.ts. */
+  phoneType?: string | null;
   url?: string | null;
   metWhere?: string | null;
   metOn?: IsoDate | null;

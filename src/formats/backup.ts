@@ -1,7 +1,8 @@
-// The `net-journal` JSON backup format, version 2 (documented in the README): writing it
-// from the journal's records and reading it back, refusing anything it cannot restore.
+// The `net-journal` JSON backup format (documented in the README): writing it from the
+// journal's records and reading it back, refusing anything it cannot restore.
 import { FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, MAX_STORED_NUDGES, isJournalDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
+import { isPhoneType } from '../core/phones.js';
 import {
   type Contact,
   type DatedNote,
@@ -14,10 +15,10 @@ import {
   NEED_STATUSES,
   PROMISE_STATUSES,
 } from '../core/types.js';
-import { emptySet, type ImportSet } from './types.js';
+import { checkContact, emptySet, type ImportContact, type ImportSet } from './types.js';
 
 export const BACKUP_FORMAT = 'net-journal';
-/** 2 added `notes` (dated notes); a version 1 file, which has none, still imports. */
+/** Version 2 added `notes` (dated notes) and the contacts' given_name, family_name and phone_type; version 1 files still import. */
 export const BACKUP_VERSION = 2;
 
 export interface JournalRecords {
@@ -29,93 +30,173 @@ export interface JournalRecords {
   notes: readonly DatedNote[];
 }
 
-/** The backup object for a journal's records, each kind in the order it was recorded. */
-export function toBackup(r: JournalRecords, exportedAt: string) {
-  const uuid = new Map(r.contacts.map((c) => [c.id, c.uuid]));
-  const u = (id: number) => {
-    const v = uuid.get(id);
+/** A contact's uuid by id; throws for a contact that is not in the export. */
+type UuidOf = (id: number) => string;
+
+function uuidLookup(uuids: ReadonlyMap<number, string>): UuidOf {
+  return (id) => {
+    const v = uuids.get(id);
     if (v === undefined) throw new Error(`contact ${id} missing from export`);
     return v;
   };
+}
+
+function contactRecord(c: Contact, u: UuidOf) {
+  return {
+    uuid: c.uuid,
+    name: c.name,
+    given_name: c.givenName,
+    family_name: c.familyName,
+    company: c.company,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    phone_type: c.phoneType,
+    url: c.url,
+    met_where: c.metWhere,
+    met_on: c.metOn,
+    introduced_by: c.introducedBy ? u(c.introducedBy.id) : null,
+    tags: c.tags,
+    notes: c.notes,
+    cadence_days: c.cadenceDays,
+    archived: c.archived,
+    snoozed_until: c.snoozedUntil,
+    created_at: c.createdAt,
+  };
+}
+
+function interactionRecord(i: Interaction, u: UuidOf) {
+  return {
+    uuid: i.uuid,
+    contacts: i.contacts.map((c) => u(c.id)),
+    on: i.on,
+    kind: i.kind,
+    summary: i.summary,
+    thanks_owed: i.thanksOwed,
+    thanked_on: i.thankedOn,
+    no_reply: i.noReply,
+    snoozed_until: i.snoozedUntil,
+  };
+}
+
+function leadRecord(l: Lead, u: UuidOf) {
+  return {
+    uuid: l.uuid,
+    source: u(l.source.id),
+    what: l.what,
+    person: l.person ? u(l.person.id) : null,
+    company: l.company,
+    job: l.job,
+    given_on: l.givenOn,
+    status: l.status,
+    followed_on: l.followedOn,
+    reported_on: l.reportedOn,
+    outcome: l.outcome,
+    snoozed_until: l.snoozedUntil,
+  };
+}
+
+function promiseRecord(p: Pledge, u: UuidOf) {
+  return {
+    uuid: p.uuid,
+    contact: u(p.contact.id),
+    what: p.what,
+    direction: p.direction,
+    made_on: p.madeOn,
+    by: p.by,
+    status: p.status,
+    closed_on: p.closedOn,
+    nudges: p.nudges,
+    last_nudged_on: p.lastNudgedOn,
+    snoozed_until: p.snoozedUntil,
+  };
+}
+
+function noteRecord(m: DatedNote, u: UuidOf) {
+  return { uuid: m.uuid, contact: u(m.contact.id), on: m.on, text: m.text };
+}
+
+function needRecord(n: Need, u: UuidOf) {
+  return {
+    uuid: n.uuid,
+    contact: u(n.contact.id),
+    what: n.what,
+    noted_on: n.notedOn,
+    status: n.status,
+    closed_on: n.closedOn,
+  };
+}
+
+/** The backup object for a journal's records, each kind in the order it was recorded. */
+export function toBackup(r: JournalRecords, exportedAt: string) {
+  const u = uuidLookup(new Map(r.contacts.map((c) => [c.id, c.uuid])));
   const byId = <T extends { id: number }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id - b.id);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exported_at: exportedAt,
-    contacts: byId(r.contacts).map((c) => ({
-      uuid: c.uuid,
-      name: c.name,
-      company: c.company,
-      role: c.role,
-      email: c.email,
-      phone: c.phone,
-      url: c.url,
-      met_where: c.metWhere,
-      met_on: c.metOn,
-      introduced_by: c.introducedBy ? u(c.introducedBy.id) : null,
-      tags: c.tags,
-      notes: c.notes,
-      cadence_days: c.cadenceDays,
-      archived: c.archived,
-      snoozed_until: c.snoozedUntil,
-      created_at: c.createdAt,
-    })),
-    interactions: byId(r.interactions).map((i) => ({
-      uuid: i.uuid,
-      contacts: i.contacts.map((c) => u(c.id)),
-      on: i.on,
-      kind: i.kind,
-      summary: i.summary,
-      thanks_owed: i.thanksOwed,
-      thanked_on: i.thankedOn,
-      no_reply: i.noReply,
-      snoozed_until: i.snoozedUntil,
-    })),
-    leads: byId(r.leads).map((l) => ({
-      uuid: l.uuid,
-      source: u(l.source.id),
-      what: l.what,
-      person: l.person ? u(l.person.id) : null,
-      company: l.company,
-      job: l.job,
-      given_on: l.givenOn,
-      status: l.status,
-      followed_on: l.followedOn,
-      reported_on: l.reportedOn,
-      outcome: l.outcome,
-      snoozed_until: l.snoozedUntil,
-    })),
-    promises: byId(r.promises).map((p) => ({
-      uuid: p.uuid,
-      contact: u(p.contact.id),
-      what: p.what,
-      direction: p.direction,
-      made_on: p.madeOn,
-      by: p.by,
-      status: p.status,
-      closed_on: p.closedOn,
-      nudges: p.nudges,
-      last_nudged_on: p.lastNudgedOn,
-      snoozed_until: p.snoozedUntil,
-    })),
-    needs: byId(r.needs).map((n) => ({
-      uuid: n.uuid,
-      contact: u(n.contact.id),
-      what: n.what,
-      noted_on: n.notedOn,
-      status: n.status,
-      closed_on: n.closedOn,
-    })),
-    notes: byId(r.notes).map((m) => ({
-      uuid: m.uuid,
-      contact: u(m.contact.id),
-      on: m.on,
-      text: m.text,
-    })),
+    contacts: byId(r.contacts).map((c) => contactRecord(c, u)),
+    interactions: byId(r.interactions).map((i) => interactionRecord(i, u)),
+    leads: byId(r.leads).map((l) => leadRecord(l, u)),
+    promises: byId(r.promises).map((p) => promiseRecord(p, u)),
+    needs: byId(r.needs).map((n) => needRecord(n, u)),
+    notes: byId(r.notes).map((m) => noteRecord(m, u)),
   };
 }
 
+/** A journal's records one at a time, each kind in id order (see `Contacts.each`). */
+export interface RecordStreams {
+  uuids: ReadonlyMap<number, string>;
+  contacts: Iterable<Contact>;
+  interactions: Iterable<Interaction>;
+  leads: Iterable<Lead>;
+  promises: Iterable<Pledge>;
+  needs: Iterable<Need>;
+  notes: Iterable<DatedNote>;
+}
+
+/** One list of the backup, as `JSON.stringify(…, null, 2)` lays it out inside the object. */
+function* section(key: string, items: Iterable<unknown>, last: boolean): Generator<string> {
+  const end = last ? '' : ',';
+  // Each record is written when the next one shows whether a comma follows it.
+  let prev: string | null = null;
+  for (const item of items) {
+    yield prev === null ? `  ${JSON.stringify(key)}: [\n` : `${prev},\n`;
+    prev = `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+  }
+  yield prev === null ? `  ${JSON.stringify(key)}: []${end}\n` : `${prev}\n  ]${end}\n`;
+}
+
+/**
+ * The backup as text in pieces, each ending a line: exactly `JSON.stringify(toBackup(…),
+ * null, 2)` and a newline, without ever holding the journal or the text whole, so that a
+ * journal of any size exports.
+ */
+export function* backupText(r: RecordStreams, exportedAt: string): Generator<string> {
+  const u = uuidLookup(r.uuids);
+  yield `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "version": ${BACKUP_VERSION},\n  "exported_at": ${JSON.stringify(exportedAt)},\n`;
+  yield* section('contacts', map(r.contacts, (c) => contactRecord(c, u)), false);
+  yield* section('interactions', map(r.interactions, (i) => interactionRecord(i, u)), false);
+  yield* section('leads', map(r.leads, (l) => leadRecord(l, u)), false);
+  yield* section('promises', map(r.promises, (p) => promiseRecord(p, u)), false);
+  yield* section('needs', map(r.needs, (n) => needRecord(n, u)), false);
+  yield* section('notes', map(r.notes, (m) => noteRecord(m, u)), true);
+  yield '}\n';
+}
+
+function* map<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
+}
+
 type Obj = Record<string, unknown>;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** File text shown in a message: control characters as `?`, and not too long. */
+function printable(s: string): string {
+  return s.replace(/\p{C}/gu, '?').slice(0, 60);
+}
 
 /** Reads one record's fields with checks, naming the record in every error. */
 class Fields {
@@ -135,6 +216,39 @@ class Fields {
       return null;
     }
     return this.o[key];
+  }
+
+  /** A record's uuid or a reference to one: anything else could smuggle lines into a vCard. */
+  uuid(key: string): string {
+    const v = this.text(key);
+    if (!UUID_RE.test(v)) this.fail(`has "${key}" "${printable(v)}", which is not a uuid (like 1b4e28ba-2fa1-41d2-883f-0016d3cca427)`);
+    return v.toLowerCase();
+  }
+
+  optUuid(key: string): string | null {
+    const v = this.optText(key);
+    if (v === null) return null;
+    if (!UUID_RE.test(v)) this.fail(`has "${key}" "${printable(v)}", which is not a uuid (like 1b4e28ba-2fa1-41d2-883f-0016d3cca427)`);
+    return v.toLowerCase();
+  }
+
+  uuids(key: string): string[] {
+    const v = this.strings(key, true);
+    const bad = v.find((u) => !UUID_RE.test(u));
+    if (bad !== undefined) this.fail(`has "${key}" with "${printable(bad)}", which is not a uuid`);
+    return v.map((u) => u.toLowerCase());
+  }
+
+  timestamp(key: string): string | null {
+    const v = this.optText(key);
+    if (v !== null && (!TIMESTAMP_RE.test(v) || Number.isNaN(Date.parse(v)))) this.fail(`has "${key}" "${printable(v)}", which is not an ISO-8601 time`);
+    return v;
+  }
+
+  phoneType(key: string): string | null {
+    const v = this.optText(key);
+    if (v !== null && !isPhoneType(v)) this.fail(`has "${key}" "${printable(v)}"; expected vCard phone types such as cell, work or work,fax`);
+    return v;
   }
 
   text(key: string): string {
@@ -208,7 +322,7 @@ function records(doc: Obj, key: string, file: string): Obj[] {
  * value, a newer version or a reference to a contact that is neither in the file nor in
  * `knownUuids` is refused, naming the record.
  */
-export function parseBackup(text: string, file: string, knownUuids: (uuid: string) => boolean): ImportSet {
+export function parseBackup(text: string, file: string, knownUuids: (uuid: string) => boolean): ImportSet & { contacts: ImportContact[] } {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -234,28 +348,34 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'contacts', file).forEach((o, i) => {
     const where = `contacts[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('contact', uuid, where);
-    set.contacts.push({
-      where: `${where} (${String(o.name ?? '')})`,
+    const c: ImportContact = {
+      where: `${where} (${printable(String(o.name ?? ''))})`,
       uuid,
       name: f.text('name'),
+      givenName: f.optText('given_name'),
+      familyName: f.optText('family_name'),
       company: f.optText('company'),
       role: f.optText('role'),
       email: f.optText('email'),
       phone: f.optText('phone'),
+      phoneType: f.phoneType('phone_type'),
       url: f.optText('url'),
       metWhere: f.optText('met_where'),
       metOn: f.optDate('met_on'),
-      introducedBy: f.optText('introduced_by'),
+      introducedBy: f.optUuid('introduced_by'),
       tags: f.strings('tags'),
       notes: f.optText('notes'),
       cadenceDays: f.optInt('cadence_days', MAX_CADENCE_DAYS) || null,
       archived: f.bool('archived'),
       snoozedUntil: f.optDate('snoozed_until'),
-      createdAt: f.optText('created_at') ?? undefined,
-    });
+      createdAt: f.timestamp('created_at') ?? undefined,
+    };
+    checkContact(c, file);
+    set.contacts.push(c);
   });
+  set.contactCount = set.contacts.length;
   const contactUuids = new Set(set.contacts.map((c) => c.uuid));
   const ref = (uuid: string | null, where: string, key: string) => {
     if (uuid !== null && !contactUuids.has(uuid) && !knownUuids(uuid)) {
@@ -267,9 +387,9 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'interactions', file).forEach((o, i) => {
     const where = `interactions[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('interaction', uuid, where);
-    const contacts = f.strings('contacts', true);
+    const contacts = f.uuids('contacts');
     if (contacts.length === 0) throw new UsageError(`${file}: ${where} names no contacts. Fix the file and import again; nothing was imported.`);
     contacts.forEach((c) => ref(c, where, 'contacts'));
     set.interactions.push({
@@ -287,13 +407,13 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'leads', file).forEach((o, i) => {
     const where = `leads[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('lead', uuid, where);
     set.leads.push({
       uuid,
-      source: ref(f.text('source'), where, 'source') as string,
+      source: ref(f.uuid('source'), where, 'source') as string,
       what: f.text('what'),
-      person: ref(f.optText('person'), where, 'person'),
+      person: ref(f.optUuid('person'), where, 'person'),
       company: f.optText('company'),
       job: f.optText('job'),
       givenOn: f.date('given_on'),
@@ -307,11 +427,11 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'promises', file).forEach((o, i) => {
     const where = `promises[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('promise', uuid, where);
     set.promises.push({
       uuid,
-      contact: ref(f.text('contact'), where, 'contact') as string,
+      contact: ref(f.uuid('contact'), where, 'contact') as string,
       what: f.text('what'),
       direction: f.oneOf('direction', ['mine', 'theirs'] as const),
       madeOn: f.date('made_on'),
@@ -326,11 +446,11 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
   records(d, 'needs', file).forEach((o, i) => {
     const where = `needs[${i}]`;
     const f = new Fields(o, where, file);
-    const uuid = f.text('uuid');
+    const uuid = f.uuid('uuid');
     seen('need', uuid, where);
     set.needs.push({
       uuid,
-      contact: ref(f.text('contact'), where, 'contact') as string,
+      contact: ref(f.uuid('contact'), where, 'contact') as string,
       what: f.text('what'),
       notedOn: f.date('noted_on'),
       status: f.oneOf('status', NEED_STATUSES),

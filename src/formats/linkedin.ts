@@ -1,88 +1,76 @@
-// LinkedIn's Connections.csv (Settings → Data privacy → Get a copy of your data).
-import { parse } from 'csv-parse/sync';
+// LinkedIn's Connections.csv (Settings → Data privacy → Get a copy of your data), from the
+// 2016 layout to today's; csvfile.ts reads the file, this reads a row.
 import { calendarDate, isJournalDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { emptySet, type ImportSet } from './types.js';
+import type { Columns, RowReader } from './csvfile.js';
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
-/** `12 Mar 2024` (and `12-Mar-24`, `2024-03-12`) → `2024-03-12`; null when not a date. */
-export function linkedinDate(text: string): string | null {
+/** What LinkedIn writes for a connection whose date it lost: a year before any real one. */
+const FIRST_YEAR = 1900;
+
+/**
+ * `Connected On` → `YYYY-MM-DD`. Today's exports write `12 Mar 2024`; 2016–2018 exports
+ * `1/8/18, 6:14 PM` (month first, as LinkedIn's US servers wrote it); Excel re-saves write
+ * `12-Mar-24`, `2024-03-12` or `12/03/2024` (day first when the first number cannot be a
+ * month). Returns undefined for a date LinkedIn did not know (`01 Jan 0001`, year < 1900)
+ * and null for text that is not a date.
+ */
+export function linkedinDate(text: string): string | null | undefined {
   const t = text.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   let y: number;
   let m: number;
   let d: number;
-  if (iso) {
-    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else {
-    const dmy = /^(\d{1,2})[\s-]([A-Za-z]{3})[A-Za-z]*[\s-](\d{2}|\d{4})$/.exec(t);
-    if (!dmy) return null;
-    const month = MONTHS[(dmy[2] ?? '').toLowerCase()];
+  let m2: RegExpExecArray | null;
+  if ((m2 = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) {
+    [y, m, d] = [Number(m2[1]), Number(m2[2]), Number(m2[3])];
+  } else if ((m2 = /^(\d{1,2})[\s-]([A-Za-z]{3})[A-Za-z]*\.?[\s-](\d{2}|\d{4})$/.exec(t))) {
+    const month = MONTHS[(m2[2] ?? '').toLowerCase()];
     if (!month) return null;
-    y = Number(dmy[3]);
-    if (y < 100) y += 2000;
-    m = month;
-    d = Number(dmy[1]);
+    [y, m, d] = [year(m2[3] ?? ''), month, Number(m2[1])];
+  } else if ((m2 = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i.exec(t))) {
+    const [a, b] = [Number(m2[1]), Number(m2[2])];
+    [y, m, d] = a > 12 ? [year(m2[3] ?? ''), b, a] : [year(m2[3] ?? ''), a, b];
+  } else {
+    return null;
   }
+  if (y < FIRST_YEAR) return undefined;
   const date = calendarDate(y, m, d);
   return date !== null && isJournalDate(date) ? date : null;
 }
 
-/** The 0-based line index of the header row, found by its column names. */
-export function findHeader(lines: readonly string[]): number {
-  return lines.findIndex((l) => /(^|,)"?first name"?(,|$)/i.test(l) && /(^|,)"?last name"?(,|$)/i.test(l));
+/** Two-digit years are this century's; four digits are kept as written (0001 stays 1). */
+function year(text: string): number {
+  const y = Number(text);
+  return text.length === 2 ? 2000 + y : y;
 }
 
-export function looksLikeLinkedin(text: string): boolean {
-  return findHeader(text.slice(0, 20_000).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).slice(0, 50)) >= 0;
-}
-
-export function parseLinkedin(text: string, file: string): ImportSet {
-  const body = text.replace(/^\uFEFF/, '');
-  const lines = body.split(/\r\n|\r|\n/);
-  const header = findHeader(lines.slice(0, 50));
-  if (header < 0) {
-    throw new UsageError(`${file}: no header row with "First Name" and "Last Name" columns was found, so this is not LinkedIn's Connections.csv. Check the file, or give --format.`);
-  }
-  let rows: string[][];
-  try {
-    rows = parse(lines.slice(header).join('\n'), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (err) {
-    const e = err as { lines?: number; message: string };
-    const line = e.lines !== undefined ? header + e.lines : '?';
-    throw new UsageError(`${file}: line ${line} is not valid CSV (${e.message}). Fix the file and import again; nothing was imported.`);
-  }
-  const [head = [], ...data] = rows;
-  const col = (name: string) => head.findIndex((h) => h.trim().toLowerCase() === name);
-  const idx = {
-    first: col('first name'),
-    last: col('last name'),
-    url: col('url'),
-    email: col('email address'),
-    company: col('company'),
-    position: col('position'),
-    connected: col('connected on'),
-  };
-  const set = emptySet('linkedin');
-  const get = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() || null : null);
-  data.forEach((row, n) => {
-    const where = `row ${n + 1} (line ${header + n + 2})`;
-    const name = [get(row, idx.first), get(row, idx.last)].filter(Boolean).join(' ');
-    if (!name) throw new UsageError(`${file}: ${where} has no First Name or Last Name. Fix the file and import again; nothing was imported.`);
-    const connected = get(row, idx.connected);
+export const linkedinRow = (cols: Columns): RowReader => {
+  const has = (c: string) => cols.has(c);
+  const company = has('company') ? 'company' : 'current company';
+  const position = has('position') ? 'position' : 'current position';
+  return (cell, where) => {
+    const first = cell('first name');
+    const last = cell('last name');
+    const name = [first, last].filter(Boolean).join(' ');
+    // Connections who left LinkedIn or hid their profile come as rows without a name.
+    if (!name) return { skip: 'rows without a name' };
+    const connected = cell('connected on');
     const metOn = connected ? linkedinDate(connected) : null;
-    if (connected && !metOn) throw new UsageError(`${file}: ${where} has "Connected On" "${connected}", which is not a date like 12 Mar 2024. Fix the file and import again; nothing was imported.`);
-    set.contacts.push({
+    if (metOn === null && connected) {
+      throw new UsageError(`${where} (${name}) has "Connected On" "${connected}", which is not a date like 12 Mar 2024. Fix the file and import again; nothing was imported.`);
+    }
+    return {
       where: `${where}, ${name}`,
       name,
-      url: get(row, idx.url),
-      email: get(row, idx.email),
-      company: get(row, idx.company),
-      role: get(row, idx.position),
-      metOn,
+      givenName: first,
+      familyName: last,
+      url: cell('url') ?? cell('profile url'),
+      email: cell('email address') ?? cell('e-mail address'),
+      company: cell(company),
+      role: cell(position),
+      metOn: metOn ?? null,
       metWhere: 'LinkedIn',
-    });
-  });
-  return set;
-}
+    };
+  };
+};

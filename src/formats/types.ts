@@ -1,4 +1,5 @@
 import type { ContactFields, DatedNote, Interaction, Lead, Need, Pledge } from '../core/types.js';
+import { UsageError } from '../core/errors.js';
 
 /** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
 export type ImportContact = Omit<ContactFields, 'introducedBy'> & {
@@ -16,10 +17,21 @@ export type ImportPledge = Omit<Pledge, 'id' | 'contact'> & { contact: string };
 export type ImportNeed = Omit<Need, 'id' | 'contact'> & { contact: string };
 export type ImportNote = Omit<DatedNote, 'id' | 'contact'> & { contact: string };
 
+export type ImportFormat = 'json' | 'vcard' | 'linkedin' | 'google' | 'outlook';
+
 /** Everything one file brings. Records other than contacts refer to contacts by uuid. */
 export interface ImportSet {
-  format: 'json' | 'vcard' | 'linkedin';
-  contacts: ImportContact[];
+  format: ImportFormat;
+  /**
+   * The contacts, in file order. A large CSV file is not held in memory: it is read again
+   * each time this is iterated (once to check it, once to write it).
+   */
+  contacts: Iterable<ImportContact>;
+  contactCount: number;
+  /** Rows or cards left out, by why ("rows without a name" → 47), for the summary. */
+  skipped: Map<string, number>;
+  /** The file's text encoding when it was not UTF-8 ("Windows-1252 (ANSI)"), for the summary. */
+  encoding: string | null;
   interactions: ImportInteraction[];
   leads: ImportLead[];
   promises: ImportPledge[];
@@ -27,8 +39,23 @@ export interface ImportSet {
   notes: ImportNote[];
 }
 
-export type ImportFormat = ImportSet['format'];
+export function emptySet(format: ImportFormat): ImportSet & { contacts: ImportContact[] } {
+  return { format, contacts: [], contactCount: 0, skipped: new Map(), encoding: null, interactions: [], leads: [], promises: [], needs: [], notes: [] };
+}
 
-export function emptySet(format: ImportFormat): ImportSet {
-  return { format, contacts: [], interactions: [], leads: [], promises: [], needs: [], notes: [] };
+export function countSkip(skipped: Map<string, number>, reason: string): void {
+  skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+}
+
+/** The most tags one contact may have: more is a file gone wrong, not a person. */
+export const MAX_TAGS = 100;
+
+/** Refuses a contact no journal should take in (S7: a card with 100,000 CATEGORIES). */
+export function checkContact(c: ImportContact, file: string): void {
+  const tags = new Set(c.tags ?? []);
+  if (tags.size > MAX_TAGS) {
+    throw new UsageError(
+      `${file}: ${c.where} has ${tags.size.toLocaleString('en-US')} tags; net keeps at most ${MAX_TAGS} per contact. Remove tags from the file and import again; nothing was imported.`,
+    );
+  }
 }

@@ -1,46 +1,61 @@
-// vCard 3.0 and 4.0 as Google Contacts and Apple Contacts write them, and vCard 3.0 out.
-// Ours because the maintained parsers we looked at either drop `itemN.` groups or choke on
-// repeated lowercase `type=` parameters; the quirks are listed in the tests' fixtures.
+// vCard 2.1, 3.0 and 4.0 as Google, Apple, Android, Outlook and iPhone write them, and
+// vCard 3.0 out. Ours because the maintained parsers we looked at either drop `itemN.`
+// groups or choke on repeated lowercase `type=` parameters; the quirks are listed in the
+// tests' fixtures. Quoted-printable is decoded by libqp and charsets by iconv-lite.
+import { isUtf8 } from 'node:buffer';
+import libqp from 'libqp';
 import { UsageError } from '../core/errors.js';
+import { isPhoneType, phoneType } from '../core/phones.js';
 import type { Contact } from '../core/types.js';
-import { emptySet, type ImportContact, type ImportSet } from './types.js';
+import { decodeCharset, decodeFile, encodingLabel, sniffEncoding } from './encoding.js';
+import { checkContact, countSkip, emptySet, type ImportContact, type ImportSet } from './types.js';
 
 interface Property {
   name: string;
   params: Map<string, string[]>;
+  /** The value as text, quoted-printable and charset decoded. */
   value: string;
   line: number;
 }
 
-/**
- * Unfolds at the byte level before decoding: some exporters fold in the middle of a UTF-8
- * character, which only joins back correctly as bytes (RFC 6350 §3.2).
- */
-export function decodeVcardBytes(buf: Buffer): string {
-  const out = Buffer.alloc(buf.length);
-  let n = 0;
-  for (let i = 0; i < buf.length; i++) {
-    const b = buf[i];
-    if (b === 0x0d && buf[i + 1] === 0x0a && (buf[i + 2] === 0x20 || buf[i + 2] === 0x09)) {
-      i += 2;
-      continue;
-    }
-    if (b === 0x0a && (buf[i + 1] === 0x20 || buf[i + 1] === 0x09)) {
-      i += 1;
-      continue;
-    }
-    out[n++] = b ?? 0;
-  }
-  return out.subarray(0, n).toString('utf8');
+/** A line as read: its text, one character per byte (latin1) until its value is decoded. */
+interface RawLine {
+  text: string;
+  line: number;
 }
 
-/** Joins folded lines (a line starting with a space or tab continues the one before). */
-function unfold(text: string): Array<{ text: string; line: number }> {
-  const out: Array<{ text: string; line: number }> = [];
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const last = out[out.length - 1];
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last) last.text += raw.slice(1);
-    else out.push({ text: raw, line: i + 1 });
+/**
+ * The logical lines of a file held one character per byte. Line ends may be CRLF, LF, CR
+ * or an iPhone's CR CR LF. Folded lines (a space or tab first, RFC 6350 §3.2) are joined as
+ * bytes, so a fold inside a UTF-8 character joins back; so are vCard 2.1's quoted-printable
+ * soft breaks (`=` at a line's end) and the unindented base64 lines of a 2.1 PHOTO.
+ */
+function logicalLines(bytes: string): RawLine[] {
+  const out: RawLine[] = [];
+  let cur: RawLine | null = null;
+  let qp = false;
+  let base64 = false;
+  const head = (text: string) => {
+    const colon = text.indexOf(':');
+    const h = (colon < 0 ? text : text.slice(0, colon)).toUpperCase();
+    qp = /;(ENCODING=)?QUOTED-PRINTABLE\b/.test(h);
+    base64 = /;(ENCODING=)?(BASE64|B)\b/.test(h);
+  };
+  bytes.split(/\r*\n|\r+/).forEach((raw, i) => {
+    if (cur) {
+      if (qp && cur.text.endsWith('=')) {
+        cur.text = cur.text.slice(0, -1) + raw;
+        return;
+      }
+      if (raw.startsWith(' ') || raw.startsWith('\t')) {
+        cur.text += raw.slice(1);
+        return;
+      }
+      if (base64 && /^[A-Za-z0-9+/]+=*$/.test(raw)) return;
+    }
+    cur = { text: raw, line: i + 1 };
+    out.push(cur);
+    head(raw);
   });
   return out;
 }
@@ -126,34 +141,45 @@ function clean(v: string | undefined): string | null {
   return t ? t : null;
 }
 
-function toContact(props: Property[], where: string, file: string): ImportContact {
+/** The name a card goes by: FN, else N, else its company, else its email; null when none. */
+function nameOf(all: (name: string) => Property[], one: (name: string) => string | null): string | null {
+  const fn = one('FN');
+  if (fn) return fn;
+  const n = all('N')[0];
+  if (n) {
+    const [family = '', given = '', middle = '', prefix = '', suffix = ''] = splitValue(n.value, ';').map(unescapeValue);
+    const name = clean([prefix, given, middle, family, suffix].filter((s) => s.trim()).join(' '));
+    if (name) return name;
+  }
+  const org = all('ORG')[0];
+  const company = org ? clean(unescapeValue(splitValue(org.value, ';')[0] ?? '')) : null;
+  if (company) return company;
+  const email = preferred(all('EMAIL'));
+  return email ? clean(unescapeValue(email.value).replace(/^mailto:/i, '')) : null;
+}
+
+function toContact(props: Property[], where: string): ImportContact | null {
   const all = (name: string) => props.filter((p) => p.name === name);
   const one = (name: string) => clean(unescapeValue(all(name)[0]?.value ?? ''));
-  let name = one('FN');
-  if (!name) {
-    const n = all('N')[0];
-    if (n) {
-      const [family = '', given = '', middle = '', prefix = '', suffix = ''] = splitValue(n.value, ';').map(unescapeValue);
-      name = clean([prefix, given, middle, family, suffix].filter((s) => s.trim()).join(' '));
-    }
-  }
-  if (!name) {
-    const org = all('ORG')[0];
-    name = org ? clean(unescapeValue(splitValue(org.value, ';')[0] ?? '')) : null;
-  }
-  if (!name) throw new UsageError(`${file}: ${where} has no name (FN or N). Fix the file and import again; nothing was imported.`);
+  const name = nameOf(all, one);
+  if (!name) return null;
+  const n = all('N')[0];
+  const [family = '', given = ''] = n ? splitValue(n.value, ';').map(unescapeValue) : [];
   const email = preferred(all('EMAIL'));
   const tel = preferred(all('TEL'));
   const org = all('ORG')[0];
   const phone = tel ? unescapeValue(tel.value).replace(/^tel:/i, '') : null;
   const tags = all('CATEGORIES').flatMap((p) => splitValue(p.value, ',').map((t) => unescapeValue(t).trim())).filter((t) => t !== '');
-  const uid = /^urn:uuid:([0-9a-f-]{36})$/i.exec(one('UID') ?? '');
+  const uid = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(one('UID') ?? '');
   return {
-    where,
+    where: `${where}, ${name}`,
     ...(uid?.[1] ? { uuid: uid[1].toLowerCase() } : {}),
     name,
+    givenName: clean(given),
+    familyName: clean(family),
     email: email ? clean(unescapeValue(email.value).replace(/^mailto:/i, '')) : null,
     phone: clean(phone ?? undefined),
+    phoneType: tel ? phoneType(tel.params.get('TYPE') ?? []) : null,
     company: org ? clean(unescapeValue(splitValue(org.value, ';')[0] ?? '')) : null,
     role: one('TITLE'),
     url: clean(unescapeValue(preferred(all('URL'))?.value ?? '')),
@@ -162,16 +188,37 @@ function toContact(props: Property[], where: string, file: string): ImportContac
   };
 }
 
-/** Reads every card in a vCard file; a card left open (truncated file) is refused. */
-export function parseVcards(text: string, file: string): ImportSet {
+/** Properties a contact does not keep, often large: photos, logos, sounds, keys. */
+const DROPPED = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
+
+/**
+ * Reads every card in a vCard file; a card left open (truncated file) is refused, and a
+ * card with no name, company or email is skipped and counted. `input` is the file's bytes
+ * (or, in tests, its text).
+ */
+export function parseVcards(input: Buffer | string, file: string): ImportSet & { contacts: ImportContact[] } {
+  let bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const set = emptySet('vcard');
+  // UTF-16 (Windows' "Unicode") is turned into UTF-8 first; everything else is read byte
+  // for byte, each value decoded by its own CHARSET, or the file's.
+  const sniffed = sniffEncoding(bytes.subarray(0, 4096), true);
+  if (sniffed === 'utf-16le' || sniffed === 'utf-16be') {
+    bytes = Buffer.from(decodeFile(bytes).text, 'utf8');
+    set.encoding = encodingLabel(sniffed);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const ansi = () => {
+    set.encoding ??= encodingLabel('windows-1252');
+    return 'windows-1252';
+  };
   let card: Property[] | null = null;
   let start = 0;
-  for (const { text: raw, line } of unfold(text.replace(/^\uFEFF/, ''))) {
+  let cards = 0;
+  for (const { text: raw, line } of logicalLines(bytes.toString('latin1'))) {
     if (raw.trim() === '') continue;
     const p = parseLine(raw, line);
     if (!p) {
-      if (card) throw new UsageError(`${file}: line ${line} is not a vCard property ("${raw.slice(0, 40)}"). Fix the file and import again; nothing was imported.`);
+      if (card) throw new UsageError(`${file}: line ${line} is not a vCard property ("${printable(raw.slice(0, 40))}"). Fix the file and import again; nothing was imported.`);
       continue;
     }
     if (p.name === 'BEGIN' && p.value.trim().toUpperCase() === 'VCARD') {
@@ -180,15 +227,40 @@ export function parseVcards(text: string, file: string): ImportSet {
       start = line;
     } else if (p.name === 'END' && p.value.trim().toUpperCase() === 'VCARD') {
       if (!card) throw new UsageError(`${file}: line ${line} ends a card that never began. Fix the file and import again; nothing was imported.`);
-      set.contacts.push(toContact(card, `card ${set.contacts.length + 1} (line ${start})`, file));
+      cards++;
+      const c = toContact(card, `card ${cards} (line ${start})`);
+      if (c) {
+        checkContact(c, file);
+        set.contacts.push(c);
+      } else countSkip(set.skipped, 'cards without a name, company or email');
       card = null;
-    } else if (card) {
-      if (p.name !== 'PHOTO' && p.name !== 'LOGO' && p.name !== 'SOUND') card.push(p);
+    } else if (card && !DROPPED.has(p.name)) {
+      card.push({ ...p, value: decodeValue(p, ansi, file) });
     }
   }
   if (card) throw new UsageError(`${file}: the card starting at line ${start} has no END:VCARD. The file looks cut short; export it again.`);
-  if (set.contacts.length === 0) throw new UsageError(`${file} holds no vCards (no BEGIN:VCARD). Check that it is a .vcf export.`);
+  if (cards === 0) throw new UsageError(`${file} holds no vCards (no BEGIN:VCARD). Check that it is a .vcf export.`);
+  set.contactCount = set.contacts.length;
   return set;
+}
+
+/** A value's text from its bytes: quoted-printable undone, then its CHARSET (or the file's) read. */
+function decodeValue(p: Property, ansi: () => string, file: string): string {
+  let bytes: Buffer = Buffer.from(p.value, 'latin1');
+  const encoding = [...(p.params.get('ENCODING') ?? []), ...(p.params.get('TYPE') ?? [])];
+  if (encoding.includes('quoted-printable')) bytes = libqp.decode(bytes);
+  // Without a CHARSET a value is UTF-8 when it is valid UTF-8, else the file's ANSI.
+  const charset = p.params.get('CHARSET')?.[0] ?? (isUtf8(bytes) ? 'utf-8' : ansi());
+  const text = decodeCharset(bytes, charset);
+  if (text === null) {
+    throw new UsageError(`${file}: line ${p.line} is in the character set "${printable(charset)}", which net cannot read. Export the file again as UTF-8; nothing was imported.`);
+  }
+  return text;
+}
+
+/** Text from a file shown in a message: control characters as `?`. */
+function printable(s: string): string {
+  return s.replace(/\p{C}/gu, '?');
 }
 
 function escapeValue(v: string): string {
@@ -197,6 +269,13 @@ function escapeValue(v: string): string {
 
 /** Folds a line at 75 octets without splitting a UTF-8 character. */
 function fold(line: string): string {
+  // Most lines are ASCII, one octet a character: cut them by length alone.
+  if (/^[\x00-\x7f]*$/.test(line)) {
+    if (line.length <= 75) return line;
+    const out = [line.slice(0, 75)];
+    for (let i = 75; i < line.length; i += 74) out.push(line.slice(i, i + 74));
+    return out.join('\r\n ');
+  }
   const out: string[] = [];
   let cur = '';
   let bytes = 0;
@@ -214,21 +293,46 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-/** vCard 3.0, which Google Contacts, Apple Contacts and net all read. */
+/**
+ * The N property's family and given names: those the source gave, else the name split
+ * before its last word, with what follows a comma (`Jane Doe, Ph.D.`) kept as a suffix.
+ */
+export function nameParts(c: Pick<Contact, 'name' | 'givenName' | 'familyName'>): { family: string; given: string; suffix: string } {
+  const atComma = (s: string) => {
+    const comma = s.indexOf(',');
+    return comma < 0 ? [s.trim(), ''] : [s.slice(0, comma).trim(), s.slice(comma + 1).trim()];
+  };
+  if (c.givenName || c.familyName) {
+    const [family = '', suffix = ''] = atComma(c.familyName ?? '');
+    return { family, given: c.givenName ?? '', suffix };
+  }
+  const [base = '', suffix = ''] = atComma(c.name);
+  const words = base.split(/\s+/);
+  const family = words.length > 1 ? (words.pop() ?? '') : '';
+  return { family, given: words.join(' '), suffix };
+}
+
+/** One card in vCard 3.0; every value escaped and every line folded. */
+export function toVcard(c: Contact): string {
+  const n = nameParts(c);
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escapeValue(c.name)}`, `N:${escapeValue(n.family)};${escapeValue(n.given)};;;${escapeValue(n.suffix)}`];
+  if (c.company) lines.push(`ORG:${escapeValue(c.company)}`);
+  if (c.role) lines.push(`TITLE:${escapeValue(c.role)}`);
+  if (c.email) lines.push(`EMAIL;TYPE=INTERNET:${escapeValue(c.email)}`);
+  // The stored type is checked to be known types only (core/phones.ts) before it is a parameter.
+  if (c.phone) lines.push(`TEL${c.phoneType && isPhoneType(c.phoneType) ? `;TYPE=${c.phoneType.toUpperCase()}` : ''}:${escapeValue(c.phone)}`);
+  if (c.url) lines.push(`URL:${escapeValue(c.url)}`);
+  if (c.notes) lines.push(`NOTE:${escapeValue(c.notes)}`);
+  if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeValue).join(',')}`);
+  lines.push(`UID:urn:uuid:${escapeValue(c.uuid)}`, 'END:VCARD');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** vCard 3.0, which Google Contacts, Apple Contacts and net all read: one card a piece. */
+export function* vcardText(contacts: Iterable<Contact>): Generator<string> {
+  for (const c of contacts) yield toVcard(c);
+}
+
 export function toVcards(contacts: readonly Contact[]): string {
-  const cards = contacts.map((c) => {
-    const words = c.name.trim().split(/\s+/);
-    const family = words.length > 1 ? (words.pop() ?? '') : '';
-    const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escapeValue(c.name)}`, `N:${escapeValue(family)};${escapeValue(words.join(' '))};;;`];
-    if (c.company) lines.push(`ORG:${escapeValue(c.company)}`);
-    if (c.role) lines.push(`TITLE:${escapeValue(c.role)}`);
-    if (c.email) lines.push(`EMAIL;TYPE=INTERNET:${escapeValue(c.email)}`);
-    if (c.phone) lines.push(`TEL;TYPE=CELL:${escapeValue(c.phone)}`);
-    if (c.url) lines.push(`URL:${escapeValue(c.url)}`);
-    if (c.notes) lines.push(`NOTE:${escapeValue(c.notes)}`);
-    if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeValue).join(',')}`);
-    lines.push(`UID:urn:uuid:${c.uuid}`, 'END:VCARD');
-    return lines.map(fold).join('\r\n');
-  });
-  return cards.length ? `${cards.join('\r\n')}\r\n` : '';
+  return [...vcardText(contacts)].join('');
 }

@@ -7,10 +7,13 @@ export function contactJson(c: Contact) {
     id: c.id,
     uuid: c.uuid,
     name: c.name,
+    given_name: c.givenName,
+    family_name: c.familyName,
     company: c.company,
     role: c.role,
     email: c.email,
     phone: c.phone,
+    phone_type: c.phoneType,
     url: c.url,
     tags: c.tags,
     met_where: c.metWhere,
@@ -103,5 +106,10 @@ const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066
 
 /** JSON as net prints and exports it: the exact text, with every control character escaped. */
 export function printJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+  return jsonSafe(JSON.stringify(value, null, 2));
+}
+
+/** JSON text with those control characters written as `\\uXXXX` (the same text to any reader). */
+export function jsonSafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }

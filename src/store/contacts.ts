@@ -1,8 +1,13 @@
 import { matchKey, normalizeText } from '../core/names.js';
+import { phoneKey } from '../core/phones.js';
 import type { Contact, ContactFields, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row } from './db.js';
+import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
+import { emailKey, urlKey } from './keys.js';
 
 const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>, string> = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  phoneType: 'phone_type',
   company: 'company',
   role: 'role',
   email: 'email',
@@ -17,8 +22,8 @@ const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>
 };
 
 /** A contact `c` as `Contact`, shaped by SQLite (see `Db.jsonRows`). */
-const CONTACT = `json_object('id', c.id, 'uuid', c.uuid, 'name', c.name, 'company', c.company, 'role', c.role, 'email', c.email,
-  'phone', c.phone, 'url', c.url, 'metWhere', c.met_where, 'metOn', c.met_on,
+const CONTACT = `json_object('id', c.id, 'uuid', c.uuid, 'name', c.name, 'givenName', c.given_name, 'familyName', c.family_name,
+  'company', c.company, 'role', c.role, 'email', c.email, 'phone', c.phone, 'phoneType', c.phone_type, 'url', c.url, 'metWhere', c.met_where, 'metOn', c.met_on,
   'introducedBy', iif(c.introduced_by IS NULL, NULL, json_object('id', c.introduced_by, 'name', i.name)), 'tags', json(c.tags),
   'notes', c.notes, 'cadenceDays', c.cadence_days, 'archived', json(iif(c.archived = 1, 'true', 'false')),
   'snoozedUntil', c.snoozed_until, 'createdAt', c.created_at, 'lastContact', c.last_on)`;
@@ -42,13 +47,19 @@ function text(v: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/** Tags in NFC, trimmed, blank and repeated ones dropped: linear, so a long list costs little. */
 export function normalizeTags(tags: readonly string[]): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const t of tags) {
     const n = normalizeText(t).trim();
-    if (n !== '' && !out.includes(n)) out.push(n);
+    if (n !== '') out.add(n);
   }
-  return out;
+  return [...out];
+}
+
+/** The keys an import matches by (store/keys.ts), from the stored values. */
+function keys(email: string | null, url: string | null, phone: string | null) {
+  return { email_key: email === null ? null : emailKey(email), url_key: url === null ? null : urlKey(url), phone_key: phone === null ? null : phoneKey(phone) };
 }
 
 /** The contacts `net list --tag/--company` keeps: tag and company matched ignoring case and accents, which SQLite cannot do beyond ASCII. */
@@ -80,22 +91,29 @@ export class Contacts {
   insert(f: ContactFields, meta: { uuid?: string; createdAt?: string } = {}): number {
     const name = text(f.name);
     if (!name) throw new RangeError('a contact needs a name');
+    const email = text(f.email);
+    const phone = text(f.phone);
+    const url = text(f.url);
     const info = this.db
       .stmt(
-        `INSERT INTO contacts (uuid, name, name_key, company, role, email, phone, url, met_where, met_on,
-           introduced_by, tags, notes, cadence_days, archived, snoozed_until, created_at)
-         VALUES (@uuid, @name, @name_key, @company, @role, @email, @phone, @url, @met_where, @met_on,
-           @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at)`,
+        `INSERT INTO contacts (uuid, name, name_key, given_name, family_name, company, role, email, phone, phone_type, url, met_where, met_on,
+           introduced_by, tags, notes, cadence_days, archived, snoozed_until, created_at, email_key, url_key, phone_key)
+         VALUES (@uuid, @name, @name_key, @given_name, @family_name, @company, @role, @email, @phone, @phone_type, @url, @met_where, @met_on,
+           @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at, @email_key, @url_key, @phone_key)`,
       )
       .run({
         uuid: meta.uuid ?? newUuid(),
         name,
         name_key: matchKey(name),
+        given_name: text(f.givenName),
+        family_name: text(f.familyName),
         company: text(f.company),
         role: text(f.role),
-        email: text(f.email),
-        phone: text(f.phone),
-        url: text(f.url),
+        email,
+        phone,
+        phone_type: phone === null ? null : text(f.phoneType),
+        url,
+        ...keys(email, url, phone),
         met_where: text(f.metWhere),
         met_on: f.metOn ?? null,
         introduced_by: f.introducedBy ?? null,
@@ -109,8 +127,18 @@ export class Contacts {
     return Number(info.lastInsertRowid);
   }
 
-  /** Changes the given fields only; `null` or an empty string clears a field. */
-  update(id: number, patch: Partial<ContactFields>): void {
+  /**
+   * Changes the given fields only; `null` or an empty string clears a field. A new name
+   * drops the first and last names an import kept, and a new phone its kind, unless the
+   * patch gives them too: they described the old value.
+   */
+  update(id: number, input: Partial<ContactFields>): void {
+    const patch: Partial<ContactFields> = { ...input };
+    if (patch.name !== undefined) {
+      patch.givenName ??= null;
+      patch.familyName ??= null;
+    }
+    if (patch.phone !== undefined) patch.phoneType ??= null;
     const sets: string[] = [];
     const params: Record<string, unknown> = { id };
     if (patch.name !== undefined) {
@@ -135,11 +163,30 @@ export class Contacts {
       params.archived = patch.archived ? 1 : 0;
     }
     if (sets.length === 0) return;
+    if (patch.email !== undefined || patch.url !== undefined || patch.phone !== undefined) {
+      const cur = this.db.stmt('SELECT email, url, phone FROM contacts WHERE id = ?').get(id) as Row | undefined;
+      const value = (col: 'email' | 'url' | 'phone') => (col in params ? (params[col] as string | null) : str(cur?.[col]));
+      Object.assign(params, keys(value('email'), value('url'), value('phone')));
+      sets.push('email_key = @email_key', 'url_key = @url_key', 'phone_key = @phone_key');
+    }
     this.db.raw.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run(params);
   }
 
   get(id: number): Contact | undefined {
     return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE c.id = ?`, 'c.id', [id])[0];
+  }
+
+  /**
+   * Every contact, archived ones included, in id order, one at a time (an export of a large
+   * journal): no other statement may run on the connection until the iteration ends.
+   */
+  each(): Generator<Contact> {
+    return this.db.jsonEach<Contact>(CONTACT, FROM, 'c.id');
+  }
+
+  /** Every contact's uuid by id, for records that name contacts by uuid (a backup). */
+  uuids(): Map<number, string> {
+    return new Map(this.db.stmt('SELECT id, uuid FROM contacts').raw(true).all() as Array<[number, string]>);
   }
 
   /** Contacts met (or, without a date met, added) between two dates, both included. */

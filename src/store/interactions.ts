@@ -97,6 +97,11 @@ export class Interactions {
     this.db.stmt('UPDATE interactions SET snoozed_until = ? WHERE id = ?').run(until, id);
   }
 
+  /** Every interaction in id order, one at a time (see `Db.jsonEach`). */
+  each(): Generator<Interaction> {
+    return this.db.jsonEach<Interaction>(INTERACTION, 'FROM interactions x', 'x.id');
+  }
+
   all(): Interaction[] {
     return this.db.jsonRows<Interaction>(INTERACTION, 'FROM interactions x', OLDEST_FIRST);
   }

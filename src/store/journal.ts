@@ -113,15 +113,19 @@ export class Journal {
   /** The history's command of the write under way, if one is. */
   private open: number | null = null;
 
-  /** Creates the journal on disk if it exists only in memory so far. */
+  /** Set by a dry run on a journal that exists only in memory: the command must not create it. */
+  private dryRun = false;
+
+  /** Creates the journal on disk if it exists only in memory so far (and no dry run kept it there). */
   materialize(): void {
-    if (this.pending === null) return;
+    if (this.pending === null || this.dryRun) return;
     this.db.replace(openDatabase(this.file, this.pending));
     this.pending = null;
   }
 
   /** Runs `fn` as a write that is always rolled back (a dry run): it never creates the file. */
   simulate<T>(fn: () => T): T {
+    if (this.pending !== null) this.dryRun = true;
     let result: T | undefined;
     try {
       this.db.write(() => {

@@ -81,6 +81,11 @@ export class Leads {
     );
   }
 
+  /** Every lead in id order, one at a time (see `Db.jsonEach`). */
+  each(): Generator<Lead> {
+    return this.db.jsonEach<Lead>(LEAD, FROM, 'l.id');
+  }
+
   all(): Lead[] {
     return this.db.jsonRows<Lead>(LEAD, FROM, OLDEST_FIRST);
   }

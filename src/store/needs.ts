@@ -36,6 +36,11 @@ export class Needs {
     return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.contact_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
+  /** Every need in id order, one at a time (see `Db.jsonEach`). */
+  each(): Generator<Need> {
+    return this.db.jsonEach<Need>(NEED, FROM, 'n.id');
+  }
+
   all(): Need[] {
     return this.db.jsonRows<Need>(NEED, FROM, OLDEST_FIRST);
   }

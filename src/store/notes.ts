@@ -36,6 +36,11 @@ export class Notes {
   }
 
   /** Every note, in the order they were written (for the backup). */
+  /** Every note in id order, one at a time (for a streamed export). */
+  each(): Generator<DatedNote> {
+    return this.db.jsonEach<DatedNote>(NOTE, FROM, 'm.id');
+  }
+
   all(): DatedNote[] {
     return this.db.jsonRows<DatedNote>(NOTE, FROM, 'm.id');
   }

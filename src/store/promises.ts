@@ -67,6 +67,11 @@ export class Promises {
     );
   }
 
+  /** Every promise in id order, one at a time (see `Db.jsonEach`). */
+  each(): Generator<Pledge> {
+    return this.db.jsonEach<Pledge>(PLEDGE, FROM, 'p.id');
+  }
+
   all(): Pledge[] {
     return this.db.jsonRows<Pledge>(PLEDGE, FROM, OLDEST_FIRST);
   }

@@ -169,10 +169,13 @@ export interface ContactJson {
   id: number;
   uuid: string;
   name: string;
+  given_name: string | null;
+  family_name: string | null;
   company: string | null;
   role: string | null;
   email: string | null;
   phone: string | null;
+  phone_type: string | null;
   url: string | null;
   tags: string[];
   met_where: string | null;
@@ -246,7 +249,7 @@ export interface ShowJson extends ContactJson {
 }
 
 export const CONTACT_KEYS = [
-  'id', 'uuid', 'name', 'company', 'role', 'email', 'phone', 'url', 'tags',
+  'id', 'uuid', 'name', 'given_name', 'family_name', 'company', 'role', 'email', 'phone', 'phone_type', 'url', 'tags',
   'met_where', 'met_on', 'introduced_by', 'cadence_days', 'last_contact',
 ] as const;
 

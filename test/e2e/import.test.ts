@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startsFormula } from '../../src/formats/csv.js';
 import {
   type ContactJson,
   type DueJson,
@@ -156,7 +157,7 @@ describe('bad files are refused with exit 2 and leave the journal byte for byte 
     ['truncated.vcf', [/\bline 6\b/, /END:VCARD/]],
     ['unknown.csv', [/First Name|LinkedIn|vCard/]],
     ['dangling.json', ['leads[0]', 'deadbeef-0000-4000-8000-000000000000']],
-    ['newer.json', [/version 3\b/]],
+    ['newer.json', [/version 99\b/]],
     ['missing-key.json', ['contacts[1]', '"name"']],
   ] as Array<[string, Array<string | RegExp>]>)('%s', (file, mentions) => {
     const j = tempJournal();
@@ -469,8 +470,25 @@ describe('CSV export cannot carry a formula', () => {
     const rows = parseCsv(text, { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r.name).sort()).toEqual(evil.map((n) => `'${n}`).sort());
     const cmd = rows.find((r) => r.name === "'+cmd");
-    expect(cmd).toMatchObject({ company: "'=1+2", role: "'@me", phone: "'+1 555 0100" });
-    for (const row of rows) for (const v of Object.values(row)) expect(v, JSON.stringify(row)).not.toMatch(/^[=+\-@\t\r\n]/);
+    // A phone number starts no formula: it keeps its + and no apostrophe (item 8).
+    expect(cmd).toMatchObject({ company: "'=1+2", role: "'@me", phone: '+1 555 0100' });
+    for (const row of rows) for (const v of Object.values(row)) if (v !== '+1 555 0100') expect(v, JSON.stringify(row)).not.toMatch(/^[=+\-@\t\r\n]/);
+  });
+
+  it('--excel starts the file with a UTF-8 byte-order mark, and only for CSV', () => {
+    const j = tempJournal();
+    j.ok('add', 'José Núñez');
+    const out = path.join(j.dir, 'c.csv');
+    j.ok('export', '--format', 'csv', '--excel', '-o', out);
+    const bytes = fs.readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toContain('"José Núñez"');
+    expect([...fs.readFileSync(out).subarray(0, 1)]).not.toEqual([0x22]);
+    j.ok('export', '--format', 'csv', '-o', out);
+    expect(fs.readFileSync(out).subarray(0, 1).toString()).toBe('"');
+    const r = j.net('export', '--excel');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--excel is for CSV files');
   });
 
   it('neutralises every cell that begins with = + - @ tab CR or LF, whatever a backup brought in', () => {
@@ -493,7 +511,7 @@ describe('CSV export cannot carry a formula', () => {
       expect(value, key).toBeTruthy();
       // Either the value kept its dangerous first character and got an apostrophe, or it
       // was stored without it: in no case does the cell begin with it.
-      expect(hannah?.[key], key).toBe(/^[=+\-@\t\r\n]/.test(value ?? '') ? `'${value}` : value);
+      expect(hannah?.[key], key).toBe(startsFormula(value ?? '') ? `'${value}` : value);
     }
     expect(hannah?.tags).toBe("'=t, -u");
     expect(rows.find((r) => r.uuid !== stored.uuid)).toMatchObject({ name: "'=SUM(1,2)", introduced_by: 'Hannah Ito' });

@@ -181,11 +181,11 @@ describe("the report's long sections", () => {
     });
     const contacts = Array.from({ length: 5 }, (_, i) => contact(i));
     const promises = Array.from({ length: 23 }, (_, i) => ({
-      uuid: `p0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, contact: contacts[i % 5]!.uuid, what: `promise ${i}`, direction: 'mine',
+      uuid: `e0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, contact: contacts[i % 5]!.uuid, what: `promise ${i}`, direction: 'mine',
       made_on: '2026-09-01', by: '2026-09-10', status: 'open', closed_on: null, nudges: 0, last_nudged_on: null, snoozed_until: null,
     }));
     const needs = Array.from({ length: 1025 }, (_, i) => ({
-      uuid: `n0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, contact: contacts[i % 5]!.uuid, what: `need ${i}`, noted_on: '2026-09-01', status: 'open', closed_on: null,
+      uuid: `d0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, contact: contacts[i % 5]!.uuid, what: `need ${i}`, noted_on: '2026-09-01', status: 'open', closed_on: null,
     }));
     const backup = path.join(r.dir, 'long.json');
     fs.writeFileSync(backup, JSON.stringify({ format: 'net-journal', version: 1, exported_at: '2026-01-01T00:00:00.000Z', contacts, interactions: [], leads: [], promises, needs }));

@@ -8,9 +8,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import type { Contact } from '../../src/core/types.js';
-import { parseBackup, toBackup } from '../../src/formats/backup.js';
+import { backupText, parseBackup, toBackup } from '../../src/formats/backup.js';
 import { csvCell, toCsv } from '../../src/formats/csv.js';
-import { linkedinDate, looksLikeLinkedin, parseLinkedin } from '../../src/formats/linkedin.js';
+import { parseContactsCsv } from '../../src/formats/csvfile.js';
+import { linkedinDate } from '../../src/formats/linkedin.js';
 import type { ImportContact } from '../../src/formats/types.js';
 import { parseVcards, toVcards } from '../../src/formats/vcard.js';
 
@@ -78,7 +79,7 @@ describe('the fixtures have the quirks they claim', () => {
 
 describe('LinkedIn Connections.csv', () => {
   it('reads the current export (BOM, CRLF, Notes: preamble, quoted commas, unicode, empty email)', () => {
-    const set = parseLinkedin(read('linkedin-connections.csv'), 'linkedin-connections.csv');
+    const set = parseContactsCsv(read('linkedin-connections.csv'), 'linkedin-connections.csv');
     expect(set.format).toBe('linkedin');
     expect(set.contacts.map(fields)).toEqual([
       {
@@ -119,7 +120,7 @@ describe('LinkedIn Connections.csv', () => {
   });
 
   it('reads an older export without the URL column or preamble (LF)', () => {
-    const set = parseLinkedin(read('linkedin-old.csv'), 'linkedin-old.csv');
+    const set = parseContactsCsv(read('linkedin-old.csv'), 'linkedin-old.csv');
     expect(set.contacts.map(fields)).toEqual([
       {
         ...blank,
@@ -135,10 +136,10 @@ describe('LinkedIn Connections.csv', () => {
   });
 
   it('recognises the LinkedIn files by their header, and nothing else', () => {
-    expect(looksLikeLinkedin(read('linkedin-connections.csv'))).toBe(true);
-    expect(looksLikeLinkedin(read('linkedin-old.csv'))).toBe(true);
-    expect(looksLikeLinkedin(read('unknown.csv'))).toBe(false);
-    expect(looksLikeLinkedin(read('google.vcf'))).toBe(false);
+    expect(parseContactsCsv(read('linkedin-connections.csv'), 'a.csv').format).toBe('linkedin');
+    expect(parseContactsCsv(read('linkedin-old.csv'), 'b.csv').format).toBe('linkedin');
+    usageError(() => parseContactsCsv(read('unknown.csv'), 'unknown.csv'));
+    usageError(() => parseContactsCsv(read('google.vcf'), 'google.vcf'));
   });
 
   it.each([
@@ -147,6 +148,13 @@ describe('LinkedIn Connections.csv', () => {
     ['1 Feb 2020', '2020-02-01'],
     ['29 Feb 2024', '2024-02-29'],
     ['31 Dec 1999', '1999-12-31'],
+    // 2016–2018 exports: month first, with a time.
+    ['1/8/18, 6:14 PM', '2018-01-08'],
+    ['12/31/17, 11:59 AM', '2017-12-31'],
+    // Excel re-saves.
+    ['12-Mar-24', '2024-03-12'],
+    ['2024-03-12', '2024-03-12'],
+    ['25/12/2019', '2019-12-25'],
   ])('Connected On %j is %s', (text, iso) => {
     expect(linkedinDate(text)).toBe(iso);
   });
@@ -155,26 +163,31 @@ describe('LinkedIn Connections.csv', () => {
     expect(linkedinDate(text)).toBeNull();
   });
 
-  it('refuses a CSV without the LinkedIn header (never "0 imported")', () => {
-    const msg = usageError(() => parseLinkedin(read('unknown.csv'), 'unknown.csv'));
+  it.each(['01 Jan 0001', '1/1/0001, 12:00 AM', '01 Jan 1800'])('%j is a date LinkedIn did not know: no date, not 2001 (B9)', (text) => {
+    expect(linkedinDate(text)).toBeUndefined();
+  });
+
+  it('refuses a CSV it cannot tell apart (never "0 imported"), naming the columns it saw', () => {
+    const msg = usageError(() => parseContactsCsv(read('unknown.csv'), 'unknown.csv'));
     expect(msg).toContain('unknown.csv');
-    expect(msg).toMatch(/First Name/);
-    expect(msg).toMatch(/header/i);
+    expect(msg).toContain(`"${read('unknown.csv').split(/\r?\n/)[0]?.split(',')[0]}"`);
+    expect(msg).toMatch(/LinkedIn.*Google.*Outlook/);
+    expect(msg).not.toMatch(/--format/);
   });
 
   it('refuses a row with a bad Connected On date, naming the file and line', () => {
     const text = '\uFEFFNotes:\r\n"x"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Ruiz,,,,,12 Mar 2024\r\nBo,Berg,,,,,31 Feb 2024\r\n';
-    const msg = usageError(() => parseLinkedin(text, 'Connections.csv'));
+    const msg = usageError(() => parseContactsCsv(text, 'Connections.csv'));
     expect(msg).toContain('Connections.csv');
     expect(msg).toMatch(/\bline 6\b/);
     expect(msg).toContain('31 Feb 2024');
   });
 
-  it('refuses a row with no name, naming the file and line', () => {
-    const text = 'First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Ruiz,,,,12 Mar 2024\n,,x@example.com,Acme,,12 Mar 2024\n';
-    const msg = usageError(() => parseLinkedin(text, 'old.csv'));
-    expect(msg).toContain('old.csv');
-    expect(msg).toMatch(/\bline 3\b/);
+  it('skips rows with no name and counts them', () => {
+    const text = 'First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Ruiz,,,,12 Mar 2024\n,,x@example.com,Acme,,12 Mar 2024\n,,,,,02 Jun 2022\n';
+    const set = parseContactsCsv(text, 'old.csv');
+    expect(set.contacts.map((c) => c.name)).toEqual(['Ana Ruiz']);
+    expect([...set.skipped]).toEqual([['rows without a name', 2]]);
   });
 });
 
@@ -281,11 +294,14 @@ describe('vCard', () => {
     expect(msg).toMatch(/line 3\b/);
   });
 
-  it('refuses a card without any name, naming the card', () => {
-    const text = ['BEGIN:VCARD', 'FN:Fine', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'EMAIL:x@example.com', 'END:VCARD', ''].join('\n');
-    const msg = usageError(() => parseVcards(text, 'noname.vcf'));
-    expect(msg).toContain('noname.vcf');
-    expect(msg).toMatch(/card 2 \(line 4\)/);
+  it('names a card without FN, N or ORG by its email, and skips and counts a card with none of these', () => {
+    const text = ['BEGIN:VCARD', 'FN:Fine', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'EMAIL:x@example.com', 'END:VCARD', 'BEGIN:VCARD', 'URL:https://example.com/', 'END:VCARD', ''].join('\n');
+    const set = parseVcards(text, 'noname.vcf');
+    expect(set.contacts.map((c) => [c.name, c.email])).toEqual([
+      ['Fine', null],
+      ['x@example.com', 'x@example.com'],
+    ]);
+    expect([...set.skipped]).toEqual([['cards without a name, company or email', 1]]);
   });
 
   it('refuses a file with no cards, and a garbage line inside a card', () => {
@@ -300,6 +316,9 @@ describe('vCard', () => {
 function contact(over: Partial<Contact> & { id: number; name: string }): Contact {
   return {
     uuid: `00000000-0000-4000-8000-${String(over.id).padStart(12, '0')}`,
+    givenName: null,
+    familyName: null,
+    phoneType: null,
     company: null,
     role: null,
     email: null,
@@ -397,7 +416,7 @@ describe('net JSON backups', () => {
   it('refuses a newer version, saying which', () => {
     const msg = usageError(() => parseBackup(read('newer.json'), 'newer.json', never));
     expect(msg).toContain('newer.json');
-    expect(msg).toMatch(/version 3/);
+    expect(msg).toMatch(/version 99/);
   });
 
   it('refuses a contact without "name", naming the record', () => {
@@ -447,7 +466,7 @@ describe('net JSON backups', () => {
       {
         contacts: [b, a],
         interactions: [
-          { id: 1, uuid: 'i-1', contacts: [{ id: 1, name: 'H' }, { id: 2, name: 'O' }], on: '2026-09-01', kind: 'coffee', summary: 's', thanksOwed: true, thankedOn: '2026-09-02', noReply: false, snoozedUntil: null },
+          { id: 1, uuid: '00000000-0000-4000-8000-0000000000a1', contacts: [{ id: 1, name: 'H' }, { id: 2, name: 'O' }], on: '2026-09-01', kind: 'coffee', summary: 's', thanksOwed: true, thankedOn: '2026-09-02', noReply: false, snoozedUntil: null },
         ],
         leads: [],
         promises: [],
@@ -505,8 +524,37 @@ describe('CSV out (OWASP CSV injection)', () => {
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
     ['\n=1+1', `"'\n=1+1"`],
+    ['-1', `"'-1"`],
+    ['-555-0100', `"'-555-0100"`],
+    ['+1 555', `"'+1 555"`],
+    ['+44 20 7946 0958=1', `"'+44 20 7946 0958=1"`],
   ])('neutralises %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each(['+1 555 0100', '+1 (512) 555-0142', '+44 20 7946 0958', '+49 30/5550-1234'])('leaves the phone number %j as it is (item 8)', (phone) => {
+    expect(csvCell(phone)).toBe(`"${phone}"`);
+  });
+
+  it('writes exactly JSON.stringify of the backup, in pieces that each end a line (K4)', () => {
+    const a = contact({ id: 1, name: 'Hannah Ito', tags: ['x', 'y'], notes: 'two\nlines' });
+    const b = contact({ id: 2, name: 'Omar Haddad', introducedBy: { id: 1, name: 'Hannah Ito' } });
+    const interactions = [
+      { id: 1, uuid: '00000000-0000-4000-8000-0000000000a1', contacts: [{ id: 1, name: 'H' }, { id: 2, name: 'O' }], on: '2026-09-01', kind: 'coffee' as const, summary: 's', thanksOwed: true, thankedOn: null, noReply: false, snoozedUntil: null },
+    ];
+    for (const records of [
+      { contacts: [a, b], interactions, leads: [], promises: [], needs: [], notes: [] },
+      { contacts: [], interactions: [], leads: [], promises: [], needs: [], notes: [] },
+    ]) {
+      const pieces = [
+        ...backupText(
+          { uuids: new Map(records.contacts.map((c) => [c.id, c.uuid])), ...records },
+          '2026-10-01T00:00:00.000Z',
+        ),
+      ];
+      expect(pieces.join('')).toBe(`${JSON.stringify(toBackup(records, '2026-10-01T00:00:00.000Z'), null, 2)}\n`);
+      for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
+    }
   });
 
   it.each([

@@ -10,7 +10,7 @@ import type { LedgerCounts } from '../../src/core/ledger.js';
 import { matchKey } from '../../src/core/names.js';
 import { type Contact, INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { Journal } from '../../src/store/journal.js';
-import { migrate } from '../../src/store/migrations/index.js';
+import { MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
 import { configure } from '../../src/store/open.js';
 
 const RUNS = 150;
@@ -167,6 +167,9 @@ describe('the migration that drops what schema 7 kept for speed (schema 9)', () 
         const raw = new Database(':memory:');
         configure(raw);
         migrate(raw, 7);
+        // The store writes today's columns: schema 7 plus those of the steps after 9, which
+        // are not under test here.
+        for (const m of MIGRATIONS.filter((m) => m.version > 9)) m.up(raw);
         const j = build(g, new OlderJournal(raw, ':memory:'));
         try {
           for (const name of SCHEMA_7_ONLY) expect(schemaText(raw)).toContain(name);

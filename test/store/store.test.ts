@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JournalError } from '../../src/core/errors.js';
+import { emptySet } from '../../src/formats/types.js';
 import { applyImport } from '../../src/store/importer.js';
 import { Journal } from '../../src/store/journal.js';
 import { SEARCH_SOURCES } from '../../src/store/migrations/002-search.js';
@@ -273,7 +274,8 @@ describe('repositories', () => {
     j.write(() => j.interactions.insert({ contactIds: [old], on: '2026-09-01', kind: 'call', thanksOwed: false }));
     const result = j.write(() =>
       applyImport(j, {
-        format: 'json',
+        ...emptySet('json'),
+        contactCount: 2,
         contacts: [
           { where: 'a', uuid: '11111111-1111-4111-8111-111111111111', name: 'Sam Park', company: 'Initech' },
           { where: 'b', name: 'Dana W', email: 'DANA@example.com', company: 'Globex' },
@@ -297,8 +299,8 @@ describe('repositories', () => {
         notes: [],
       }),
     );
-    expect(result.added).toEqual(['Sam Park']);
-    expect(result.updated).toEqual(['Dana Whitfield']);
+    expect(result.addedNames).toEqual(['Sam Park']);
+    expect(result.updatedNames).toEqual(['Dana Whitfield']);
     const sam = j.contacts.candidates('sam park')[0]?.id;
     expect(found(j, 'kubernetes')).toEqual([sam]);
     expect(found(j, 'initech')).toEqual([sam]);
@@ -326,11 +328,11 @@ describe('repositories', () => {
       noReply: false,
       snoozedUntil: null,
     }));
-    j.write(() => applyImport(j, { format: 'json', contacts: people, interactions: talks, leads: [], promises: [], needs: [], notes: [] }));
+    j.write(() => applyImport(j, { ...emptySet('json'), contacts: people, contactCount: people.length, interactions: talks }));
     expect(schema(j.db.raw)).toEqual(before);
     expect(j.contacts.summaries()).toHaveLength(30);
     expect(j.contacts.get(j.contacts.candidates('person 7')[0]?.id ?? 0)?.lastContact).toBe('2026-08-17');
-    const broken = { format: 'json' as const, contacts: [], interactions: talks.map((t, i) => ({ ...t, uuid: uuid('b', i), contacts: i === 1100 ? ['missing'] : t.contacts })), leads: [], promises: [], needs: [], notes: [] };
+    const broken = { ...emptySet('json'), interactions: talks.map((t, i) => ({ ...t, uuid: uuid('b', i), contacts: i === 1100 ? ['missing'] : t.contacts })) };
     expect(() => j.write(() => applyImport(j, broken))).toThrow();
     expect(schema(j.db.raw)).toEqual(before);
     expect(j.interactions.all()).toHaveLength(1200);
