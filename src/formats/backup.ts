@@ -59,6 +59,8 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
       archived: c.archived,
       snoozed_until: c.snoozedUntil,
       created_at: c.createdAt,
+      recorded_on: c.recordedOn ?? null,
+      cadence_pending: c.cadencePending ?? false,
     })),
     interactions: byId(r.interactions).map((i) => ({
       uuid: i.uuid,
@@ -70,6 +72,11 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
       thanked_on: i.thankedOn,
       no_reply: i.noReply,
       snoozed_until: i.snoozedUntil,
+      recorded_on: i.recordedOn ?? null,
+      note: i.note ?? null,
+      intro_of: i.introOf ? u(i.introOf.id) : null,
+      intro_by_me: i.introByMe ?? false,
+      thanked: (i.thankedPeople ?? []).map((t) => ({ contact: u(t.id), on: t.on })),
     })),
     leads: byId(r.leads).map((l) => ({
       uuid: l.uuid,
@@ -84,6 +91,10 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
       reported_on: l.reportedOn,
       outcome: l.outcome,
       snoozed_until: l.snoozedUntil,
+      recorded_on: l.recordedOn ?? null,
+      note: l.note ?? null,
+      news: l.news ?? null,
+      news_on: l.newsOn ?? null,
     })),
     promises: byId(r.promises).map((p) => ({
       uuid: p.uuid,
@@ -97,6 +108,10 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
       nudges: p.nudges,
       last_nudged_on: p.lastNudgedOn,
       snoozed_until: p.snoozedUntil,
+      recorded_on: p.recordedOn ?? null,
+      note: p.note ?? null,
+      thanks_owed: p.thanksOwed ?? false,
+      thanked_on: p.thankedOn ?? null,
     })),
     needs: byId(r.needs).map((n) => ({
       uuid: n.uuid,
@@ -105,6 +120,7 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
       noted_on: n.notedOn,
       status: n.status,
       closed_on: n.closedOn,
+      recorded_on: n.recordedOn ?? null,
     })),
     notes: byId(r.notes).map((m) => ({
       uuid: m.uuid,
@@ -116,6 +132,12 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
 }
 
 type Obj = Record<string, unknown>;
+
+/** `recorded_on` when the backup has it (older ones do not: the record's own date stands for it then). */
+function recorded(f: Fields): { recordedOn?: string } {
+  const on = f.optDate('recorded_on');
+  return on === null ? {} : { recordedOn: on };
+}
 
 /** Reads one record's fields with checks, naming the record in every error. */
 class Fields {
@@ -181,6 +203,15 @@ class Fields {
     const v = this.text(key);
     if (!(allowed as readonly string[]).includes(v)) this.fail(`has "${key}" "${v}"; expected one of ${allowed.join(', ')}`);
     return v as T;
+  }
+
+  /** A panel's people thanked one by one: `[{contact, on}]`. */
+  thanked(): Array<{ contact: string; on: string }> {
+    const v = this.value('thanked', false);
+    if (v === null || v === undefined) return [];
+    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && typeof t.on === 'string' && isValidIsoDate(t.on));
+    if (!ok) this.fail('has "thanked" that is not a list of {"contact": uuid, "on": YYYY-MM-DD}');
+    return v as Array<{ contact: string; on: string }>;
   }
 
   strings(key: string, required = false): string[] {
@@ -254,6 +285,8 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       archived: f.bool('archived'),
       snoozedUntil: f.optDate('snoozed_until'),
       createdAt: f.optText('created_at') ?? undefined,
+      ...recorded(f),
+      cadencePending: f.bool('cadence_pending'),
     });
   });
   const contactUuids = new Set(set.contacts.map((c) => c.uuid));
@@ -282,6 +315,11 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       thankedOn: f.optDate('thanked_on'),
       noReply: f.bool('no_reply'),
       snoozedUntil: f.optDate('snoozed_until'),
+      ...recorded(f),
+      note: f.optText('note'),
+      introOf: ref(f.optText('intro_of'), where, 'intro_of'),
+      introByMe: f.bool('intro_by_me'),
+      thanked: f.thanked().map((t) => ({ contact: ref(t.contact, where, 'thanked') as string, on: t.on })),
     });
   });
   records(d, 'leads', file).forEach((o, i) => {
@@ -302,6 +340,10 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       reportedOn: f.optDate('reported_on'),
       outcome: f.optText('outcome'),
       snoozedUntil: f.optDate('snoozed_until'),
+      ...recorded(f),
+      note: f.optText('note'),
+      news: f.optText('news'),
+      newsOn: f.optDate('news_on'),
     });
   });
   records(d, 'promises', file).forEach((o, i) => {
@@ -321,6 +363,10 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       nudges: f.optInt('nudges', MAX_STORED_NUDGES) ?? 0,
       lastNudgedOn: f.optDate('last_nudged_on'),
       snoozedUntil: f.optDate('snoozed_until'),
+      ...recorded(f),
+      note: f.optText('note'),
+      thanksOwed: f.bool('thanks_owed'),
+      thankedOn: f.optDate('thanked_on'),
     });
   });
   records(d, 'needs', file).forEach((o, i) => {
@@ -335,6 +381,7 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       notedOn: f.date('noted_on'),
       status: f.oneOf('status', NEED_STATUSES),
       closedOn: f.optDate('closed_on'),
+      ...recorded(f),
     });
   });
   // Version 1 had no notes; from version 2 the list is required like the others.

@@ -6,7 +6,7 @@ import type { ImportContact, ImportSet } from '../formats/types.js';
 import type { Row } from './db.js';
 import type { Journal } from './journal.js';
 import { indexRows, SEARCH_SOURCES, type SearchTable } from './migrations/002-search.js';
-import { refreshActivity } from './migrations/004-activity.js';
+import { refreshActivity } from './migrations/010-etiquette.js';
 
 export interface Conflict {
   name: string;
@@ -134,10 +134,16 @@ function importRecords(j: Journal, set: ImportSet, opts: ImportOptions, touched:
           tags: c.tags,
           notes: c.notes,
           cadenceDays: c.cadenceDays ?? opts.cadenceDays ?? null,
+          // An address book's people have no cadence until the first conversation gives one.
+          cadencePending: set.format === 'json' ? c.cadencePending === true : (c.cadenceDays ?? opts.cadenceDays ?? null) === null,
           archived: c.archived,
           snoozedUntil: c.snoozedUntil,
         },
-        { ...(c.uuid ? { uuid: c.uuid } : {}), ...(c.createdAt ? { createdAt: c.createdAt } : {}) },
+        {
+          ...(c.uuid ? { uuid: c.uuid } : {}),
+          ...(c.createdAt ? { createdAt: c.createdAt } : {}),
+          ...(c.recordedOn ? { recordedOn: c.recordedOn } : {}),
+        },
       );
       added.add(id);
       result.added.push(c.name);
@@ -190,22 +196,26 @@ function importRecords(j: Journal, set: ImportSet, opts: ImportOptions, touched:
   const has = (table: string, uuid: string) => j.db.stmt(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid) !== undefined;
   for (const i of set.interactions) {
     if (has('interactions', i.uuid)) continue;
-    j.interactions.insert({ ...i, contactIds: i.contacts.map(idOf) }, { uuid: i.uuid });
+    const id = j.interactions.insert(
+      { ...i, introOf: i.introOf ? idOf(i.introOf) : null, contactIds: i.contacts.map(idOf) },
+      { uuid: i.uuid, recordedOn: i.recordedOn ?? i.on },
+    );
+    for (const t of i.thanked ?? []) j.interactions.markPersonThanked(id, [idOf(t.contact)], t.on);
     result.records.interactions++;
   }
   for (const l of set.leads) {
     if (has('leads', l.uuid)) continue;
-    j.leads.insert({ ...l, sourceId: idOf(l.source), personId: l.person ? idOf(l.person) : null }, { uuid: l.uuid });
+    j.leads.insert({ ...l, sourceId: idOf(l.source), personId: l.person ? idOf(l.person) : null }, { uuid: l.uuid, recordedOn: l.recordedOn ?? l.givenOn });
     result.records.leads++;
   }
   for (const p of set.promises) {
     if (has('promises', p.uuid)) continue;
-    j.promises.insert({ ...p, contactId: idOf(p.contact) }, { uuid: p.uuid });
+    j.promises.insert({ ...p, contactId: idOf(p.contact) }, { uuid: p.uuid, recordedOn: p.recordedOn ?? p.madeOn });
     result.records.promises++;
   }
   for (const n of set.needs) {
     if (has('needs', n.uuid)) continue;
-    j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid });
+    j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid, recordedOn: n.recordedOn ?? n.notedOn });
     result.records.needs++;
   }
   for (const m of set.notes) {

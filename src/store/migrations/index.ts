@@ -11,6 +11,7 @@ import { readTime } from './009-read-time.js';
 import { history } from './010-history.js';
 import { notes } from './011-notes.js';
 import { dropHistoryTriggers, installHistoryTriggers } from '../history.js';
+import { etiquette } from './012-etiquette.js';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, etiquette];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
