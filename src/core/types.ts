@@ -187,4 +187,6 @@ export interface ContactFields {
   cadenceDays?: number | null;
   archived?: boolean;
   snoozedUntil?: IsoDate | null;
+  /** No cadence chosen yet (an import): the first conversation gives them the default one. */
+  cadencePending?: boolean;
 }

@@ -209,7 +209,7 @@ class Fields {
   thanked(): Array<{ contact: string; on: string }> {
     const v = this.value('thanked', false);
     if (v === null || v === undefined) return [];
-    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && typeof t.on === 'string' && isValidIsoDate(t.on));
+    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && typeof t.on === 'string' && isJournalDate(t.on));
     if (!ok) this.fail('has "thanked" that is not a list of {"contact": uuid, "on": YYYY-MM-DD}');
     return v as Array<{ contact: string; on: string }>;
   }

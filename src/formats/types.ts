@@ -1,4 +1,4 @@
-import type { ContactFields, DatedNote, Interaction, Lead, Need, Pledge } from '../core/types.js';
+import type { ContactFields, DatedNote, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
 
 /** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
 export type ImportContact = Omit<ContactFields, 'introducedBy'> & {

@@ -6,7 +6,7 @@ import type { ImportContact, ImportSet } from '../formats/types.js';
 import type { Row } from './db.js';
 import type { Journal } from './journal.js';
 import { indexRows, SEARCH_SOURCES, type SearchTable } from './migrations/002-search.js';
-import { refreshActivity } from './migrations/010-etiquette.js';
+import { refreshActivity } from './migrations/012-etiquette.js';
 
 export interface Conflict {
   name: string;
