@@ -24,6 +24,7 @@ const TODO: Record<DueKind, (name: string) => string> = {
   lead: (name) => `follow ${name}'s lead`,
   nudge: (name) => `nudge ${name}`,
   followup: (name) => `keep in touch with ${name}`,
+  upcoming: (name) => `meet ${name}`,
 };
 
 /** "3 things owed today" and "thank Dana Whitfield, nudge Sam Lee, … and 1 more", or null when nothing is. */

@@ -12,12 +12,14 @@ import { registerEdit } from '../commands/edit.js';
 import { registerExport } from '../commands/export.js';
 import { registerHistory } from '../commands/history.js';
 import { registerImport } from '../commands/import.js';
+import { registerIntro } from '../commands/intro.js';
 import { registerLead } from '../commands/lead.js';
 import { registerList } from '../commands/list.js';
 import { registerMerge } from '../commands/merge.js';
 import { registerLog } from '../commands/log.js';
 import { registerNeed } from '../commands/need.js';
 import { registerNote } from '../commands/note.js';
+import { registerNoReply } from '../commands/noreply.js';
 import { registerPromise } from '../commands/promise.js';
 import { registerReport } from '../commands/report.js';
 import { registerRm } from '../commands/rm.js';
@@ -37,11 +39,13 @@ const COMMANDS: Record<string, Register> = {
   add: registerAdd,
   log: registerLog,
   lead: registerLead,
+  intro: registerIntro,
   promise: registerPromise,
   need: registerNeed,
   needs: registerNeed,
   note: registerNote,
   thank: registerThank,
+  noreply: registerNoReply,
   due: registerDue,
   done: registerDone,
   snooze: registerDone,

@@ -40,6 +40,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
           file = ctx.journalFile();
           journal = Journal.open(file, env);
           journal.command = withoutDb(argv);
+          journal.asOf(today);
         }
         return journal;
       },

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { parseDate } from '../core/dates.js';
-import { DEFAULT_CADENCE_DAYS } from '../core/due.js';
+import { DEFAULT_CADENCE_DAYS, thanksOwedByDefault } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
 import { matchKey } from '../core/names.js';
-import { type ContactFields, type ContactRef, type InteractionKind, type IsoDate, THANKS_KINDS } from '../core/types.js';
+import type { ContactFields, ContactRef, InteractionKind, IsoDate } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
@@ -46,7 +46,8 @@ export function registerAdd(program: Command, ctx: Context): void {
     .summary('record someone you just met')
     .description(
       'Record someone you just met. On a terminal with no name, asks step by step; with flags it never asks.\n' +
-        'Given --met, --note, --summary or any need/lead/promise/expect, also logs the first meeting.\n' +
+        'Given --met, --summary, --kind or any need/lead/promise/expect, also logs the first meeting (--note alone does not).\n' +
+        'With --via, the person who introduced you is owed a thank-you for the introduction.\n' +
         'A name already in the journal (ignoring case and accents) is asked about on a terminal (the same person, then\n' +
         'the meeting is logged to them, or a new one) and refused in scripts unless --new. A --via name that is not in\n' +
         'the journal is added too, as the person who introduced you (no keep-in-touch cadence until you talk to them).',
@@ -120,6 +121,8 @@ interface NewContact {
   /** Whether the cadence was asked for, rather than the default. */
   cadenceGiven: boolean;
   kind: InteractionKind;
+  /** `--kind` was given. */
+  kindGiven: boolean;
 }
 
 export async function runAdd(opts: AddOptions, ctx: Context): Promise<void> {
@@ -268,6 +271,7 @@ async function prepare(o: AddOptions, ctx: Context, answered: Answered | null): 
     cadenceDays: o.every !== undefined ? cadenceOption(o.every) : DEFAULT_CADENCE_DAYS,
     cadenceGiven: o.every !== undefined,
     kind: o.kind !== undefined ? kindOption(o.kind) : 'meeting',
+    kindGiven: o.kind !== undefined,
   };
 }
 
@@ -289,30 +293,43 @@ interface Written {
   interactionId: number | null;
   /** The introducer, when `--via` named someone new and they were added. */
   addedVia: number | null;
+  /** The meeting owes them a thank-you. */
+  thanksOwed: boolean;
+  /** The thank-you owed to whoever introduced you (its interaction), if one is. */
+  introThanks: number | null;
 }
 
 /** Whether the add records a first meeting, not only a person. */
 function logsMeeting(r: NewContact): boolean {
-  return r.metWhere !== null || r.notes !== null || r.summary !== null || r.needs.length + r.leads.length + r.promises.length + r.expects.length > 0;
+  // Notes alone describe the person; they are no meeting.
+  return r.metWhere !== null || r.summary !== null || r.kindGiven || r.needs.length + r.leads.length + r.promises.length + r.expects.length > 0;
 }
 
 /** Adds the introducer `--via` named when they are new: they introduced you, you have not talked yet, so no cadence. */
 function writeIntroducer(j: Journal, via: Introducer | null): { id: number | null; added: number | null } {
   if (via === null) return { id: null, added: null };
   if (via.kind === 'known') return { id: via.id, added: null };
-  const id = j.contacts.insert({ name: via.name, cadenceDays: null });
+  const id = j.contacts.insert({ name: via.name, cadenceDays: null, cadencePending: true });
   return { id, added: id };
 }
 
+/**
+ * Whether the first meeting owes them a thank-you: as any conversation, except that being
+ * introduced (kind intro, --via) is the introducer's kindness, and the introducer is owed it.
+ */
+function meetingThanks(r: NewContact, today: IsoDate): boolean {
+  return thanksOwedByDefault(r.kind, r.metOn, today, false) && !(r.via !== null && r.kind === 'intro');
+}
+
 /** The first meeting and what came of it, for contact `id`. */
-function writeMeeting(j: Journal, id: number, r: NewContact): number | null {
+function writeMeeting(j: Journal, id: number, r: NewContact, today: IsoDate): number | null {
   const interactionId = logsMeeting(r)
     ? j.interactions.insert({
         contactIds: [id],
         on: r.metOn,
         kind: r.kind,
         summary: r.summary ?? r.metWhere ?? 'first meeting',
-        thanksOwed: THANKS_KINDS.has(r.kind),
+        thanksOwed: meetingThanks(r, today),
       })
     : null;
   for (const what of r.needs) j.needs.insert({ contactId: id, what, notedOn: r.metOn });
@@ -340,8 +357,28 @@ function write(r: NewContact, ctx: Context): Written {
       notes: r.notes,
       cadenceDays: r.cadenceDays,
     });
-    return { id, interactionId: writeMeeting(j, id, r), addedVia: via.added };
+    const interactionId = writeMeeting(j, id, r, ctx.today);
+    const introThanks = via.id !== null ? introduced(j, via.id, id, r.name, r.metOn, ctx.today) : null;
+    return { id, interactionId, addedVia: via.added, thanksOwed: interactionId !== null && meetingThanks(r, ctx.today), introThanks };
   });
+}
+
+/**
+ * Records that `introducerId` introduced the user to `personId` on `on`: an interaction with
+ * the introducer that owes them a thank-you for it ("Thank Kim for introducing you to Xena"),
+ * unless it was recorded two weeks or more after the day. Returns its id when one is owed.
+ */
+export function introduced(j: Journal, introducerId: number, personId: number, personName: string, on: IsoDate, today: IsoDate): number | null {
+  const thanksOwed = thanksOwedByDefault('intro', on, today, false);
+  const id = j.interactions.insert({
+    contactIds: [introducerId],
+    on,
+    kind: 'intro',
+    summary: `introduced you to ${personName.trim()}`,
+    thanksOwed,
+    introOf: personId,
+  });
+  return thanksOwed ? id : null;
 }
 
 interface WrittenTo extends Written {
@@ -394,18 +431,21 @@ function writeTo(who: ContactRef, r: NewContact, ctx: Context): WrittenTo {
       filled.push('cadence');
     }
     let addedVia: number | null = null;
+    let introThanks: number | null = null;
     if (r.via !== null && !(r.via.kind === 'known' && r.via.id === who.id)) {
       if (current.introducedBy === null) {
         const via = writeIntroducer(j, r.via);
         patch.introducedBy = via.id;
         addedVia = via.added;
+        if (via.id !== null) introThanks = introduced(j, via.id, who.id, current.name, r.metOn, ctx.today);
         filled.push('introduced by');
       } else if (r.via.kind === 'new' || r.via.id !== current.introducedBy.id) {
         kept.push('introduced by');
       }
     }
     j.contacts.update(who.id, patch);
-    return { id: who.id, interactionId: writeMeeting(j, who.id, r), addedVia, filled, kept };
+    const interactionId = writeMeeting(j, who.id, r, ctx.today);
+    return { id: who.id, interactionId, addedVia, filled, kept, thanksOwed: interactionId !== null && meetingThanks(r, ctx.today), introThanks };
   });
 }
 
@@ -436,8 +476,15 @@ function report(r: NewContact, w: Written, ctx: Context): void {
   ctx.io.out(`Added #${w.id} ${safeLine(r.name)}${extra}.`);
   reportIntroducer(r, w, ctx);
   sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [w.id]);
-  const next = w.interactionId !== null ? `send a thank-you, then net thank ${w.id}` : `net show ${w.id}`;
-  ctx.io.out(`Next: ${next}`);
+  ctx.io.out(`Next: ${nextStep(w, w.id, ctx)}`);
+}
+
+/** Thank whoever is owed it (the person met, the introducer), or look at the card. */
+function nextStep(w: Written, id: number, ctx: Context): string {
+  const introducer = w.introThanks !== null ? ctx.journal().interactions.get(w.introThanks)?.contacts[0] : undefined;
+  if (introducer) ctx.io.out(`${safeLine(introducer.name)} is owed a thank-you for the introduction (i${w.introThanks}).`);
+  const thank = [...(w.thanksOwed ? [id] : []), ...(introducer ? [introducer.id] : [])];
+  return thank.length > 0 ? `send a thank-you, then ${thank.map((t) => `net thank ${t}`).join(' and ')}` : `net show ${id}`;
 }
 
 function reportTo(who: ContactRef, r: NewContact, w: WrittenTo, ctx: Context): void {
@@ -447,6 +494,5 @@ function reportTo(who: ContactRef, r: NewContact, w: WrittenTo, ctx: Context): v
   if (w.kept.length) ctx.io.out(`Kept their ${w.kept.join(', ')} as the journal has it; change it with: net edit ${who.id} --help`);
   reportIntroducer(r, w, ctx);
   sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [who.id]);
-  const next = w.interactionId !== null ? `send a thank-you, then net thank ${who.id}` : `net show ${who.id}`;
-  ctx.io.out(`Next: ${next}`);
+  ctx.io.out(`Next: ${nextStep(w, who.id, ctx)}`);
 }

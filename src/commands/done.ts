@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addDays } from '../core/dates.js';
-import { MAX_NUDGES, NUDGE_INTERVAL_DAYS } from '../core/due.js';
+import { isPanel, MAX_NUDGES, NUDGE_INTERVAL_DAYS } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
@@ -9,26 +9,30 @@ import { safeLine } from '../render/text.js';
 
 type ItemKind = 'p' | 'i' | 'l' | 'c';
 
-function parseItem(text: string): { kind: ItemKind; id: number } {
-  const m = /^([pilc])(\d{1,15})$/i.exec(text.trim());
-  if (!m) throw new UsageError(`"${text}" is not an item id. Use the id net due prints, like p3, i12, l5 or c7.`);
-  return { kind: (m[1] ?? '').toLowerCase() as ItemKind, id: Number(m[2]) };
+/** An item id as `net due` prints it; `i12c3` is the thank-you to contact 3 of panel interview i12. */
+function parseItem(text: string): { kind: ItemKind; id: number; person: number | null } {
+  const m = /^([pilc])(\d{1,15})(?:c(\d{1,15}))?$/i.exec(text.trim());
+  const kind = (m?.[1] ?? '').toLowerCase() as ItemKind;
+  if (!m || (m[3] !== undefined && kind !== 'i')) {
+    throw new UsageError(`"${text}" is not an item id. Use the id net due prints, like p3, i12, l5 or c7.`);
+  }
+  return { kind, id: Number(m[2]), person: m[3] === undefined ? null : Number(m[3]) };
 }
 
 export function registerDone(program: Command, ctx: Context): void {
   program
     .command('done')
     .argument('<item-id>', 'the id net due printed (p3, i12, l5, c7)')
-    .argument('[note]', 'a short note: the outcome of a lead, what a check-in was about')
+    .argument('[note]', 'a short note kept on the record it closes (net show and --json show it as note)')
     .summary('resolve a due item')
     .description(
-      'p<id>: keep your promise, or record that you nudged them about theirs.\n' +
+      'p<id>: keep your promise, record that you nudged them about theirs, or that you thanked them for keeping it.\n' +
         'i<id>: the thank-you is sent.  l<id>: an open lead is followed; a followed lead is reported back.\n' +
         'c<id>: log a short check-in with them.',
     )
-    .addHelpText('after', examples(['net done p3', 'net done l5 "interview booked"', 'net done c7 "sent a congrats note"']))
+    .addHelpText('after', examples(['net done p3', 'net done i2 "never met, only an intro"', 'net done l5 "interview booked"', 'net done c7 "sent a congrats note"']))
     .action((itemText: string, note: string | undefined) => {
-      const { kind, id } = parseItem(itemText);
+      const { kind, id, person } = parseItem(itemText);
       const j = ctx.journal();
       const today = ctx.today;
       const out = (done: string, next = 'Next: net due') => {
@@ -38,13 +42,23 @@ export function registerDone(program: Command, ctx: Context): void {
       if (kind === 'p') {
         const p = j.promises.get(id);
         if (!p) throw new UsageError(`There is no promise p${id}. See what is due with: net due`);
-        if (p.status !== 'open') throw new UsageError(`Promise p${id} is already ${p.status}.`);
         const name = safeLine(p.contact.name);
+        if (p.status === 'kept' && p.thanksOwed && !p.thankedOn) {
+          j.write(() => {
+            j.promises.markThanked([id], today);
+            j.promises.setNote(id, note ?? null);
+          });
+          return out(`Thank-you for keeping their promise p${id} sent to ${name}.`);
+        }
+        if (p.status !== 'open') throw new UsageError(`Promise p${id} is already ${p.status}.`);
         if (p.direction === 'mine') {
-          j.write(() => j.promises.close(id, 'kept', today));
+          j.write(() => j.promises.close(id, 'kept', today, note ?? null));
           return out(`Kept your promise p${id} to ${name}: ${safeLine(p.what)}.`);
         }
-        j.write(() => j.promises.recordNudge(id, today));
+        j.write(() => {
+          j.promises.recordNudge(id, today);
+          j.promises.setNote(id, note ?? null);
+        });
         const nudges = p.nudges + 1;
         return out(
           `Recorded nudge ${nudges} to ${name} about: ${safeLine(p.what)}.`,
@@ -57,19 +71,35 @@ export function registerDone(program: Command, ctx: Context): void {
         const i = j.interactions.get(id);
         if (!i) throw new UsageError(`There is no interaction i${id}. See what is due with: net due`);
         if (!i.thanksOwed || i.thankedOn !== null) throw new UsageError(`No thank-you is owed for i${id}.`);
-        j.write(() => j.interactions.markThanked([id], today));
-        return out(`Thank-you for i${id} sent to ${i.contacts.map((c) => safeLine(c.name)).join(', ')}.`);
+        const thanked = new Set((i.thankedPeople ?? []).map((t) => t.id));
+        // A panel's interviewers one by one (i12c3), or everyone left at once (i12).
+        const people = person === null ? i.contacts.filter((c) => !thanked.has(c.id)) : i.contacts.filter((c) => c.id === person);
+        if (person !== null && (people.length === 0 || !isPanel(i) || thanked.has(person))) {
+          throw new UsageError(`No thank-you is owed to contact ${person} for i${id}. See what is due with: net due`);
+        }
+        j.write(() => {
+          if (isPanel(i)) for (const c of people) j.interactions.thank(c.id, [id], today);
+          else j.interactions.markThanked([id], today);
+          j.interactions.setNote(id, note);
+        });
+        return out(`Thank-you for i${id} sent to ${people.map((c) => safeLine(c.name)).join(', ')}.`);
       }
       if (kind === 'l') {
         const l = j.leads.get(id);
         if (!l) throw new UsageError(`There is no lead l${id}. See what is due with: net due`);
         const source = safeLine(l.source.name);
         if (l.status === 'open') {
-          j.write(() => j.leads.setStatus(id, 'followed', today, note ?? null));
+          j.write(() => {
+            j.leads.setStatus(id, 'followed', today, note ?? null);
+            j.leads.setNote(id, note);
+          });
           return out(`Lead l${id} from ${source} is now followed.`, `Next: tell ${source} how it went, then net done l${id}`);
         }
         if (l.status === 'followed') {
-          j.write(() => j.leads.setStatus(id, 'reported', today, note ?? null));
+          j.write(() => {
+            j.leads.setStatus(id, 'reported', today, note ?? null);
+            j.leads.setNote(id, note);
+          });
           return out(`Reported back to ${source} on lead l${id}: ${safeLine(l.what)}.`);
         }
         throw new UsageError(`Lead l${id} is already ${l.status}.`);
@@ -99,7 +129,8 @@ export function registerDone(program: Command, ctx: Context): void {
       const problem = (() => {
         if (kind === 'p') {
           const p = j.promises.get(id);
-          return !p ? 'missing' : p.status !== 'open' ? `is already ${p.status}` : null;
+          const thanksOwed = p?.status === 'kept' && p.thanksOwed && !p.thankedOn;
+          return !p ? 'missing' : p.status !== 'open' && !thanksOwed ? `is already ${p.status}` : null;
         }
         if (kind === 'i') {
           const i = j.interactions.get(id);
@@ -121,6 +152,6 @@ export function registerDone(program: Command, ctx: Context): void {
         else j.contacts.update(id, { snoozedUntil: until });
       });
       ctx.io.out(`Snoozed ${kind}${id} until ${until}.`);
-      ctx.io.out('Next: net due (net due --all shows snoozed items)');
+      ctx.io.out('Next: net due --all (it shows snoozed items too)');
     });
 }

@@ -110,7 +110,11 @@ export function registerEdit(program: Command, ctx: Context): void {
         if (via === ref.id) throw new UsageError(`${safeLine(ref.name)} cannot have introduced themselves.`);
         set('introducedBy', via, 'introduced by');
       }
-      if (o.every !== undefined) set('cadenceDays', cadenceOption(o.every), 'cadence');
+      if (o.every !== undefined) {
+        set('cadenceDays', cadenceOption(o.every), 'cadence');
+        // A cadence chosen, "never" included, is not replaced at the first conversation.
+        patch.cadencePending = false;
+      }
       const retag = o.tag !== undefined || o.untag !== undefined;
       if (retag) changed.push('tags');
       if (o.archive && o.unarchive) throw new UsageError('Give --archive or --unarchive, not both.');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { cadenceFromConversation, DEFAULT_CADENCE_DAYS, thanksOwedByDefault } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
-import { type ContactRef, THANKS_KINDS } from '../core/types.js';
+import type { ContactRef } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
@@ -24,7 +25,10 @@ export function registerLog(program: Command, ctx: Context): void {
     .argument('<who>', 'the contact you talked to (id or name)')
     .argument('[summary]', 'what it was about')
     .summary('record a conversation or message')
-    .description('Record an interaction. A thank-you is owed after coffee, calls, meetings, interviews and intros unless --no-thanks.')
+    .description(
+      'Record an interaction. A thank-you is owed after coffee, calls, meetings, interviews and intros unless --no-thanks\n' +
+        '(or unless you log it two weeks or more after it happened; --thanks then says one is still owed).',
+    )
     .option('--with <who>', 'someone else who was there (repeatable)', collect)
     .option('--kind <kind>', 'coffee, call, meeting, interview, email, message, event, intro or other (default other)')
     .option('--on <date>', 'when it happened (default today)')
@@ -56,7 +60,7 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
   const kind = o.kind !== undefined ? kindOption(o.kind) : 'other';
   const on = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
   const noReply = o.reply === false;
-  const thanksOwed = o.thanks ?? (!noReply && THANKS_KINDS.has(kind));
+  const thanksOwed = o.thanks ?? thanksOwedByDefault(kind, on, ctx.today, noReply);
   const j = ctx.journal();
   const reported = (o.reported ?? []).map((text) => {
     const id = itemIdArg(text, 'l', 'lead', 'l3');
@@ -69,22 +73,41 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
     return lead;
   });
 
+  // Someone without a cadence yet (imported) gets the default one at their first conversation.
+  const cadenceGiven = people.filter((p) => {
+    const c = j.contacts.get(p.id);
+    return c !== undefined && cadenceFromConversation(c, noReply) !== null;
+  });
   const result = j.write(() => {
     const id = j.interactions.insert({ contactIds: people.map((p) => p.id), on, kind, summary: o.summary ?? null, thanksOwed, noReply });
-    const followed = j.leads.followByPeople(people.map((p) => p.id), on);
+    // A message nobody answered has followed no lead yet: there is nothing to report.
+    const followed = noReply ? [] : j.leads.followByPeople(people.map((p) => p.id), on);
     for (const lead of reported) j.leads.setStatus(lead.id, 'reported', on);
+    for (const p of cadenceGiven) j.contacts.update(p.id, { cadenceDays: DEFAULT_CADENCE_DAYS, cadencePending: false });
     return { id, followed };
   });
 
   const names = people.map((p) => safeLine(p.name)).join(', ');
-  ctx.io.out(`Logged i${result.id}: ${kind} with ${names} on ${on}${noReply ? ' (no reply)' : ''}.`);
+  const planned = on > ctx.today;
+  if (planned) {
+    // Ahead of its day: it owes nothing and is no contact until then.
+    ctx.io.out(`Planned i${result.id}: ${kind} with ${names} on ${on}. net due lists it that day; nothing is owed until then.`);
+  } else {
+    ctx.io.out(`Logged i${result.id}: ${kind} with ${names} on ${on}${noReply ? ' (no reply)' : ''}.`);
+  }
   for (const lid of result.followed) {
     if (reported.some((l) => l.id === lid)) continue;
     const lead = j.leads.get(lid);
     if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed; tell them how it went (net log "${safeLine(lead.source.name)}" ... --reported l${lid}).`);
   }
   for (const lead of reported) ctx.io.out(`Reported back to ${safeLine(lead.source.name)} on lead l${lead.id}: ${safeLine(lead.what)}.`);
+  for (const p of cadenceGiven) {
+    ctx.io.out(`${safeLine(p.name)} now has the default keep-in-touch cadence, every ${DEFAULT_CADENCE_DAYS} days (change it with net edit ${p.id} --every 6m, or --every never).`);
+  }
   sayWaysToGive(ctx, [o.summary], people.map((p) => p.id));
-  if (thanksOwed) ctx.io.out(`Next: send a thank-you, then net thank ${main.id}`);
+  // A panel interview owes each interviewer their own note.
+  const thank = kind === 'interview' ? people : [main];
+  if (planned) ctx.io.out('Next: net due --all');
+  else if (thanksOwed) ctx.io.out(`Next: send a thank-you${thank.length > 1 ? ' to each' : ''}, then ${thank.map((p) => `net thank ${p.id}`).join(' and ')}`);
   else ctx.io.out('Next: net due');
 }

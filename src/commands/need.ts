@@ -36,7 +36,7 @@ export function registerNeed(program: Command, ctx: Context): void {
       const j = ctx.journal();
       const id = j.write(() => j.needs.insert({ contactId: contact.id, what: text, notedOn }));
       ctx.io.out(`Added need n${id} for ${safeLine(contact.name)}: ${safeLine(text)}.`);
-      ctx.io.out('Next: review open needs with net needs, and close it with net need met when you help.');
+      ctx.io.out(`Next: review open needs with net needs, and close it with net need met n${id} when you help.`);
     });
 
   program

@@ -58,7 +58,7 @@ async function addPromise(who: string, what: string | undefined, o: PromiseOptio
     ctx.io.out(`Next: when it is done, net done p${id} (or net promise kept p${id})`);
   } else {
     ctx.io.out(`Added promise p${id} from ${name}: ${safeLine(text)}${due}.`);
-    ctx.io.out(`Next: net due will suggest a gentle nudge if it is late; net promise kept p${id} when it happens.`);
+    ctx.io.out(`Next: net promise kept p${id} when it happens; if it is late, a gentle nudge shows in net due`);
   }
 }
 
@@ -72,5 +72,10 @@ async function closePromise(status: 'kept' | 'dropped', idText: string, o: Promi
   j.write(() => j.promises.close(id, status, on));
   const whose = p.direction === 'mine' ? `your promise to ${safeLine(p.contact.name)}` : `${safeLine(p.contact.name)}'s promise`;
   ctx.io.out(`Closed ${whose} p${id} as ${status}: ${safeLine(p.what)}.`);
-  ctx.io.out(p.direction === 'theirs' && status === 'kept' ? `Next: thank them, net thank ${p.contact.id}` : 'Next: net due');
+  if (p.direction === 'theirs' && status === 'kept') {
+    ctx.io.out(`${safeLine(p.contact.name)} is owed a thank-you for it (p${id}).`);
+    ctx.io.out(`Next: send a thank-you, then net thank ${p.contact.id} (or net done p${id})`);
+  } else {
+    ctx.io.out('Next: net due');
+  }
 }

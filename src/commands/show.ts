@@ -59,7 +59,8 @@ export function loadCard(ctx: Context, id: number): ContactCard {
     promises,
     needs,
     notes: j.notes.forContact(id),
-    due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due'),
+    // Every item of a card is owed to its contact (a panel's thank-yous name each person).
+    due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due' && d.contact.id === id),
     ledger: l,
     onlyTaking: onlyTaking(l),
   };

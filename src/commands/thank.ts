@@ -9,6 +9,7 @@ export function registerThank(program: Command, ctx: Context): void {
     .command('thank')
     .argument('<who>', 'the contact you thanked')
     .summary('mark every open thank-you to a contact as sent')
+    .description('Marks every thank-you owed to them as sent: for conversations, introductions and promises of theirs they kept.')
     .option('--on <date>', 'when you sent it (default today)')
     .addHelpText('after', examples(['net thank Dana', 'net thank "Bob Ortiz" --on yesterday']))
     .action(async (who: string, opts: { on?: string }) => {
@@ -17,8 +18,10 @@ export function registerThank(program: Command, ctx: Context): void {
       const j = ctx.journal();
       const closed = j.write(() => {
         const ids = j.interactions.openThankIds(contact.id, on);
-        j.interactions.markThanked(ids, on);
-        return ids.length;
+        j.interactions.thank(contact.id, ids, on);
+        const kept = j.promises.openThankIds(contact.id, on);
+        j.promises.markThanked(kept, on);
+        return ids.length + kept.length;
       });
       const name = safeLine(contact.name);
       if (closed === 0) {

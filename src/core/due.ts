@@ -1,12 +1,15 @@
 // The due rules: what the user owes whom, and when. Pure: records and today in, items out.
 import { addDays, daysBetween, shortDate } from './dates.js';
-import type { ContactRef, Interaction, IsoDate, Lead, Pledge } from './types.js';
+import { type ContactRef, type Interaction, type InteractionKind, type IsoDate, type Lead, type Pledge, THANKS_KINDS } from './types.js';
 
-export const DUE_KINDS = ['promise', 'thanks', 'report', 'lead', 'nudge', 'followup'] as const;
+export const DUE_KINDS = ['promise', 'thanks', 'report', 'lead', 'nudge', 'followup', 'upcoming'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
-/** `due`: owed now; `snoozed`: postponed by the user; `resting`: held back out of respect. */
-export type DueState = 'due' | 'snoozed' | 'resting';
+/**
+ * `due`: owed now; `snoozed`: postponed by the user; `resting`: held back out of respect;
+ * `planned`: a meeting ahead (kind `upcoming`), shown by `--all` until its day.
+ */
+export type DueState = 'due' | 'snoozed' | 'resting' | 'planned';
 
 export interface DueItem {
   /** `p12`, `i3`, `l5`, `c7`: what `net done` and `net snooze` take. */
@@ -36,15 +39,25 @@ export interface ContactActivity {
   lastOn: IsoDate | null;
   /** The last two interactions were both logged as unanswered. */
   lastTwoNoReply: boolean;
+  /** The day the contact was recorded: a backdated one is followed up from this day. */
+  recordedOn?: IsoDate | null;
 }
 
 /** What the rules read of a promise, an interaction and a lead: the stores read no more. */
-export type DuePledge = Pick<Pledge, 'id' | 'contact' | 'what' | 'direction' | 'madeOn' | 'by' | 'status' | 'nudges' | 'lastNudgedOn' | 'snoozedUntil'>;
-export type DueThanks = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary' | 'thanksOwed' | 'thankedOn' | 'snoozedUntil'>;
-export type DueLead = Pick<Lead, 'id' | 'source' | 'what' | 'person' | 'status' | 'givenOn' | 'followedOn' | 'snoozedUntil'>;
+export type DuePledge = Pick<Pledge, 'id' | 'contact' | 'what' | 'direction' | 'madeOn' | 'by' | 'status' | 'nudges' | 'lastNudgedOn' | 'snoozedUntil'> &
+  Partial<Pick<Pledge, 'recordedOn' | 'closedOn' | 'thanksOwed' | 'thankedOn'>>;
+export type DueThanks = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary' | 'thanksOwed' | 'thankedOn' | 'snoozedUntil'> &
+  Partial<Pick<Interaction, 'recordedOn' | 'introOf' | 'thankedPeople'>>;
+export type DueLead = Pick<Lead, 'id' | 'source' | 'what' | 'person' | 'status' | 'givenOn' | 'followedOn' | 'snoozedUntil'> &
+  Partial<Pick<Lead, 'recordedOn' | 'news' | 'newsOn'>>;
+
+/** A meeting logged ahead of its day (`net log --on <future date>`). */
+export type DueUpcoming = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary'> & { recordedOn: IsoDate };
 
 export interface DueInput {
-  /** Open promises, both directions. */
+  /** Meetings planned (logged before their day) that are on or after today. */
+  upcoming?: readonly DueUpcoming[];
+  /** Open promises, both directions, and their kept promises whose thank-you is owed. */
   pledges: readonly DuePledge[];
   /** Interactions whose thank-you is owed and not yet sent. */
   thanks: readonly DueThanks[];
@@ -59,8 +72,11 @@ export const LEAD_FOLLOW_DAYS = 3;
 export const PROMISE_DEFAULT_DAYS = 7;
 export const NUDGE_INTERVAL_DAYS = 7;
 export const MAX_NUDGES = 2;
+/** An interaction recorded this many days after it happened owes no thank-you by default. */
+export const THANKS_LATE_DAYS = 14;
 
-const KIND_RANK: Record<DueKind, number> = { promise: 0, thanks: 1, report: 2, lead: 3, nudge: 4, followup: 5 };
+// A meeting planned for today comes first among today's items: it is what the day is for.
+const KIND_RANK: Record<DueKind, number> = { upcoming: -1, promise: 0, thanks: 1, report: 2, lead: 3, nudge: 4, followup: 5 };
 
 /** When a contact rests under the respect rule, the day they stop resting; else null. */
 export function restingUntil(a: ContactActivity): IsoDate | null {
@@ -68,11 +84,43 @@ export function restingUntil(a: ContactActivity): IsoDate | null {
   return addDays(a.lastOn, 2 * (a.cadenceDays ?? DEFAULT_CADENCE_DAYS));
 }
 
-/** The day a contact's next keep-in-touch follow-up falls due, or null when they have no cadence. */
+/** The later of two days, `b` absent or not. */
+function later(a: IsoDate, b: IsoDate | null | undefined): IsoDate {
+  return b !== null && b !== undefined && b > a ? b : a;
+}
+
+/**
+ * The day a contact's next keep-in-touch follow-up falls due, or null when they have no
+ * cadence. The first follow-up is a week after meeting them, or after they were recorded
+ * when that was later (someone added with a past `--on`); none falls due before that day.
+ */
 export function followupDue(a: ContactActivity): IsoDate | null {
   const last = a.lastOn ?? a.metOn;
   if (a.cadenceDays === null || a.archived || last === null) return null;
-  return addDays(last, a.interactionCount <= 1 ? FIRST_FOLLOWUP_DAYS : a.cadenceDays);
+  if (a.interactionCount <= 1) return addDays(later(last, a.recordedOn), FIRST_FOLLOWUP_DAYS);
+  return later(addDays(last, a.cadenceDays), a.recordedOn);
+}
+
+/**
+ * Whether an interaction owes a thank-you when nothing says otherwise: after a coffee, call,
+ * meeting, interview or intro that was answered, unless it was recorded 14 days or more after
+ * it happened (the moment has passed). `--thanks` and `--no-thanks` override this.
+ */
+export function thanksOwedByDefault(kind: InteractionKind, on: IsoDate, recordedOn: IsoDate, noReply: boolean): boolean {
+  return !noReply && THANKS_KINDS.has(kind) && daysBetween(on, recordedOn) < THANKS_LATE_DAYS;
+}
+
+/**
+ * The cadence a conversation gives a contact: the default one when they had none yet (an
+ * import) and the conversation was answered; null when it leaves their cadence as it is.
+ */
+export function cadenceFromConversation(c: { cadenceDays: number | null; cadencePending?: boolean }, noReply: boolean): number | null {
+  return !noReply && c.cadenceDays === null && c.cadencePending === true ? DEFAULT_CADENCE_DAYS : null;
+}
+
+/** An interview with several people: etiquette owes each interviewer their own thank-you. */
+export function isPanel(i: Pick<Interaction, 'kind' | 'contacts'>): boolean {
+  return i.kind === 'interview' && i.contacts.length > 1;
 }
 
 function kindWord(kind: string): string {
@@ -92,7 +140,14 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     if (until !== null && until > today) rest.set(a.contact.id, until);
   }
 
-  const push = (item: Omit<DueItem, 'daysOverdue' | 'state' | 'reason'>, snoozedUntil: IsoDate | null, resting: string | null = null) => {
+  // Nothing falls due before the day it was recorded: a backdated record owes from that day.
+  const push = (
+    owed: Omit<DueItem, 'daysOverdue' | 'state' | 'reason'>,
+    snoozedUntil: IsoDate | null,
+    resting: string | null = null,
+    recordedOn: IsoDate | null | undefined = null,
+  ) => {
+    const item = { ...owed, due: later(owed.due, recordedOn) };
     let state: DueState = 'due';
     let reason: string | null = null;
     if (item.due > today && resting === null) return;
@@ -117,11 +172,18 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   };
 
   for (const p of input.pledges) {
+    if (p.status === 'kept' && p.direction === 'theirs' && p.thanksOwed && !p.thankedOn) {
+      // Their kept promise owes them a thank-you, from the day it was kept.
+      const since = p.closedOn ?? p.madeOn;
+      push({ id: `p${p.id}`, kind: 'thanks', contact: p.contact, title: `Thank them for keeping their promise: ${p.what}`, since, due: since }, p.snoozedUntil, null, p.recordedOn);
+      continue;
+    }
     if (p.status !== 'open') continue;
     if (p.direction === 'mine') {
-      const due = p.by ? addDays(p.by, -1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
+      // Due the day before its date, but never before the promise was made.
+      const due = p.by ? later(addDays(p.by, -1), p.madeOn) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
       const title = p.by ? `You promised by ${p.by}: ${p.what}` : `You promised: ${p.what}`;
-      push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil);
+      push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil, null, p.recordedOn);
     } else {
       const firstDue = p.by ? addDays(p.by, 1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
       const due = p.lastNudgedOn ? addDays(p.lastNudgedOn, NUDGE_INTERVAL_DAYS) : firstDue;
@@ -129,30 +191,44 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       if (p.nudges >= MAX_NUDGES) resting = `nudged ${p.nudges} times; resting until they answer`;
       else if (rest.has(p.contact.id)) resting = `two unanswered messages; resting until ${rest.get(p.contact.id)}`;
       const title = `Nudge about their promise: ${p.what}${p.nudges > 0 ? ` (nudged ${p.nudges}×)` : ''}`;
-      push({ id: `p${p.id}`, kind: 'nudge', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil, resting);
+      push({ id: `p${p.id}`, kind: 'nudge', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil, resting, p.recordedOn);
     }
   }
 
   for (const i of input.thanks) {
     const contact = i.contacts[0];
     if (!i.thanksOwed || i.thankedOn !== null || !contact || i.on > today) continue;
-    const others = i.contacts.length > 1 ? ` (with ${i.contacts.length - 1} more)` : '';
     const what = i.summary ? `: ${i.summary}` : '';
-    push(
-      { id: `i${i.id}`, kind: 'thanks', contact, title: `Thank them for the ${kindWord(i.kind)} on ${i.on}${others}${what}`, since: i.on, due: i.on },
-      i.snoozedUntil,
-    );
+    if (isPanel(i)) {
+      // One note per interviewer: each is owed their own thank-you (`i<id>c<contact id>`).
+      const thanked = new Set((i.thankedPeople ?? []).map((t) => t.id));
+      for (const person of i.contacts) {
+        if (thanked.has(person.id)) continue;
+        const title = `Thank ${person.name} for the interview on ${i.on}${what}`;
+        push({ id: `i${i.id}c${person.id}`, kind: 'thanks', contact: person, title, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
+      }
+      continue;
+    }
+    const others = i.contacts.length > 1 ? ` (with ${i.contacts.length - 1} more)` : '';
+    const title = i.introOf
+      ? `Thank ${contact.name} for introducing you to ${i.introOf.name}`
+      : `Thank them for the ${kindWord(i.kind)} on ${i.on}${others}${what}`;
+    push({ id: `i${i.id}`, kind: 'thanks', contact, title, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
   }
 
   for (const l of input.leads) {
     if (l.status === 'followed') {
-      const since = l.followedOn ?? l.givenOn;
-      push({ id: `l${l.id}`, kind: 'report', contact: l.source, title: `Tell them how their lead went: ${l.what}`, since, due: since }, l.snoozedUntil);
+      // News of a lead already reported on owes its giver another report-back, from that day.
+      const since = l.newsOn ?? l.followedOn ?? l.givenOn;
+      const title = l.news ? `Tell them the news of their lead: ${l.what} (${l.news})` : `Tell them how their lead went: ${l.what}`;
+      push({ id: `l${l.id}`, kind: 'report', contact: l.source, title, since, due: since }, l.snoozedUntil, null, l.recordedOn);
     } else if (l.status === 'open') {
       const who = l.person ? ` (talk to ${l.person.name})` : '';
       push(
         { id: `l${l.id}`, kind: 'lead', contact: l.source, title: `Follow their lead: ${l.what}${who}`, since: l.givenOn, due: addDays(l.givenOn, LEAD_FOLLOW_DAYS) },
         l.snoozedUntil,
+        null,
+        l.recordedOn,
       );
     }
   }
@@ -175,7 +251,27 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     const due = a.lastTwoNoReply && a.cadenceDays !== null && a.lastOn !== null ? addDays(a.lastOn, 2 * a.cadenceDays) : base;
     const title =
       a.interactionCount === 0 ? `First follow-up since you met on ${last}` : first ? `First follow-up after meeting on ${last}` : `Keep in touch (last contact ${last})`;
-    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, since: last, due }, a.snoozedUntil);
+    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, since: last, due }, a.snoozedUntil, null, a.recordedOn);
+  }
+
+  for (const u of input.upcoming ?? []) {
+    const contact = u.contacts[0];
+    // Listed on its day (and by --all before it); from the next day on it is a conversation.
+    if (!contact || u.on <= u.recordedOn || u.on < today) continue;
+    const others = u.contacts.length > 1 ? ` (with ${u.contacts.slice(1).map((c) => c.name).join(', ')})` : '';
+    const what = u.summary ? `: ${u.summary}` : '';
+    const state: DueState = u.on === today ? 'due' : 'planned';
+    items.push({
+      id: `i${u.id}`,
+      kind: 'upcoming',
+      contact,
+      title: `Planned ${kindWord(u.kind)}${others}${what}`,
+      since: u.recordedOn,
+      due: u.on,
+      daysOverdue: daysBetween(u.on, today),
+      state,
+      reason: state === 'planned' ? `planned for ${u.on}` : null,
+    });
   }
 
   return items.sort(compareDue);
@@ -202,6 +298,7 @@ export function visibleDue(items: readonly DueItem[], all: boolean): DueItem[] {
 /** "due today", "3 days overdue", or for a held-back item why it waits. */
 export function lateness(item: DueItem, today: IsoDate): string {
   if (item.state !== 'due') return item.reason ?? item.state;
+  if (item.kind === 'upcoming') return 'today';
   if (item.daysOverdue === 0) return 'due today';
   return `${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue (since ${shortDate(item.due, today)})`;
 }

@@ -11,7 +11,7 @@ export interface ReportInput {
   met: readonly Contact[];
   /** Interactions in the period. */
   interactions: readonly Interaction[];
-  /** Leads given, followed or reported in the period. */
+  /** Leads given, followed, reported or with news in the period. */
   leads: readonly Lead[];
   /** Promises still open, and those made or closed in the period. */
   pledges: readonly Pledge[];
@@ -64,7 +64,9 @@ export function buildReport(r: ReportInput, giveAndTake: GiveTake[]): Report {
     to,
     owedNow: r.due.filter((d) => d.state === 'due'),
     conversations: r.interactions.filter((i) => within(i.on, from, to)),
-    leads: r.leads.filter((l) => within(l.givenOn, from, to) || within(l.followedOn, from, to) || within(l.reportedOn, from, to)),
+    leads: r.leads.filter(
+      (l) => within(l.givenOn, from, to) || within(l.followedOn, from, to) || within(l.reportedOn, from, to) || within(l.newsOn ?? null, from, to),
+    ),
     promises: r.pledges.filter((p) => p.status === 'open' || within(p.madeOn, from, to) || within(p.closedOn, from, to)),
     waysToGive: [...r.needs],
     giveAndTake,

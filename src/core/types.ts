@@ -71,8 +71,12 @@ export interface Contact {
   tags: string[];
   notes: string | null;
   cadenceDays: number | null;
+  /** No cadence chosen yet (imported): the first conversation gives them the default one. */
+  cadencePending?: boolean;
   archived: boolean;
   snoozedUntil: IsoDate | null;
+  /** The day net recorded it (today as net saw it): no follow-up falls due before. */
+  recordedOn?: IsoDate;
   createdAt: string;
   /** Date of the latest interaction with this contact, if any. */
   lastContact: IsoDate | null;
@@ -89,6 +93,16 @@ export interface Interaction {
   thankedOn: IsoDate | null;
   noReply: boolean;
   snoozedUntil: IsoDate | null;
+  /** The day net recorded it (today as net saw it): nothing it owes falls due before. */
+  recordedOn?: IsoDate;
+  /** The note left when its thank-you was closed (`net done i<id> "<note>"`). */
+  note?: string | null;
+  /** A thank-you to an introducer: the person they introduced you to. */
+  introOf?: ContactRef | null;
+  /** An introduction you made (`net intro`). */
+  introByMe?: boolean;
+  /** People of a panel interview already thanked, each on their own, and when. */
+  thankedPeople?: Array<{ id: number; on: IsoDate }>;
 }
 
 export interface Lead {
@@ -105,6 +119,13 @@ export interface Lead {
   reportedOn: IsoDate | null;
   outcome: string | null;
   snoozedUntil: IsoDate | null;
+  /** The day net recorded it (today as net saw it): nothing it owes falls due before. */
+  recordedOn?: IsoDate;
+  /** The note left when it was closed with `net done`. */
+  note?: string | null;
+  /** The latest development after it was reported (`net lead news`), and its day. */
+  news?: string | null;
+  newsOn?: IsoDate | null;
 }
 
 /** A promise between the user and a contact (named to avoid the JS global). */
@@ -121,6 +142,13 @@ export interface Pledge {
   nudges: number;
   lastNudgedOn: IsoDate | null;
   snoozedUntil: IsoDate | null;
+  /** The day net recorded it (today as net saw it): nothing it owes falls due before. */
+  recordedOn?: IsoDate;
+  /** The note left when it was closed with `net done`. */
+  note?: string | null;
+  /** Their kept promise owes them a thank-you, until `thankedOn`. */
+  thanksOwed?: boolean;
+  thankedOn?: IsoDate | null;
 }
 
 export interface Need {
@@ -131,6 +159,8 @@ export interface Need {
   notedOn: IsoDate;
   status: NeedStatus;
   closedOn: IsoDate | null;
+  /** The day net recorded it (today as net saw it): nothing it owes falls due before. */
+  recordedOn?: IsoDate;
 }
 
 /** A dated note about a contact (`net note`): what you learned, and when. Ids print as `m<id>`. */
@@ -167,4 +197,6 @@ export interface ContactFields {
   cadenceDays?: number | null;
   archived?: boolean;
   snoozedUntil?: IsoDate | null;
+  /** No cadence chosen yet (an import): the first conversation gives them the default one. */
+  cadencePending?: boolean;
 }

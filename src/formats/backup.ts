@@ -62,6 +62,8 @@ function contactRecord(c: Contact, u: UuidOf) {
     archived: c.archived,
     snoozed_until: c.snoozedUntil,
     created_at: c.createdAt,
+    recorded_on: c.recordedOn ?? null,
+    cadence_pending: c.cadencePending ?? false,
   };
 }
 
@@ -76,6 +78,11 @@ function interactionRecord(i: Interaction, u: UuidOf) {
     thanked_on: i.thankedOn,
     no_reply: i.noReply,
     snoozed_until: i.snoozedUntil,
+    recorded_on: i.recordedOn ?? null,
+    note: i.note ?? null,
+    intro_of: i.introOf ? u(i.introOf.id) : null,
+    intro_by_me: i.introByMe ?? false,
+    thanked: (i.thankedPeople ?? []).map((t) => ({ contact: u(t.id), on: t.on })),
   };
 }
 
@@ -93,6 +100,10 @@ function leadRecord(l: Lead, u: UuidOf) {
     reported_on: l.reportedOn,
     outcome: l.outcome,
     snoozed_until: l.snoozedUntil,
+    recorded_on: l.recordedOn ?? null,
+    note: l.note ?? null,
+    news: l.news ?? null,
+    news_on: l.newsOn ?? null,
   };
 }
 
@@ -109,6 +120,10 @@ function promiseRecord(p: Pledge, u: UuidOf) {
     nudges: p.nudges,
     last_nudged_on: p.lastNudgedOn,
     snoozed_until: p.snoozedUntil,
+    recorded_on: p.recordedOn ?? null,
+    note: p.note ?? null,
+    thanks_owed: p.thanksOwed ?? false,
+    thanked_on: p.thankedOn ?? null,
   };
 }
 
@@ -124,6 +139,7 @@ function needRecord(n: Need, u: UuidOf) {
     noted_on: n.notedOn,
     status: n.status,
     closed_on: n.closedOn,
+    recorded_on: n.recordedOn ?? null,
   };
 }
 
@@ -196,6 +212,12 @@ const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(
 /** File text shown in a message: control characters as `?`, and not too long. */
 function printable(s: string): string {
   return s.replace(/\p{C}/gu, '?').slice(0, 60);
+}
+
+/** `recorded_on` when the backup has it (older ones do not: the record's own date stands for it then). */
+function recorded(f: Fields): { recordedOn?: string } {
+  const on = f.optDate('recorded_on');
+  return on === null ? {} : { recordedOn: on };
 }
 
 /** Reads one record's fields with checks, naming the record in every error. */
@@ -297,6 +319,15 @@ class Fields {
     return v as T;
   }
 
+  /** A panel's people thanked one by one: `[{contact, on}]`. */
+  thanked(): Array<{ contact: string; on: string }> {
+    const v = this.value('thanked', false);
+    if (v === null || v === undefined) return [];
+    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && typeof t.on === 'string' && isJournalDate(t.on));
+    if (!ok) this.fail('has "thanked" that is not a list of {"contact": uuid, "on": YYYY-MM-DD}');
+    return v as Array<{ contact: string; on: string }>;
+  }
+
   strings(key: string, required = false): string[] {
     const v = this.value(key, required);
     if (v === null || v === undefined) return [];
@@ -371,6 +402,8 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       archived: f.bool('archived'),
       snoozedUntil: f.optDate('snoozed_until'),
       createdAt: f.timestamp('created_at') ?? undefined,
+      ...recorded(f),
+      cadencePending: f.bool('cadence_pending'),
     };
     checkContact(c, file);
     set.contacts.push(c);
@@ -402,6 +435,11 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       thankedOn: f.optDate('thanked_on'),
       noReply: f.bool('no_reply'),
       snoozedUntil: f.optDate('snoozed_until'),
+      ...recorded(f),
+      note: f.optText('note'),
+      introOf: ref(f.optText('intro_of'), where, 'intro_of'),
+      introByMe: f.bool('intro_by_me'),
+      thanked: f.thanked().map((t) => ({ contact: ref(t.contact, where, 'thanked') as string, on: t.on })),
     });
   });
   records(d, 'leads', file).forEach((o, i) => {
@@ -422,6 +460,10 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       reportedOn: f.optDate('reported_on'),
       outcome: f.optText('outcome'),
       snoozedUntil: f.optDate('snoozed_until'),
+      ...recorded(f),
+      note: f.optText('note'),
+      news: f.optText('news'),
+      newsOn: f.optDate('news_on'),
     });
   });
   records(d, 'promises', file).forEach((o, i) => {
@@ -441,6 +483,10 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       nudges: f.optInt('nudges', MAX_STORED_NUDGES) ?? 0,
       lastNudgedOn: f.optDate('last_nudged_on'),
       snoozedUntil: f.optDate('snoozed_until'),
+      ...recorded(f),
+      note: f.optText('note'),
+      thanksOwed: f.bool('thanks_owed'),
+      thankedOn: f.optDate('thanked_on'),
     });
   });
   records(d, 'needs', file).forEach((o, i) => {
@@ -455,6 +501,7 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       notedOn: f.date('noted_on'),
       status: f.oneOf('status', NEED_STATUSES),
       closedOn: f.optDate('closed_on'),
+      ...recorded(f),
     });
   });
   // Version 1 had no notes; from version 2 the list is required like the others.

@@ -31,6 +31,7 @@ const TODO: Record<DueKind, (name: string, r: ItemRecord) => string> = {
   lead: (name, r) => `Follow ${name}'s lead${what(r)}`,
   nudge: (name, r) => `Nudge ${name} about their promise${what(r)}`,
   followup: (name) => `Keep in touch with ${name}`,
+  upcoming: (name, r) => `Meet ${name}${r.type === 'interaction' && r.interaction.summary ? `: ${r.interaction.summary}` : ''}`,
 };
 
 export function eventSummary(item: DueItem, record: ItemRecord): string {
@@ -60,7 +61,8 @@ export function eventDescription(e: DueAhead, today: IsoDate): string {
  */
 export function calendarEvents(entries: readonly CalendarEntry[], today: IsoDate): CalendarEvent[] {
   return entries.map((e) => ({
-    uid: `${e.record.uuid}-${e.item.kind}@net-journal`,
+    // A panel's thank-yous are one per person (`i12c3`): the person is part of the identity.
+    uid: `${e.record.uuid}-${e.item.kind}${/^i\d+c\d+$/.test(e.item.id) ? `-c${e.item.contact.id}` : ''}@net-journal`,
     on: e.on,
     summary: eventSummary(e.item, e.record),
     description: eventDescription(e, today),

@@ -18,6 +18,11 @@ export interface ContactCard {
   onlyTaking: boolean;
 }
 
+/** The note `net done` kept on a record, as the end of its line. */
+function noteText(note: string | null | undefined, c: Colors): string {
+  return note ? c.dim(` — note: ${safeLine(note)}`) : '';
+}
+
 /** The contact card for `net show`: who they are, what happened, what is open, give and take. */
 export function renderCard(card: ContactCard, c: Colors, today: IsoDate): string {
   const { contact: p } = card;
@@ -47,19 +52,27 @@ export function renderCard(card: ContactCard, c: Colors, today: IsoDate): string
     card.interactions.map((i) => {
       const others = i.contacts.filter((x) => x.id !== p.id).map((x) => safeLine(x.name));
       const flags = [i.noReply ? 'no reply' : null, i.thanksOwed ? (i.thankedOn ? `thanked ${i.thankedOn}` : 'thank-you owed') : null].filter(Boolean);
-      return `${i.on}  ${c.dim(`i${i.id}`.padEnd(6))}${i.kind.padEnd(10)}${safeLine(i.summary ?? '')}${others.length ? c.dim(` with ${others.join(', ')}`) : ''}${flags.length ? c.dim(` (${flags.join(', ')})`) : ''}`;
+      return `${i.on}  ${c.dim(`i${i.id}`.padEnd(6))}${i.kind.padEnd(10)}${safeLine(i.summary ?? '')}${others.length ? c.dim(` with ${others.join(', ')}`) : ''}${flags.length ? c.dim(` (${flags.join(', ')})`) : ''}${noteText(i.note, c)}`;
     }),
   );
   section(
     'Leads they gave',
-    card.leads.map((l) => `${c.dim(`l${l.id}`.padEnd(6))}${l.status.padEnd(9)}${safeLine(l.what)}${l.person ? c.dim(` → ${safeLine(l.person.name)}`) : ''}${l.outcome ? c.dim(` (${safeLine(l.outcome)})`) : ''}`),
+    card.leads.map(
+      (l) =>
+        `${c.dim(`l${l.id}`.padEnd(6))}${l.status.padEnd(9)}${safeLine(l.what)}${l.person ? c.dim(` → ${safeLine(l.person.name)}`) : ''}${l.outcome ? c.dim(` (${safeLine(l.outcome)})`) : ''}` +
+        `${l.news ? c.dim(` — news ${l.newsOn ?? ''}: ${safeLine(l.news)}`) : ''}${l.note && l.note !== l.outcome ? noteText(l.note, c) : ''}`,
+    ),
   );
   if (card.leadsAbout.length) {
     section('Lead about them', card.leadsAbout.map((l) => `${c.dim(`l${l.id}`.padEnd(6))}${l.status.padEnd(9)}from ${safeLine(l.source.name)}: ${safeLine(l.what)}`));
   }
   section(
     'Promises',
-    card.promises.map((x) => `${c.dim(`p${x.id}`.padEnd(6))}${(x.direction === 'mine' ? 'yours' : 'theirs').padEnd(7)}${x.status.padEnd(8)}${safeLine(x.what)}${x.by ? c.dim(` by ${x.by}`) : ''}`),
+    card.promises.map(
+      (x) =>
+        `${c.dim(`p${x.id}`.padEnd(6))}${(x.direction === 'mine' ? 'yours' : 'theirs').padEnd(7)}${x.status.padEnd(8)}${safeLine(x.what)}${x.by ? c.dim(` by ${x.by}`) : ''}` +
+        `${x.thanksOwed ? c.dim(x.thankedOn ? ` (thanked ${x.thankedOn})` : ' (thank-you owed)') : ''}${noteText(x.note, c)}`,
+    ),
   );
   section('Needs', card.needs.map((n) => `${c.dim(`n${n.id}`.padEnd(6))}${n.status.padEnd(8)}${safeLine(n.what)}`));
   section(

@@ -127,6 +127,10 @@ export const TEMPLATES: Record<DueKind, (v: DraftValues) => Draft> = {
       v.need !== '' ? `Are you still looking for ${v.need}? I would be glad to help if I can.` : 'What are you working on these days?',
     ),
   }),
+  upcoming: (v) => ({
+    subject: v.occasion ? `Looking forward to our ${v.occasion}` : 'Looking forward to meeting',
+    body: lines(`Hi ${v.first_name},`, `Just confirming our ${v.occasion || 'meeting'}${v.date ? ` on ${v.date}` : ''}. Looking forward to it.`),
+  }),
   nudge: (v) => ({
     subject: `Following up: ${v.what}`,
     body: lines(

@@ -37,6 +37,11 @@ export function interactionJson(i: Interaction) {
     thanked_on: i.thankedOn,
     no_reply: i.noReply,
     snoozed_until: i.snoozedUntil,
+    note: i.note ?? null,
+    intro_of: i.introOf ? { id: i.introOf.id, name: i.introOf.name } : null,
+    introduced_by_you: i.introByMe ?? false,
+    thanked: (i.thankedPeople ?? []).map((t) => ({ contact_id: t.id, on: t.on })),
+    recorded_on: i.recordedOn ?? null,
   };
 }
 
@@ -55,6 +60,10 @@ export function leadJson(l: Lead) {
     reported_on: l.reportedOn,
     outcome: l.outcome,
     snoozed_until: l.snoozedUntil,
+    note: l.note ?? null,
+    news: l.news ?? null,
+    news_on: l.newsOn ?? null,
+    recorded_on: l.recordedOn ?? null,
   };
 }
 
@@ -72,6 +81,10 @@ export function pledgeJson(p: Pledge) {
     nudges: p.nudges,
     last_nudged_on: p.lastNudgedOn,
     snoozed_until: p.snoozedUntil,
+    note: p.note ?? null,
+    thanks_owed: p.thanksOwed ?? false,
+    thanked_on: p.thankedOn ?? null,
+    recorded_on: p.recordedOn ?? null,
   };
 }
 
@@ -84,6 +97,7 @@ export function needJson(n: Need) {
     noted_on: n.notedOn,
     status: n.status,
     closed_on: n.closedOn,
+    recorded_on: n.recordedOn ?? null,
   };
 }
 

@@ -88,8 +88,17 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
       'Leads',
       r.leads.length
         ? mdTable(
-            ['Lead', 'From', 'What', 'Person', 'Company', 'Status', 'Outcome'],
-            r.leads.map((l) => [`l${l.id}`, mdText(l.source.name), mdText(l.what), mdText(l.person?.name), mdText(l.company), l.status, mdText(l.outcome)]),
+            ['Lead', 'From', 'What', 'Person', 'Company', 'Status', 'Outcome', 'Latest news'],
+            r.leads.map((l) => [
+              `l${l.id}`,
+              mdText(l.source.name),
+              mdText(l.what),
+              mdText(l.person?.name),
+              mdText(l.company),
+              l.status,
+              mdText(l.outcome),
+              l.news ? `${l.newsOn ?? ''} ${mdText(l.news)}`.trim() : '',
+            ]),
           )
         : null,
       'No leads given or moved in this period.',

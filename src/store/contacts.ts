@@ -1,7 +1,7 @@
 import { matchKey, normalizeText } from '../core/names.js';
 import { phoneKey } from '../core/phones.js';
 import type { Contact, ContactFields, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row, str } from './db.js';
+import { type Db, type InsertMeta, newUuid, nowStamp, type Row, str } from './db.js';
 import { emailKey, urlKey } from './keys.js';
 
 const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>, string> = {
@@ -19,6 +19,7 @@ const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>
   notes: 'notes',
   cadenceDays: 'cadence_days',
   snoozedUntil: 'snoozed_until',
+  cadencePending: 'cadence_pending',
 };
 
 /** A contact `c` as `Contact`, shaped by SQLite (see `Db.jsonRows`). */
@@ -26,7 +27,8 @@ const CONTACT = `json_object('id', c.id, 'uuid', c.uuid, 'name', c.name, 'givenN
   'company', c.company, 'role', c.role, 'email', c.email, 'phone', c.phone, 'phoneType', c.phone_type, 'url', c.url, 'metWhere', c.met_where, 'metOn', c.met_on,
   'introducedBy', iif(c.introduced_by IS NULL, NULL, json_object('id', c.introduced_by, 'name', i.name)), 'tags', json(c.tags),
   'notes', c.notes, 'cadenceDays', c.cadence_days, 'archived', json(iif(c.archived = 1, 'true', 'false')),
-  'snoozedUntil', c.snoozed_until, 'createdAt', c.created_at, 'lastContact', c.last_on)`;
+  'snoozedUntil', c.snoozed_until, 'createdAt', c.created_at, 'lastContact', c.last_on, 'recordedOn', c.recorded_on,
+  'cadencePending', json(iif(c.cadence_pending = 1, 'true', 'false')))`;
 const FROM = 'FROM contacts c LEFT JOIN contacts i ON i.id = c.introduced_by';
 /** `net list` order: by name as matching sees it, then id. */
 const BY_NAME = 'c.name_key, c.id';
@@ -88,7 +90,7 @@ export interface RemovedCounts {
 export class Contacts {
   constructor(private readonly db: Db) {}
 
-  insert(f: ContactFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+  insert(f: ContactFields, meta: InsertMeta = {}): number {
     const name = text(f.name);
     if (!name) throw new RangeError('a contact needs a name');
     const email = text(f.email);
@@ -97,9 +99,9 @@ export class Contacts {
     const info = this.db
       .stmt(
         `INSERT INTO contacts (uuid, name, name_key, given_name, family_name, company, role, email, phone, phone_type, url, met_where, met_on,
-           introduced_by, tags, notes, cadence_days, archived, snoozed_until, created_at, email_key, url_key, phone_key)
+           introduced_by, tags, notes, cadence_days, archived, snoozed_until, created_at, email_key, url_key, phone_key, recorded_on, cadence_pending)
          VALUES (@uuid, @name, @name_key, @given_name, @family_name, @company, @role, @email, @phone, @phone_type, @url, @met_where, @met_on,
-           @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at, @email_key, @url_key, @phone_key)`,
+           @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at, @email_key, @url_key, @phone_key, @recorded_on, @cadence_pending)`,
       )
       .run({
         uuid: meta.uuid ?? newUuid(),
@@ -123,6 +125,8 @@ export class Contacts {
         archived: f.archived ? 1 : 0,
         snoozed_until: f.snoozedUntil ?? null,
         created_at: meta.createdAt ?? nowStamp(),
+        recorded_on: meta.recordedOn ?? this.db.today,
+        cadence_pending: f.cadencePending ? 1 : 0,
       });
     return Number(info.lastInsertRowid);
   }
@@ -152,7 +156,7 @@ export class Contacts {
       const v = patch[key];
       if (v === undefined) continue;
       sets.push(`${col} = @${col}`);
-      params[col] = typeof v === 'string' ? (key === 'notes' ? freeText(v) : text(v)) : v;
+      params[col] = typeof v === 'string' ? (key === 'notes' ? freeText(v) : text(v)) : typeof v === 'boolean' ? Number(v) : v;
     }
     if (patch.tags !== undefined) {
       sets.push('tags = @tags');

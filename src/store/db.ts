@@ -1,8 +1,16 @@
 import type Database from 'better-sqlite3';
+import { localToday } from '../core/dates.js';
+import type { IsoDate } from '../core/types.js';
 
 /** A connection with each statement prepared once per process. */
 export class Db {
   private readonly cache = new Map<string, Database.Statement>();
+
+  /**
+   * Today as net sees it (NET_TODAY when set): the day each record written now is recorded
+   * on (`recorded_on`), before which nothing it owes falls due. Set by the command's context.
+   */
+  today: IsoDate = localToday(new Date());
 
   constructor(private connection: Database.Database) {}
 
@@ -71,6 +79,14 @@ export function nowStamp(): string {
 }
 
 export type Row = Record<string, unknown>;
+
+/** What a repository's insert takes besides the fields: a restored record keeps its own. */
+export interface InsertMeta {
+  uuid?: string;
+  createdAt?: string;
+  /** The day it was recorded; default: today as net sees it. */
+  recordedOn?: IsoDate;
+}
 
 export function str(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);

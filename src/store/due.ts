@@ -1,4 +1,4 @@
-import type { ContactActivity, DueInput, DueLead, DuePledge, DueThanks } from '../core/due.js';
+import { type ContactActivity, type DueInput, type DueLead, type DuePledge, type DueThanks, type DueUpcoming, isPanel } from '../core/due.js';
 import type { Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
 import { type Db, type Row, str } from './db.js';
 import { parsePeople, PEOPLE_OF_X } from './interactions.js';
@@ -17,15 +17,19 @@ export class DueQueries {
     const rows = this.db
       .stmt(
         `SELECT x.id, x.on_date, x.kind, x.summary, x.thanked_on, x.snoozed_until,
-           ${PEOPLE_OF_X} AS people
+           ${PEOPLE_OF_X} AS people, x.recorded_on, x.intro_of, (SELECT name FROM contacts WHERE id = x.intro_of),
+           (SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on)) FROM interaction_contacts
+             WHERE interaction_id = x.id AND thanked_on IS NOT NULL) AS thanked
          FROM interactions x INDEXED BY interactions_thanks_open
          WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
            AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
          ORDER BY x.id`,
       )
       .raw(true)
-      .all({ cid: contactId ?? null }) as Array<[number, string, InteractionKind, string | null, string | null, string | null, string]>;
-    return rows.map(([id, on, kind, summary, thankedOn, snoozedUntil, people]) => ({
+      .all({ cid: contactId ?? null }) as Array<
+      [number, string, InteractionKind, string | null, string | null, string | null, string, string, number | null, string | null, string]
+    >;
+    return rows.map(([id, on, kind, summary, thankedOn, snoozedUntil, people, recordedOn, introId, introName, thanked]) => ({
       id,
       contacts: parsePeople(people),
       on,
@@ -34,6 +38,9 @@ export class DueQueries {
       thanksOwed: true,
       thankedOn,
       snoozedUntil,
+      recordedOn,
+      introOf: introId === null ? null : { id: introId, name: introName ?? '' },
+      thankedPeople: JSON.parse(thanked) as Array<{ id: number; on: IsoDate }>,
     }));
   }
 
@@ -41,15 +48,16 @@ export class DueQueries {
   leads(sourceId?: number): DueLead[] {
     const rows = this.db
       .stmt(
-        `SELECT l.id, l.source_id, s.name, l.what, l.person_id, p.name, l.status, l.given_on, l.followed_on, l.snoozed_until
+        `SELECT l.id, l.source_id, s.name, l.what, l.person_id, p.name, l.status, l.given_on, l.followed_on, l.snoozed_until, l.recorded_on,
+           l.news, l.news_on
          FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id
          WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid) ORDER BY l.id`,
       )
       .raw(true)
       .all({ cid: sourceId ?? null }) as Array<
-      [number, number, string, string, number | null, string | null, LeadStatus, string, string | null, string | null]
+      [number, number, string, string, number | null, string | null, LeadStatus, string, string | null, string | null, string, string | null, string | null]
     >;
-    return rows.map(([id, sid, sname, what, pid, pname, status, givenOn, followedOn, snoozedUntil]) => ({
+    return rows.map(([id, sid, sname, what, pid, pname, status, givenOn, followedOn, snoozedUntil, recordedOn, news, newsOn]) => ({
       id,
       source: { id: sid, name: sname },
       what,
@@ -58,22 +66,27 @@ export class DueQueries {
       givenOn,
       followedOn,
       snoozedUntil,
+      recordedOn,
+      news,
+      newsOn,
     }));
   }
 
-  /** Open promises, both directions, of everyone or one contact. */
+  /** Open promises, both directions, and kept ones owing a thank-you, of everyone or one contact. */
   pledges(contactId?: number): DuePledge[] {
     const rows = this.db
       .stmt(
-        `SELECT p.id, p.contact_id, c.name, p.what, p.direction, p.made_on, p.by_date, p.status, p.nudges, p.last_nudged_on, p.snoozed_until
+        `SELECT p.id, p.contact_id, c.name, p.what, p.direction, p.made_on, p.by_date, p.status, p.nudges, p.last_nudged_on, p.snoozed_until, p.recorded_on,
+           p.closed_on, p.thanks_owed, p.thanked_on
          FROM promises p JOIN contacts c ON c.id = p.contact_id
-         WHERE p.status = 'open' AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`,
+         WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION ALL SELECT id FROM promises INDEXED BY promises_thanks_open WHERE thanks_owed = 1 AND thanked_on IS NULL)
+           AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`,
       )
       .raw(true)
       .all({ cid: contactId ?? null }) as Array<
-      [number, number, string, string, Direction, string, string | null, PromiseStatus, number, string | null, string | null]
+      [number, number, string, string, Direction, string, string | null, PromiseStatus, number, string | null, string | null, string, string | null, number, string | null]
     >;
-    return rows.map(([id, cid, name, what, direction, madeOn, by, status, nudges, lastNudgedOn, snoozedUntil]) => ({
+    return rows.map(([id, cid, name, what, direction, madeOn, by, status, nudges, lastNudgedOn, snoozedUntil, recordedOn, closedOn, thanksOwed, thankedOn]) => ({
       id,
       contact: { id: cid, name },
       what,
@@ -84,6 +97,10 @@ export class DueQueries {
       nudges,
       lastNudgedOn,
       snoozedUntil,
+      recordedOn,
+      closedOn,
+      thanksOwed: thanksOwed === 1,
+      thankedOn,
     }));
   }
 
@@ -94,7 +111,7 @@ export class DueQueries {
    * what is owed rather than the size of the journal. For one contact, that contact.
    */
   activity(today: IsoDate, contactId?: number): ContactActivity[] {
-    const columns = 'id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply';
+    const columns = 'id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply, recorded_on';
     const rows = (
       contactId !== undefined
         ? this.db.stmt(`SELECT ${columns} FROM contacts WHERE id = ?`).all(contactId)
@@ -116,15 +133,33 @@ export class DueQueries {
       interactionCount: Number(r.interaction_count),
       lastOn: str(r.last_on),
       lastTwoNoReply: Number(r.last_two_no_reply) === 1,
+      recordedOn: str(r.recorded_on),
     }));
+  }
+
+  /** Meetings logged ahead of their day, on or after `today`, through their own index. */
+  upcoming(today: IsoDate, contactId?: number): DueUpcoming[] {
+    const rows = this.db
+      .stmt(
+        `SELECT x.id, x.on_date, x.kind, x.summary, x.recorded_on, ${PEOPLE_OF_X} AS people
+         FROM interactions x INDEXED BY interactions_ahead
+         WHERE x.on_date > x.recorded_on AND x.on_date >= @today
+           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
+         ORDER BY x.on_date, x.id`,
+      )
+      .raw(true)
+      .all({ today, cid: contactId ?? null }) as Array<[number, string, InteractionKind, string | null, string, string]>;
+    return rows.map(([id, on, kind, summary, recordedOn, people]) => ({ id, on, kind, summary, recordedOn, contacts: parsePeople(people) }));
   }
 
   /** Everything the due rules read on `today`, for the whole journal or one contact. */
   input(today: IsoDate, contactId?: number): DueInput {
     const thanks = this.thanks(contactId);
     return {
-      // An interaction with several people is owed once, under its first contact.
-      thanks: contactId === undefined ? thanks : thanks.filter((i) => i.contacts[0]?.id === contactId),
+      upcoming: this.upcoming(today, contactId),
+      // An interaction with several people is owed once, under its first contact; a panel
+      // interview once per person (the items of others are the caller's to leave out).
+      thanks: contactId === undefined ? thanks : thanks.filter((i) => i.contacts[0]?.id === contactId || isPanel(i)),
       leads: this.leads(contactId),
       pledges: this.pledges(contactId),
       activity: this.activity(today, contactId),

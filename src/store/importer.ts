@@ -10,7 +10,7 @@ import type { Row } from './db.js';
 import type { Journal } from './journal.js';
 import { emailKey, urlKey } from './keys.js';
 import { indexRows, SEARCH_SOURCES, type SearchTable } from './migrations/002-search.js';
-import { refreshActivity } from './migrations/004-activity.js';
+import { refreshActivity } from './migrations/013-etiquette.js';
 
 export interface Conflict {
   name: string;
@@ -205,10 +205,16 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
           tags: c.tags,
           notes: c.notes,
           cadenceDays: c.cadenceDays ?? opts.cadenceDays ?? null,
+          // An address book's people have no cadence until the first conversation gives one.
+          cadencePending: set.format === 'json' ? c.cadencePending === true : (c.cadenceDays ?? opts.cadenceDays ?? null) === null,
           archived: c.archived,
           snoozedUntil: c.snoozedUntil,
         },
-        { ...(c.uuid ? { uuid: c.uuid } : {}), ...(c.createdAt ? { createdAt: c.createdAt } : {}) },
+        {
+          ...(c.uuid ? { uuid: c.uuid } : {}),
+          ...(c.createdAt ? { createdAt: c.createdAt } : {}),
+          ...(c.recordedOn ? { recordedOn: c.recordedOn } : {}),
+        },
       );
       if (c.uuid) addedWithUuid.add(id);
       result.added++;
@@ -277,22 +283,26 @@ function importRecords(j: Journal, set: ImportSet, result: ImportResult, touched
   const has = (table: string, uuid: string) => j.db.stmt(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid) !== undefined;
   for (const i of set.interactions) {
     if (has('interactions', i.uuid)) continue;
-    j.interactions.insert({ ...i, contactIds: i.contacts.map(idOf) }, { uuid: i.uuid });
+    const id = j.interactions.insert(
+      { ...i, introOf: i.introOf ? idOf(i.introOf) : null, contactIds: i.contacts.map(idOf) },
+      { uuid: i.uuid, recordedOn: i.recordedOn ?? i.on },
+    );
+    for (const t of i.thanked ?? []) j.interactions.markPersonThanked(id, [idOf(t.contact)], t.on);
     result.records.interactions++;
   }
   for (const l of set.leads) {
     if (has('leads', l.uuid)) continue;
-    j.leads.insert({ ...l, sourceId: idOf(l.source), personId: l.person ? idOf(l.person) : null }, { uuid: l.uuid });
+    j.leads.insert({ ...l, sourceId: idOf(l.source), personId: l.person ? idOf(l.person) : null }, { uuid: l.uuid, recordedOn: l.recordedOn ?? l.givenOn });
     result.records.leads++;
   }
   for (const p of set.promises) {
     if (has('promises', p.uuid)) continue;
-    j.promises.insert({ ...p, contactId: idOf(p.contact) }, { uuid: p.uuid });
+    j.promises.insert({ ...p, contactId: idOf(p.contact) }, { uuid: p.uuid, recordedOn: p.recordedOn ?? p.madeOn });
     result.records.promises++;
   }
   for (const n of set.needs) {
     if (has('needs', n.uuid)) continue;
-    j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid });
+    j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid, recordedOn: n.recordedOn ?? n.notedOn });
     result.records.needs++;
   }
   for (const m of set.notes) {

@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { ContactRef, Interaction, InteractionKind, IsoDate } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row } from './db.js';
+import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
 export interface InteractionFields {
   contactIds: number[];
@@ -11,7 +11,13 @@ export interface InteractionFields {
   thankedOn?: IsoDate | null;
   noReply?: boolean;
   snoozedUntil?: IsoDate | null;
+  note?: string | null;
+  /** For the thank-you owed to an introducer: the contact they introduced you to. */
+  introOf?: number | null;
+  /** An introduction the user made. */
+  introByMe?: boolean;
 }
+
 
 /**
  * The people of the interaction `x`, in order, as a JSON array of `{id, name}`: read in the
@@ -28,18 +34,24 @@ export function parsePeople(json: string): ContactRef[] {
 /** The interaction `x` as `Interaction`, people included, shaped by SQLite (see `Db.jsonRows`). */
 const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind,
   'summary', x.summary, 'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on,
-  'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until)`;
+  'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until, 'recordedOn', x.recorded_on, 'note', x.note,
+  'introOf', iif(x.intro_of IS NULL, NULL, json_object('id', x.intro_of, 'name', (SELECT name FROM contacts WHERE id = x.intro_of))),
+  'introByMe', json(iif(x.intro_by_me = 1, 'true', 'false')),
+  'thankedPeople', json((SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on) ORDER BY position, contact_id)
+    FROM interaction_contacts WHERE interaction_id = x.id AND thanked_on IS NOT NULL)))`;
 const OLDEST_FIRST = 'x.on_date, x.id';
 
 export class Interactions {
   constructor(private readonly db: Db) {}
 
-  insert(f: InteractionFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+  insert(f: InteractionFields, meta: InsertMeta = {}): number {
     const summary = f.summary && f.summary.trim() !== '' ? normalizeText(f.summary) : null;
+    const recordedOn = meta.recordedOn ?? this.db.today;
     const info = this.db
       .stmt(
-        `INSERT INTO interactions (uuid, on_date, kind, summary, thanks_owed, thanked_on, no_reply, snoozed_until, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO interactions (uuid, on_date, kind, summary, thanks_owed, thanked_on, no_reply, snoozed_until, created_at,
+           recorded_on, note, intro_of, intro_by_me, planned)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         meta.uuid ?? newUuid(),
@@ -51,6 +63,12 @@ export class Interactions {
         f.noReply ? 1 : 0,
         f.snoozedUntil ?? null,
         meta.createdAt ?? nowStamp(),
+        recordedOn,
+        f.note ?? null,
+        f.introOf ?? null,
+        f.introByMe ? 1 : 0,
+        // A meeting ahead of today is planned: no contact yet (see `settle`).
+        f.on > this.db.today ? 1 : 0,
       );
     const id = Number(info.lastInsertRowid);
     const link = this.db.stmt('INSERT OR IGNORE INTO interaction_contacts (interaction_id, contact_id, position) VALUES (?, ?, ?)');
@@ -82,15 +100,68 @@ export class Interactions {
       this.db
         .stmt(
           `SELECT x.id FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-           WHERE ic.contact_id = ? AND x.thanks_owed = 1 AND x.thanked_on IS NULL AND x.on_date <= ? ORDER BY x.on_date, x.id`,
+           WHERE ic.contact_id = ? AND x.thanks_owed = 1 AND x.thanked_on IS NULL AND ic.thanked_on IS NULL AND x.on_date <= ? ORDER BY x.on_date, x.id`,
         )
         .all(contactId, upTo) as Row[]
     ).map((r) => Number(r.id));
   }
 
+  /**
+   * The thank-you to `contactId` for each of `ids` is sent: the whole interaction's, except
+   * for a panel interview, where each interviewer is thanked on their own and the
+   * interaction counts as thanked once the last of them is.
+   */
+  thank(contactId: number, ids: readonly number[], on: IsoDate): void {
+    for (const id of ids) {
+      if (this.isPanel(id)) {
+        this.markPersonThanked(id, [contactId], on);
+        const left = this.db.stmt('SELECT count(*) FROM interaction_contacts WHERE interaction_id = ? AND thanked_on IS NULL').pluck().get(id) as number;
+        if (left === 0) this.markThanked([id], on);
+      } else {
+        this.markThanked([id], on);
+      }
+    }
+  }
+
+  /** An interview with several people: a thank-you is owed to each of them. */
+  isPanel(id: number): boolean {
+    return (
+      this.db.stmt(`SELECT kind = 'interview' AND (SELECT count(*) FROM interaction_contacts WHERE interaction_id = x.id) > 1 FROM interactions x WHERE id = ?`).pluck().get(id) === 1
+    );
+  }
+
+  /** Keeps a note on the interaction (`net done i<id> "<note>"`). */
+  setNote(id: number, note: string | null | undefined): void {
+    if (note === null || note === undefined || note.trim() === '') return;
+    this.db.stmt(`UPDATE interactions SET note = iif(note IS NULL, @note, note || '; ' || @note) WHERE id = @id`).run({ note: normalizeText(note).trim(), id });
+  }
+
   markThanked(ids: readonly number[], on: IsoDate): void {
     const s = this.db.stmt('UPDATE interactions SET thanked_on = ? WHERE id = ? AND thanked_on IS NULL');
     for (const id of ids) s.run(on, id);
+  }
+
+  /** Records the thank-you sent to each of `contactIds` for interaction `id` (a panel is thanked person by person). */
+  markPersonThanked(id: number, contactIds: readonly number[], on: IsoDate): void {
+    const s = this.db.stmt('UPDATE interaction_contacts SET thanked_on = ? WHERE interaction_id = ? AND contact_id = ? AND thanked_on IS NULL');
+    for (const cid of contactIds) s.run(on, id, cid);
+  }
+
+  /**
+   * A meeting logged ahead of its day is planned until that day comes: no contact yet (the
+   * activity triggers leave it out). Brings every such meeting in line with `today`, in both
+   * directions (NET_TODAY can go back); returns how many changed. Reads one index first, so
+   * the common case writes nothing.
+   */
+  settle(today: IsoDate): number {
+    const stale = `FROM interactions INDEXED BY interactions_ahead WHERE on_date > recorded_on AND planned <> (on_date > @today)`;
+    if (this.db.stmt(`SELECT count(*) ${stale}`).pluck().get({ today }) === 0) return 0;
+    return this.db.stmt(`UPDATE interactions SET planned = (on_date > @today) WHERE id IN (SELECT id ${stale})`).run({ today }).changes;
+  }
+
+  /** Marks a logged message unanswered (or answered): the respect rule counts it (schema 4's activity triggers). */
+  setNoReply(id: number, noReply: boolean): void {
+    this.db.stmt('UPDATE interactions SET no_reply = ? WHERE id = ?').run(noReply ? 1 : 0, id);
   }
 
   snooze(id: number, until: IsoDate | null): void {

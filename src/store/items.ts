@@ -11,7 +11,8 @@ export type ItemRecord =
 
 /** The record an item id names, or undefined when there is none. */
 export function itemRecord(j: Journal, id: string): ItemRecord | undefined {
-  const m = /^([pilc])(\d{1,15})$/.exec(id);
+  // `i12c3`: the thank-you to contact 3 of panel interview i12 names the interaction.
+  const m = /^([pilc])(\d{1,15})(?:c\d{1,15})?$/.exec(id);
   if (!m) return undefined;
   const n = Number(m[2]);
   switch (m[1]) {

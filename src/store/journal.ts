@@ -73,6 +73,21 @@ export class Journal {
     return this.pending === null;
   }
 
+  /**
+   * Today as net sees it: records written from now on are recorded on this day, and the
+   * meetings planned for a day that has come count as contact from now on.
+   */
+  asOf(today: string): void {
+    this.db.today = today;
+    if (this.pending !== null || !this.db.raw.open) return;
+    try {
+      this.write(() => this.interactions.settle(today));
+    } catch (err) {
+      // A journal net may not write (read-only) is still read as it is.
+      if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_READONLY')) throw err;
+    }
+  }
+
   /** Reads a fact about the journal itself. */
   meta(key: string): string | null {
     const r = this.db.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;

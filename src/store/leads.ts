@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { IsoDate, Lead, LeadStatus } from '../core/types.js';
-import { type Db, newUuid, nowStamp, type Row } from './db.js';
+import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
 export interface LeadFields {
   sourceId: number;
@@ -14,13 +14,16 @@ export interface LeadFields {
   reportedOn?: IsoDate | null;
   outcome?: string | null;
   snoozedUntil?: IsoDate | null;
+  note?: string | null;
+  news?: string | null;
+  newsOn?: IsoDate | null;
 }
 
 /** A lead `l` as `Lead`, shaped by SQLite (see `Db.jsonRows`). */
 const LEAD = `json_object('id', l.id, 'uuid', l.uuid, 'source', json_object('id', l.source_id, 'name', s.name), 'what', l.what,
   'person', iif(l.person_id IS NULL, NULL, json_object('id', l.person_id, 'name', p.name)), 'company', l.company, 'job', l.job,
   'givenOn', l.given_on, 'status', l.status, 'followedOn', l.followed_on, 'reportedOn', l.reported_on, 'outcome', l.outcome,
-  'snoozedUntil', l.snoozed_until)`;
+  'snoozedUntil', l.snoozed_until, 'recordedOn', l.recorded_on, 'note', l.note, 'news', l.news, 'newsOn', l.news_on)`;
 const FROM = 'FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id';
 const OLDEST_FIRST = 'l.given_on, l.id';
 
@@ -32,11 +35,11 @@ function clean(v: string | null | undefined): string | null {
 export class Leads {
   constructor(private readonly db: Db) {}
 
-  insert(f: LeadFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+  insert(f: LeadFields, meta: InsertMeta = {}): number {
     const info = this.db
       .stmt(
         `INSERT INTO leads (uuid, source_id, what, person_id, company, job, given_on, status, followed_on, reported_on,
-           outcome, snoozed_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           outcome, snoozed_until, created_at, recorded_on, note, news, news_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         meta.uuid ?? newUuid(),
@@ -52,6 +55,10 @@ export class Leads {
         clean(f.outcome),
         f.snoozedUntil ?? null,
         meta.createdAt ?? nowStamp(),
+        meta.recordedOn ?? this.db.today,
+        clean(f.note),
+        clean(f.news),
+        f.newsOn ?? null,
       );
     return Number(info.lastInsertRowid);
   }
@@ -70,12 +77,12 @@ export class Leads {
     return this.db.jsonRows<Lead>(LEAD, `${FROM} WHERE l.person_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
-  /** Leads given, followed or reported between two dates, both included. */
+  /** Leads given, followed, reported or with news between two dates, both included. */
   inPeriod(from: IsoDate, to: IsoDate): Lead[] {
     return this.db.jsonRows<Lead>(
       LEAD,
       `${FROM} WHERE l.id IN (SELECT id FROM leads WHERE given_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE followed_on BETWEEN @from AND @to
-         UNION SELECT id FROM leads WHERE reported_on BETWEEN @from AND @to)`,
+         UNION SELECT id FROM leads WHERE reported_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE news_on BETWEEN @from AND @to)`,
       OLDEST_FIRST,
       { from, to },
     );
@@ -115,6 +122,17 @@ export class Leads {
       }
     }
     return followed;
+  }
+
+  /** A later development: kept as the lead's latest news, and the lead owes its giver a report-back again. */
+  recordNews(id: number, news: string, on: IsoDate): void {
+    this.db.stmt(`UPDATE leads SET news = ?, news_on = ?, status = 'followed' WHERE id = ?`).run(clean(news), on, id);
+  }
+
+  /** Keeps a note on the lead (`net done l<id> "<note>"`). */
+  setNote(id: number, note: string | null | undefined): void {
+    const text = clean(note);
+    if (text !== null) this.db.stmt(`UPDATE leads SET note = iif(note IS NULL, @note, note || '; ' || @note) WHERE id = @id`).run({ note: text, id });
   }
 
   snooze(id: number, until: IsoDate | null): void {

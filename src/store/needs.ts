@@ -1,6 +1,6 @@
 import { matchKey, normalizeText } from '../core/names.js';
 import type { IsoDate, Need, NeedStatus } from '../core/types.js';
-import { type Db, newUuid, nowStamp } from './db.js';
+import { type Db, type InsertMeta, newUuid, nowStamp } from './db.js';
 
 export interface NeedFields {
   contactId: number;
@@ -12,7 +12,7 @@ export interface NeedFields {
 
 /** A need as `Need`, shaped by SQLite (see `Db.jsonRows`). */
 const NEED = `json_object('id', n.id, 'uuid', n.uuid, 'contact', json_object('id', n.contact_id, 'name', c.name), 'what', n.what,
-  'notedOn', n.noted_on, 'status', n.status, 'closedOn', n.closed_on)`;
+  'notedOn', n.noted_on, 'status', n.status, 'closedOn', n.closed_on, 'recordedOn', n.recorded_on)`;
 const FROM = 'FROM needs n JOIN contacts c ON c.id = n.contact_id';
 /** Open needs, read from their covering index. */
 const FROM_OPEN = `FROM needs n INDEXED BY needs_open JOIN contacts c ON c.id = n.contact_id WHERE n.status = 'open'`;
@@ -21,10 +21,19 @@ const OLDEST_FIRST = 'n.noted_on, n.id';
 export class Needs {
   constructor(private readonly db: Db) {}
 
-  insert(f: NeedFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+  insert(f: NeedFields, meta: InsertMeta = {}): number {
     const info = this.db
-      .stmt('INSERT INTO needs (uuid, contact_id, what, noted_on, status, closed_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(meta.uuid ?? newUuid(), f.contactId, normalizeText(f.what).trim(), f.notedOn, f.status ?? 'open', f.closedOn ?? null, meta.createdAt ?? nowStamp());
+      .stmt('INSERT INTO needs (uuid, contact_id, what, noted_on, status, closed_on, created_at, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        meta.uuid ?? newUuid(),
+        f.contactId,
+        normalizeText(f.what).trim(),
+        f.notedOn,
+        f.status ?? 'open',
+        f.closedOn ?? null,
+        meta.createdAt ?? nowStamp(),
+        meta.recordedOn ?? this.db.today,
+      );
     return Number(info.lastInsertRowid);
   }
 

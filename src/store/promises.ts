@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { Direction, IsoDate, Pledge, PromiseStatus } from '../core/types.js';
-import { type Db, newUuid, nowStamp } from './db.js';
+import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
 export interface PledgeFields {
   contactId: number;
@@ -13,23 +13,27 @@ export interface PledgeFields {
   nudges?: number;
   lastNudgedOn?: IsoDate | null;
   snoozedUntil?: IsoDate | null;
+  note?: string | null;
+  thanksOwed?: boolean;
+  thankedOn?: IsoDate | null;
 }
 
 /** A promise `p` as `Pledge`, shaped by SQLite (see `Db.jsonRows`). */
 const PLEDGE = `json_object('id', p.id, 'uuid', p.uuid, 'contact', json_object('id', p.contact_id, 'name', c.name), 'what', p.what,
   'direction', p.direction, 'madeOn', p.made_on, 'by', p.by_date, 'status', p.status, 'closedOn', p.closed_on, 'nudges', p.nudges,
-  'lastNudgedOn', p.last_nudged_on, 'snoozedUntil', p.snoozed_until)`;
+  'lastNudgedOn', p.last_nudged_on, 'snoozedUntil', p.snoozed_until, 'recordedOn', p.recorded_on, 'note', p.note,
+  'thanksOwed', json(iif(p.thanks_owed = 1, 'true', 'false')), 'thankedOn', p.thanked_on)`;
 const FROM = 'FROM promises p JOIN contacts c ON c.id = p.contact_id';
 const OLDEST_FIRST = 'p.made_on, p.id';
 
 export class Promises {
   constructor(private readonly db: Db) {}
 
-  insert(f: PledgeFields, meta: { uuid?: string; createdAt?: string } = {}): number {
+  insert(f: PledgeFields, meta: InsertMeta = {}): number {
     const info = this.db
       .stmt(
         `INSERT INTO promises (uuid, contact_id, what, direction, made_on, by_date, status, closed_on, nudges,
-           last_nudged_on, snoozed_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           last_nudged_on, snoozed_until, created_at, recorded_on, note, thanks_owed, thanked_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         meta.uuid ?? newUuid(),
@@ -44,6 +48,10 @@ export class Promises {
         f.lastNudgedOn ?? null,
         f.snoozedUntil ?? null,
         meta.createdAt ?? nowStamp(),
+        meta.recordedOn ?? this.db.today,
+        f.note ?? null,
+        f.thanksOwed ? 1 : 0,
+        f.thankedOn ?? null,
       );
     return Number(info.lastInsertRowid);
   }
@@ -76,8 +84,34 @@ export class Promises {
     return this.db.jsonRows<Pledge>(PLEDGE, FROM, OLDEST_FIRST);
   }
 
-  close(id: number, status: Exclude<PromiseStatus, 'open'>, on: IsoDate): void {
-    this.db.stmt('UPDATE promises SET status = ?, closed_on = ? WHERE id = ?').run(status, on, id);
+  /** Closes a promise; their promise kept owes them a thank-you. `note` is kept on it. */
+  close(id: number, status: Exclude<PromiseStatus, 'open'>, on: IsoDate, note: string | null = null): void {
+    this.db
+      .stmt(
+        `UPDATE promises SET status = @status, closed_on = @on, note = coalesce(@note, note),
+           thanks_owed = (@status = 'kept' AND direction = 'theirs') WHERE id = @id`,
+      )
+      .run({ id, status, on, note: note === null || note.trim() === '' ? null : normalizeText(note).trim() });
+  }
+
+  /** Keeps a note on the promise (`net done p<id> "<note>"`). */
+  setNote(id: number, note: string | null): void {
+    if (note === null || note.trim() === '') return;
+    this.db.stmt(`UPDATE promises SET note = iif(note IS NULL, @note, note || '; ' || @note) WHERE id = @id`).run({ note: normalizeText(note).trim(), id });
+  }
+
+  /** Ids of this contact's kept promises whose thank-you is owed, kept up to `upTo`. */
+  openThankIds(contactId: number, upTo: IsoDate): number[] {
+    return (
+      this.db
+        .stmt(`SELECT id FROM promises WHERE contact_id = ? AND thanks_owed = 1 AND thanked_on IS NULL AND closed_on <= ? ORDER BY id`)
+        .all(contactId, upTo) as Row[]
+    ).map((r) => Number(r.id));
+  }
+
+  markThanked(ids: readonly number[], on: IsoDate): void {
+    const s = this.db.stmt('UPDATE promises SET thanked_on = ? WHERE id = ? AND thanked_on IS NULL');
+    for (const id of ids) s.run(on, id);
   }
 
   recordNudge(id: number, on: IsoDate): void {

@@ -74,8 +74,9 @@ describe('net calendar', () => {
     const uuid = (list: Array<{ uuid: string }>, i: number) => list[i]?.uuid;
     const events = calendar(j);
     expect(events.map((e) => [e.start, e.summary])).toEqual([
-      // Overdue first (Maria's first follow-up was due a week after the meetup), as in net due.
-      ['2026-10-01', 'Keep in touch with Maria Lopez'],
+      // Overdue first (Maria is owed a thank-you for introducing Bob through her lead, since
+      // 09-30), as in net due.
+      ['2026-10-01', 'Thank Maria Lopez for the introduction'],
       ['2026-10-01', 'Thank Bob Ortiz for the call'],
       ['2026-10-01', "Tell Maria Lopez how their lead went: talk to Acme"],
       ['2026-10-01', "Follow Dana Whitfield's lead: Globex is hiring"],
@@ -83,6 +84,8 @@ describe('net calendar', () => {
       ['2026-10-07', 'Keep in touch with Dana Whitfield'],
       ['2026-10-08', 'Keep in touch with Bob Ortiz'],
       ['2026-10-10', 'Keep your promise to Dana Whitfield: send the deck'],
+      // The introduction was contact with Maria: her follow-up is her 30 days after it.
+      ['2026-10-30', 'Keep in touch with Maria Lopez'],
     ]);
     // Each event's day is the first day net due itself shows the item.
     for (const e of events) {
@@ -99,7 +102,7 @@ describe('net calendar', () => {
     const byStart = (summary: string) => events.find((e) => e.summary.startsWith(summary));
     const bob = backup.contacts.find((c) => c.name === 'Bob Ortiz')?.uuid;
     const dana = backup.contacts.find((c) => c.name === 'Dana Whitfield')?.uuid;
-    expect(byStart('Thank Bob')?.uid).toBe(`${uuid(backup.interactions, 2)}-thanks@net-journal`);
+    expect(byStart('Thank Bob')?.uid).toBe(`${uuid(backup.interactions, 3)}-thanks@net-journal`);
     expect(byStart('Tell Maria')?.uid).toBe(`${uuid(backup.leads, 0)}-report@net-journal`);
     expect(byStart('Follow Dana')?.uid).toBe(`${uuid(backup.leads, 1)}-lead@net-journal`);
     expect(byStart('Nudge Dana')?.uid).toBe(`${backup.promises.find((p) => p.what === 'an intro to Sam')?.uuid}-nudge@net-journal`);
@@ -111,8 +114,9 @@ describe('net calendar', () => {
     expect(byStart('Thank Bob')?.description).toMatch(/^Thank them for the call on 2026-10-01: call about Acme\nWith: Bob Ortiz \(c\d+\)\nDue today\.\nDraft a message: net draft i\d+\nResolve it: net done i\d+$/);
     expect(byStart('Follow Dana')?.description).toMatch(/^Follow their lead: Globex is hiring\nWith: Dana Whitfield \(c\d+\)\nDue today\.\nDraft a message: net draft l\d+\nResolve it: net done l\d+$/);
     expect(byStart('Keep in touch with Maria')?.description).toMatch(
-      /^First follow-up after meeting on 2026-09-20\nWith: Maria Lopez \(c\d+\)\nOwed since 2026-09-27\.\nDraft a message: net draft c\d+\nResolve it: net done c\d+$/,
+      /^Keep in touch \(last contact 2026-09-30\)\nWith: Maria Lopez \(c\d+\)\nFalls due on 2026-10-30\.\nDraft a message: net draft c\d+\nResolve it: net done c\d+$/,
     );
+    expect(byStart('Thank Maria')?.description).toMatch(/^Thank Maria Lopez for introducing you to Bob Ortiz\nWith: Maria Lopez \(c\d+\)\nOwed since 2026-09-30\.\nDraft a message: net draft i\d+\nResolve it: net done i\d+$/);
     expect(byStart('Keep your promise')?.description).toMatch(
       /^You promised by 2026-10-11: send the deck\nWith: Dana Whitfield \(c\d+\)\nFalls due on 2026-10-10\.\nDraft a message: net draft p\d+\nResolve it: net done p\d+$/,
     );
@@ -153,7 +157,7 @@ describe('net calendar', () => {
     const file = path.join(j.dir, 'net.ics');
     fs.writeFileSync(file, 'old', { mode: 0o644 });
     const r = j.ok('calendar', '-o', file);
-    expect(r.stdout).toBe(`Wrote 8 events to ${file}: 4 owed today, 4 falling due in the next 60 days.\n`);
+    expect(r.stdout).toBe(`Wrote 9 events to ${file}: 4 owed today, 5 falling due in the next 60 days.\n`);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(file, 'utf8')).toBe(j.ok('calendar').stdout);
     expect(fs.readdirSync(j.dir).filter((f) => f.includes('.tmp'))).toEqual([]);

@@ -69,7 +69,11 @@ describe('net due, day by day', () => {
     const after = due(j, '2026-10-05');
     expect(after.filter((d) => d.kind === 'lead')).toEqual([]);
     expect(after.filter((d) => d.kind === 'report')).toMatchObject([{ id: lead, contact: { name: 'Maria Lopez' }, due: '2026-10-05' }]);
-    expect(after.filter((d) => d.kind === 'thanks')).toMatchObject([{ contact: { name: 'Sam Park' } }]);
+    // Maria introduced Sam through her lead; Sam is owed one for the call.
+    expect(after.filter((d) => d.kind === 'thanks').map((d) => d.title)).toEqual([
+      'Thank Maria Lopez for introducing you to Sam Park',
+      'Thank them for the call on 2026-10-05: call about the role',
+    ]);
 
     on(j, '2026-10-06', 'log', 'Maria', 'told her about the call', '--reported', lead);
     expect(due(j, '2026-10-06').filter((d) => d.kind === 'report')).toEqual([]);
@@ -104,6 +108,9 @@ describe('net due, day by day', () => {
     expect(due(j, '2026-12-25')).toEqual([]);
     expect(due(j, '2026-12-25', true)).toMatchObject([{ id: p, kind: 'nudge', state: 'resting' }]);
     on(j, '2026-12-25', 'promise', 'kept', p);
+    // Kept at last: no more nudges, a thank-you instead.
+    expect(due(j, '2026-12-25', true)).toMatchObject([{ id: p, kind: 'thanks', state: 'due' }]);
+    on(j, '2026-12-25', 'thank', 'Dana');
     expect(due(j, '2026-12-25', true)).toEqual([]);
   });
 

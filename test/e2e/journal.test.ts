@@ -83,7 +83,10 @@ describe('the acceptance session of the issue (NET_TODAY=2026-10-01)', () => {
     expect(call.on).toBe('2026-10-01');
     expect(call.summary).toBe('intro call');
     expect(call.contacts.map((c) => c.name).sort()).toEqual(['Bob Ortiz', 'Dana Whitfield']);
-    expect(dana.interactions).toHaveLength(2);
+    // Dana introduced Bob through her lead: she is owed a thank-you for it.
+    const intro = only(dana.interactions, (i) => i.kind === 'intro', 'introduction of Bob');
+    expect(intro).toMatchObject({ on: '2026-10-01', summary: 'introduced you to Bob Ortiz', thanks_owed: true });
+    expect(dana.interactions).toHaveLength(3);
 
     expect(dana.needs.map((n) => [n.what, n.status])).toEqual([['an intro at Dell', 'open']]);
 
@@ -189,8 +192,8 @@ describe('bad dates are refused with exit 2 and change nothing', () => {
   it('leaves the records as they were', () => {
     expect(j.json<ContactJson[]>('list', '--json').map((c) => c.name).sort()).toEqual(['Bob Ortiz', 'Dana Whitfield', 'Thom Singer']);
     const dana = show(j, 'Dana');
-    expect(dana.interactions).toHaveLength(2);
-    expect(show(j, 'Thom').interactions.map((i) => i.summary)).toEqual(['a good date']);
+    expect(dana.interactions).toHaveLength(3);
+    expect(show(j, 'Thom').interactions.map((i) => i.summary)).toEqual(['a good date', 'introduced you to Dana Whitfield']);
     expect(dana.needs).toHaveLength(1);
     expect(dana.promises).toHaveLength(2);
     expect(dana.met_on).toBe('2026-09-30');
@@ -642,8 +645,9 @@ describe('changing records', () => {
       expect(only(due(j), (d) => d.id === `c${thom.id}`, 'followup').kind).toBe('followup');
       j.ok('done', `c${thom.id}`, 'sent a congrats note');
       const card = show(j, 'Thom');
-      expect(card.interactions).toHaveLength(1);
-      expect(card.interactions[0]?.on).toBe(LATER);
+      // Thom's introduction of Dana, then the check-in.
+      expect(card.interactions.map((i) => i.kind)).toEqual(['intro', 'other']);
+      expect(card.interactions[1]?.on).toBe(LATER);
       expect(card.last_contact).toBe(LATER);
       expect(dueIds(j)).not.toContain(`c${thom.id}`);
     });

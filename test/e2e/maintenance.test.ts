@@ -44,8 +44,9 @@ describe('net merge', () => {
     const d = j.json<Shown>('show', String(keep), '--json');
     expect(d).toMatchObject({ email: 'dana@example.com', company: 'Sell Computers', introduced_by: { name: 'Thom Singer' } });
     expect(d.tags).toEqual(['data', 'mentor']);
-    // Both first meetings and the shared call, which keeps one link.
-    expect(d.interactions).toHaveLength(3);
+    // Both first meetings, the shared call (which keeps one link), and the two
+    // introductions Dana W made (Sam, and Bob through her lead).
+    expect(d.interactions).toHaveLength(5);
     for (const i of d.interactions) expect(i.contacts.filter((c) => c.id === keep)).toHaveLength(1);
     expect(d.leads).toHaveLength(1);
     expect(d.promises).toHaveLength(1);
@@ -183,11 +184,11 @@ COMP_WORDS=(net show Da); COMP_CWORD=2; _net_complete net Da show; echo "name:\$
 });
 
 describe('details a careful reader of the contract would check', () => {
-  it('a promise whose date is already past is overdue from one day before it', () => {
+  it('a promise whose date is already past when it is made is due that day, never overdue before it exists', () => {
     const j = tempJournal();
     j.ok('add', 'Ann', '--every', 'never');
     j.ok('promise', 'Ann', 'send the deck', '--by', 'yesterday');
-    expect(j.json<Array<{ due: string; days_overdue: number }>>('due', '--json')).toMatchObject([{ due: '2026-09-29', days_overdue: 2 }]);
+    expect(j.json<Array<{ due: string; days_overdue: number }>>('due', '--json')).toMatchObject([{ due: '2026-10-01', days_overdue: 0 }]);
   });
 
   it('tags filter without regard to case or accents', () => {

@@ -37,7 +37,8 @@ const TEXT = [
   '--app-name=net',
   '--',
   'net: 3 things owed today',
-  "follow Dana Whitfield's lead, thank Dana Whitfield, thank Eve &lt;b&gt;\"x\"&lt;/b&gt; &amp; $(touch pwned); `id`. See them with: net due",
+  // The lead given on 09-20 was recorded today: due today, after the thank-yous.
+  "thank Dana Whitfield, thank Eve &lt;b&gt;\"x\"&lt;/b&gt; &amp; $(touch pwned); `id`, follow Dana Whitfield's lead. See them with: net due",
 ];
 
 describe('net due --notify', () => {

@@ -683,7 +683,9 @@ describe('hostile text never reaches the terminal raw', () => {
     expect(card.promises.map((p) => p.what)).toEqual([H, H]);
     expect(card.leads.map((l) => l.what)).toEqual([H, H]);
     expect(card.leads.find((l) => l.id === 1)?.outcome).toBe(H);
-    expect(card.interactions.map((i) => i.summary)).toEqual([H, H]);
+    expect(card.interactions.filter((i) => i.kind !== 'intro').map((i) => i.summary)).toEqual([H, H]);
+    // The thank-yous owed for introducing the others through leads name them as typed.
+    expect(card.interactions.filter((i) => i.kind === 'intro').map((i) => i.summary)).toEqual([`introduced you to ${H} Two`, `introduced you to ${H} Person`]);
     expect(j.json<ContactJson[]>('list', '--json').map((c) => c.name).sort()).toEqual([H, `${H} Two`, `${H} Person`, `${H} Three`].sort());
     expect(j.json<DueJson[]>('due', '--json').some((d) => d.contact.name === H && d.title.includes(H))).toBe(true);
     expect(j.json<ContactJson[]>('find', 'pwned', '--json').length).toBeGreaterThan(0);

@@ -152,8 +152,10 @@ describe('--via someone not in the journal', () => {
     expect(xena.introduced_by).toEqual({ id: kim.id, name: 'Kim Park' });
     expect(xena.cadence_days).toBe(90);
     const card = j.json<ShowJson>('show', 'Kim Park', '--json');
-    expect(card).toMatchObject({ cadence_days: null, met_on: null, introduced_by: null, last_contact: null });
-    expect(card.interactions).toEqual([]);
+    // The introduction itself is all that happened with Kim: she is owed a thank-you for it.
+    expect(card).toMatchObject({ cadence_days: null, met_on: null, introduced_by: null, last_contact: j.today });
+    expect(card.interactions).toMatchObject([{ kind: 'intro', summary: 'introduced you to Xena Young', thanks_owed: true }]);
+    expect(r.stdout).toContain('Kim Park is owed a thank-you for the introduction');
     // Nobody is owed a follow-up for someone you have not talked to yet.
     expect(j.json<Array<{ kind: string; contact: { id: number } }>>('due', '--json', '--all').filter((d) => d.contact.id === kim.id).filter((d) => d.kind === 'followup')).toEqual([]);
   });

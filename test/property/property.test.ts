@@ -312,6 +312,8 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
     archived: fc.boolean(),
     snoozed_until: optDay,
     created_at: stamp,
+    recorded_on: day,
+    cadence_pending: fc.boolean(),
   });
   return fc
     .uniqueArray(contactArb, { minLength: distinct ? 1 : 2, maxLength: 6, selector: (c) => c.uuid })
@@ -341,6 +343,11 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         thanked_on: optDay,
         no_reply: fc.boolean(),
         snoozed_until: optDay,
+        recorded_on: day,
+        note: optText,
+        intro_of: fc.option(who, { nil: null }),
+        intro_by_me: fc.boolean(),
+        thanked: fc.constant([]),
       });
       const lead = fc.record({
         uuid: fc.uuid(),
@@ -355,6 +362,10 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         reported_on: optDay,
         outcome: optText,
         snoozed_until: optDay,
+        recorded_on: day,
+        note: optText,
+        news: optText,
+        news_on: optDay,
       });
       const promise = fc.record({
         uuid: fc.uuid(),
@@ -368,6 +379,10 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         nudges: fc.integer({ min: 0, max: 5 }),
         last_nudged_on: optDay,
         snoozed_until: optDay,
+        recorded_on: day,
+        note: optText,
+        thanks_owed: fc.boolean(),
+        thanked_on: optDay,
       });
       const need = fc.record({
         uuid: fc.uuid(),
@@ -376,6 +391,7 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         noted_on: day,
         status: fc.constantFrom(...NEED_STATUSES),
         closed_on: optDay,
+        recorded_on: day,
       });
       const note = fc.record({
         uuid: fc.uuid(),

@@ -10,7 +10,7 @@ import type { LedgerCounts } from '../../src/core/ledger.js';
 import { matchKey } from '../../src/core/names.js';
 import { type Contact, INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { Journal } from '../../src/store/journal.js';
-import { MIGRATIONS, migrate } from '../../src/store/migrations/index.js';
+import { migrate } from '../../src/store/migrations/index.js';
 import { configure } from '../../src/store/open.js';
 
 const RUNS = 150;
@@ -127,13 +127,6 @@ function build(g: ReportJournal, j = Journal.open(':memory:')): Journal {
   return j;
 }
 
-/** A journal as a version of net from before the history (schema 10) wrote it: no history to record. */
-class OlderJournal extends Journal {
-  override write<T>(fn: (command: number) => T): T {
-    return this.db.write(() => fn(0));
-  }
-}
-
 /** Everyone's counts, one contact at a time and as the report reads them, against the model. */
 function expectCounted(j: Journal) {
   const ids = j.db.raw.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as number[];
@@ -161,16 +154,34 @@ describe('the migration that drops what schema 7 kept for speed (schema 9)', () 
   const SCHEMA_7_ONLY = ['contacts_list', 'ledger_leads', 'ledger_introductions', 'ledger_theirs_kept', 'ledger_mine_kept', 'ledger_needs_met'];
   const schemaText = (raw: Database.Database) => (raw.prepare('SELECT group_concat(sql, char(10)) FROM sqlite_master').pluck().get() as string) ?? '';
 
+  /**
+   * A journal of schema 7 holding the records of `g`: built by the store on the latest schema,
+   * then copied into a schema-7 file column by column (the store writes columns that schema 7
+   * has not), where schema 7's triggers count the give and take as they did.
+   */
+  function schema7(g: ReportJournal): Database.Database {
+    const latest = build(g);
+    const raw = new Database(':memory:');
+    configure(raw);
+    migrate(raw, 7);
+    // Rows go in table by table: a contact may name one added after them.
+    raw.pragma('foreign_keys = OFF');
+    const columns = (db: Database.Database, t: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]);
+    for (const t of ['contacts', 'interactions', 'interaction_contacts', 'leads', 'promises', 'needs']) {
+      const shared = columns(raw, t).filter((c) => columns(latest.db.raw, t).includes(c) && !c.startsWith('ledger_'));
+      const insert = raw.prepare(`INSERT INTO ${t} (${shared.join(', ')}) VALUES (${shared.map(() => '?').join(', ')})`);
+      for (const row of latest.db.raw.prepare(`SELECT ${shared.join(', ')} FROM ${t} ORDER BY 1, 2`).raw(true).all() as unknown[][]) insert.run(...row);
+    }
+    raw.pragma('foreign_keys = ON');
+    latest.close();
+    return raw;
+  }
+
   it('drops the list index and the counts kept by triggers, keeps every record, and the counts read the same', () => {
     fc.assert(
       fc.property(journalArb(anyText, dateLike), (g) => {
-        const raw = new Database(':memory:');
-        configure(raw);
-        migrate(raw, 7);
-        // The store writes today's columns: schema 7 plus those of the steps after 9, which
-        // are not under test here.
-        for (const m of MIGRATIONS.filter((m) => m.version > 9)) m.up(raw);
-        const j = build(g, new OlderJournal(raw, ':memory:'));
+        const raw = schema7(g);
+        const j = new Journal(raw, ':memory:');
         try {
           for (const name of SCHEMA_7_ONLY) expect(schemaText(raw)).toContain(name);
           const records = () => ['contacts', 'interactions', 'interaction_contacts', 'leads', 'promises', 'needs'].map((t) => raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
@@ -183,7 +194,6 @@ describe('the migration that drops what schema 7 kept for speed (schema 9)', () 
             const { ledger_leads: _a, ledger_introductions: _b, ledger_theirs_kept: _c, ledger_mine_kept: _d, ledger_needs_met: _e, ...rest } = r as Record<string, unknown>;
             return rest;
           }));
-          const touched = j.ledgers.touched('2000-01-01', TODAY);
           // Through schema 8 (ids never reused, which rebuilds the tables and their triggers) to 9, which drops them.
           expect(migrate(raw, 8)).toEqual([8]);
           for (const name of SCHEMA_7_ONLY) expect(schemaText(raw)).toContain(name);
@@ -192,8 +202,8 @@ describe('the migration that drops what schema 7 kept for speed (schema 9)', () 
           for (const name of SCHEMA_7_ONLY) expect(schemaText(raw)).not.toContain(name);
           expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%ledger%'").pluck().get()).toBe(0);
           expect(records()).toEqual(before);
-          expect(j.ledgers.touched('2000-01-01', TODAY)).toEqual(touched);
-          // What the triggers kept is what is counted now.
+          // The store reads the latest schema: what the triggers kept is what it counts now.
+          migrate(raw);
           for (const [id, leads, mine] of kept) {
             const counts = j.ledgers.of(id as number) as LedgerCounts;
             expect([counts.leads, counts.mineKept], `contact ${id}`).toEqual([leads, mine]);

@@ -184,8 +184,17 @@ describe('repositories', () => {
     const n2 = j.write(() => j.needs.insert({ contactId: b, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' }));
     const needs = j.needs.all();
     expect(needs).toEqual([
-      { id: n2, uuid: expect.any(String), contact: { id: b, name: 'Ben' }, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04' },
-      { id: n1, uuid: expect.any(String), contact: { id: a, name: j.contacts.get(a)?.name }, what: 'a "referral" \\ \u0000', notedOn: '2026-10-05', status: 'open', closedOn: null },
+      { id: n2, uuid: expect.any(String), contact: { id: b, name: 'Ben' }, what: 'intro', notedOn: '2026-10-01', status: 'met', closedOn: '2026-10-04', recordedOn: j.db.today },
+      {
+        id: n1,
+        uuid: expect.any(String),
+        contact: { id: a, name: j.contacts.get(a)?.name },
+        what: 'a "referral" \\ \u0000',
+        notedOn: '2026-10-05',
+        status: 'open',
+        closedOn: null,
+        recordedOn: j.db.today,
+      },
     ]);
     expect(j.needs.get(n1)).toEqual(needs[1]);
     expect(j.needs.open()).toEqual([needs[1]]);

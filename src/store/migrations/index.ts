@@ -12,6 +12,7 @@ import { history } from './010-history.js';
 import { notes } from './011-notes.js';
 import { dropHistoryTriggers, installHistoryTriggers } from '../history.js';
 import { namesPhones } from './012-names-phones.js';
+import { etiquette } from './013-etiquette.js';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

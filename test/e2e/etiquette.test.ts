@@ -1,0 +1,297 @@
+// Issue 12's reproductions, each run against the real binary with NET_TODAY=2026-04-14
+// on a fresh journal, then the days after.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupJournals, type DueJson, type ShowJson, tempJournal, type TempJournal } from './helpers.js';
+
+afterEach(cleanupJournals);
+
+const TODAY = '2026-04-14';
+
+function fresh(): TempJournal {
+  return tempJournal({ today: TODAY });
+}
+
+function on(j: TempJournal, day: string, ...args: string[]) {
+  const r = j.netWith({ env: { NET_TODAY: day } }, ...args);
+  if (r.code !== 0) throw new Error(`net ${args.join(' ')} on ${day} exited ${r.code}: ${r.stderr}`);
+  return r;
+}
+
+function due(j: TempJournal, day = TODAY, ...flags: string[]): DueJson[] {
+  return JSON.parse(on(j, day, 'due', '--json', ...flags).stdout) as DueJson[];
+}
+
+describe('1. own promise overdue the day it is made', () => {
+  it('net promise Kim "send the deck" --by today is due today, not overdue', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('promise', 'Kim', 'send the deck', '--by', 'today');
+    expect(due(j)).toMatchObject([{ kind: 'promise', due: TODAY, days_overdue: 0 }]);
+    expect(j.ok('due').stdout).toMatch(/due today/);
+    expect(j.ok('due').stdout).not.toMatch(/overdue/);
+    expect(due(j, '2026-04-15')).toMatchObject([{ kind: 'promise', due: TODAY, days_overdue: 1 }]);
+  });
+});
+
+describe('2. backdated records', () => {
+  it('net add "Old Friend" --met college --on 2015-09-01 owes no thank-you and is followed up a week after being added', () => {
+    const j = fresh();
+    j.ok('add', 'Old Friend', '--met', 'college', '--on', '2015-09-01');
+    expect(due(j)).toEqual([]);
+    expect(due(j, '2026-04-20')).toEqual([]);
+    expect(due(j, '2026-04-21')).toMatchObject([{ kind: 'followup', due: '2026-04-21', days_overdue: 0 }]);
+    const show = j.json<ShowJson>('show', 'Old Friend', '--json');
+    expect(show.interactions).toMatchObject([{ on: '2015-09-01', thanks_owed: false }]);
+  });
+
+  it('a promise and a lead recorded with a past date fall due from the day they were recorded', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('promise', 'Kim', 'send the deck', '--on', '2026-01-05');
+    j.ok('lead', 'Kim', 'Acme is hiring', '--on', '2026-01-05');
+    expect(due(j).map((d) => [d.kind, d.due, d.days_overdue])).toEqual([
+      ['promise', TODAY, 0],
+      ['lead', TODAY, 0],
+    ]);
+  });
+
+  it('a conversation logged 14 days or more after it happened owes no thank-you unless --thanks', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('log', 'Kim', 'coffee in March', '--kind', 'coffee', '--on', '2026-03-31');
+    expect(due(j)).toEqual([]);
+    j.ok('log', 'Kim', 'call two weeks ago less a day', '--kind', 'call', '--on', '2026-04-01');
+    // Owed, but not overdue since before it was recorded.
+    expect(due(j)).toMatchObject([{ kind: 'thanks', since: '2026-04-01', due: TODAY, days_overdue: 0 }]);
+    j.ok('log', 'Kim', 'lunch long ago', '--kind', 'coffee', '--on', '2026-02-01', '--thanks');
+    expect(due(j).filter((d) => d.kind === 'thanks')).toHaveLength(2);
+    // Recorded today: the thank-you is due today, not 72 days ago.
+    expect(due(j).find((d) => d.since === '2026-02-01')).toMatchObject({ due: TODAY, days_overdue: 0 });
+    expect(due(j, '2026-04-16').find((d) => d.since === '2026-02-01')).toMatchObject({ due: TODAY, days_overdue: 2 });
+  });
+});
+
+describe('3. introductions', () => {
+  it('net add "Xena Y" --via Kim --kind intro owes Kim the thank-you, not Xena', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    const out = j.ok('add', 'Xena Y', '--via', 'Kim', '--kind', 'intro').stdout;
+    expect(out).toMatch(/Kim is owed a thank-you for the introduction/);
+    const items = due(j);
+    expect(items).toMatchObject([{ kind: 'thanks', contact: { name: 'Kim' }, title: 'Thank Kim for introducing you to Xena Y', due: TODAY, days_overdue: 0 }]);
+    expect(out).toMatch(/Next: send a thank-you, then net thank 1$/m);
+    j.ok('thank', 'Kim');
+    expect(due(j)).toEqual([]);
+  });
+
+  it('net lead --person of someone new owes the giver a thank-you for the introduction', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('lead', 'Kim', 'Bob runs data at Acme', '--person', 'Bob Ortiz');
+    expect(due(j)).toMatchObject([{ kind: 'thanks', contact: { name: 'Kim' }, title: 'Thank Kim for introducing you to Bob Ortiz' }]);
+    // A lead whose person was already known introduces nobody.
+    j.ok('lead', 'Kim', 'ask Bob about the team', '--person', 'Bob Ortiz');
+    expect(due(j).filter((d) => d.kind === 'thanks')).toHaveLength(1);
+  });
+
+  it('net add with only --note logs no meeting', () => {
+    const j = fresh();
+    j.ok('add', 'Noted Person', '--note', 'met at a party, likes chess');
+    const show = j.json<ShowJson>('show', 'Noted Person', '--json');
+    expect(show.interactions).toEqual([]);
+    expect(show.notes).toBe('met at a party, likes chess');
+    expect(due(j)).toEqual([]);
+  });
+
+  it('net intro a b records one intro with both, owes no thank-you, and fails on one person twice', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('add', 'Bob Ortiz', '--every', 'never');
+    const out = j.ok('intro', 'Kim', 'Bob', '--note', 'both into data', '--on', 'yesterday').stdout;
+    expect(out).toMatch(/^Logged i1: you introduced Kim to Bob Ortiz on 2026-04-13\.$/m);
+    const kim = j.json<ShowJson>('show', 'Kim', '--json');
+    expect(kim.interactions).toMatchObject([{ kind: 'intro', on: '2026-04-13', summary: 'both into data', thanks_owed: false, contacts: [{ name: 'Kim' }, { name: 'Bob Ortiz' }] }]);
+    expect(j.json<ShowJson>('show', 'Bob Ortiz', '--json').interactions).toHaveLength(1);
+    expect(due(j)).toEqual([]);
+    const same = j.net('intro', 'Kim', 'Kim');
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/two different people/);
+  });
+});
+
+describe('4. a suggested next step that does nothing', () => {
+  it('net promise kept p<id> (theirs) owes them a thank-you that net thank resolves', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('promise', 'Kim', 'intro to Harry', '--theirs');
+    const kept = j.ok('promise', 'kept', 'p1').stdout;
+    expect(kept).toMatch(/^Next: send a thank-you, then net thank 1 \(or net done p1\)$/m);
+    expect(due(j)).toMatchObject([{ id: 'p1', kind: 'thanks', contact: { name: 'Kim' }, due: TODAY, days_overdue: 0 }]);
+    const thanked = j.ok('thank', '1').stdout;
+    expect(thanked).toMatch(/Thanked Kim \(1 thank-you closed\)/);
+    expect(due(j)).toEqual([]);
+    expect(j.json<ShowJson>('show', 'Kim', '--json').promises[0]).toMatchObject({ status: 'kept', thanks_owed: true, thanked_on: TODAY });
+  });
+
+  it('net done p<id> resolves the thank-you for a kept promise too', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('promise', 'Kim', 'intro to Harry', '--theirs');
+    j.ok('promise', 'kept', 'p1');
+    expect(j.ok('done', 'p1').stdout).toMatch(/Thank-you for keeping their promise p1 sent to Kim/);
+    expect(due(j)).toEqual([]);
+    expect(j.net('done', 'p1').code).toBe(2);
+  });
+});
+
+describe('5. notes on done are kept', () => {
+  it('net done i2 "never met, only an intro" keeps the note, shown by net show and in --json', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--met', 'coffee');
+    j.ok('log', 'Kim', 'intro call', '--kind', 'call');
+    j.ok('done', 'i2', 'never met, only an intro');
+    const show = j.json<{ interactions: Array<{ note: string | null }> }>('show', 'Kim', '--json');
+    expect(show.interactions.map((i) => i.note)).toEqual([null, 'never met, only an intro']);
+    expect(j.ok('show', 'Kim').stdout).toMatch(/intro call .*note: never met, only an intro/);
+    j.ok('promise', 'Kim', 'send the deck');
+    j.ok('done', 'p1', 'sent the short one');
+    expect(j.json<{ promises: Array<{ note: string | null }> }>('show', 'Kim', '--json').promises[0]?.note).toBe('sent the short one');
+    j.ok('lead', 'Kim', 'Acme is hiring');
+    j.ok('done', 'l1', 'applied');
+    expect(j.json<{ leads: Array<{ note: string | null; outcome: string | null }> }>('show', 'Kim', '--json').leads[0]).toMatchObject({ note: 'applied', outcome: 'applied' });
+  });
+});
+
+describe('6. one thank-you per interviewer', () => {
+  it('an interview with three people owes three thank-yous, each closed on its own', () => {
+    const j = fresh();
+    for (const n of ['Ann', 'Bea', 'Cy']) j.ok('add', n, '--every', 'never');
+    const out = j.ok('log', 'Ann', 'panel interview', '--kind', 'interview', '--with', 'Bea', '--with', 'Cy').stdout;
+    expect(out).toMatch(/^Next: send a thank-you to each, then net thank 1 and net thank 2 and net thank 3$/m);
+    expect(due(j).map((d) => [d.id, d.kind, d.contact.name])).toEqual([
+      ['i1c1', 'thanks', 'Ann'],
+      ['i1c2', 'thanks', 'Bea'],
+      ['i1c3', 'thanks', 'Cy'],
+    ]);
+    j.ok('thank', 'Bea');
+    expect(due(j).map((d) => d.id)).toEqual(['i1c1', 'i1c3']);
+    j.ok('done', 'i1c3');
+    expect(due(j).map((d) => d.id)).toEqual(['i1c1']);
+    expect(j.net('done', 'i1c3').code).toBe(2);
+    j.ok('done', 'i1');
+    expect(due(j)).toEqual([]);
+  });
+
+  it('a coffee with three people still owes one thank-you', () => {
+    const j = fresh();
+    for (const n of ['Ann', 'Bea']) j.ok('add', n, '--every', 'never');
+    j.ok('log', 'Ann', 'coffee', '--kind', 'coffee', '--with', 'Bea');
+    expect(due(j).map((d) => d.id)).toEqual(['i1']);
+  });
+});
+
+describe('7. no-reply known after logging', () => {
+  it('net noreply i<id> makes two unanswered messages rest the contact; --undo lifts it', () => {
+    const j = fresh();
+    j.ok('add', 'Sam', '--every', '30d', '--met', 'meetup', '--on', '2026-03-01');
+    on(j, '2026-03-20', 'log', 'Sam', 'checking in', '--kind', 'email');
+    on(j, '2026-04-01', 'log', 'Sam', 'checking in again', '--kind', 'email', '--no-reply');
+    expect(due(j, '2026-05-01').map((d) => [d.id, d.state])).toEqual([['c1', 'due']]);
+    expect(j.ok('noreply', 'i2').stdout).toMatch(/Marked i2 \(email with Sam on 2026-03-20\) as unanswered/);
+    expect(due(j, '2026-05-01')).toEqual([]);
+    expect(due(j, '2026-05-01', '--all').map((d) => [d.id, d.state])).toEqual([['c1', 'resting']]);
+    j.ok('noreply', 'i2', '--undo');
+    expect(due(j, '2026-05-01').map((d) => [d.id, d.state])).toEqual([['c1', 'due']]);
+    expect(j.net('noreply', 'i99').code).toBe(2);
+  });
+
+  it('a --no-reply message to a lead\'s person does not follow the lead', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('lead', 'Kim', 'talk to Bob', '--person', 'Bob Ortiz');
+    const out = j.ok('log', 'Bob', 'hello?', '--kind', 'email', '--no-reply').stdout;
+    expect(out).not.toMatch(/is now followed/);
+    expect(j.json<ShowJson>('show', 'Kim', '--json').leads[0]?.status).toBe('open');
+    j.ok('log', 'Bob', 'call', '--kind', 'call');
+    expect(j.json<ShowJson>('show', 'Kim', '--json').leads[0]?.status).toBe('followed');
+  });
+});
+
+describe('8. a lead\'s story goes on after the first report', () => {
+  it('net lead news l<id> owes the giver another report-back', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('lead', 'Kim', 'Acme is hiring');
+    j.ok('lead', 'reported', 'l1', '--outcome', 'applied');
+    expect(due(j)).toEqual([]);
+    const out = j.ok('lead', 'news', 'l1', 'offer from Acme').stdout;
+    expect(out).toMatch(/^Next: tell Kim the news, then net lead reported l1$/m);
+    expect(due(j)).toMatchObject([{ id: 'l1', kind: 'report', title: 'Tell them the news of their lead: Acme is hiring (offer from Acme)' }]);
+    expect(j.json<ShowJson & { leads: Array<{ news: string; news_on: string }> }>('show', 'Kim', '--json').leads[0]).toMatchObject({ news: 'offer from Acme', news_on: TODAY });
+    j.ok('lead', 'reported', 'l1');
+    expect(due(j)).toEqual([]);
+    const report = j.ok('report').stdout;
+    expect(report).toMatch(/offer from Acme/);
+    expect(j.net('lead', 'news', 'l1').code).toBe(2);
+    j.ok('lead', 'Kim', 'Beta is hiring');
+    expect(j.net('lead', 'news', 'l2', 'nothing yet').stderr).toMatch(/still open/);
+  });
+});
+
+describe('9. imported contacts get a cadence at their first conversation', () => {
+  it('a contact imported without a cadence gets the default one at the first answered conversation, and says so', () => {
+    const j = fresh();
+    j.ok('import', 'test/fixtures/linkedin-connections.csv');
+    const first = j.json<Array<{ id: number; name: string; cadence_days: number | null }>>('list', '--json')[0];
+    if (!first) throw new Error('nothing imported');
+    expect(first.cadence_days).toBeNull();
+    j.ok('log', String(first.id), 'no answer', '--kind', 'email', '--no-reply');
+    expect(j.json<{ cadence_days: number | null }>('show', String(first.id), '--json').cadence_days).toBeNull();
+    const out = j.ok('log', String(first.id), 'coffee at last', '--kind', 'coffee').stdout;
+    expect(out).toMatch(/now has the default keep-in-touch cadence, every 90 days/);
+    expect(j.json<{ cadence_days: number | null }>('show', String(first.id), '--json').cadence_days).toBe(90);
+    expect(due(j, '2026-07-13').some((d) => d.id === `c${first.id}`)).toBe(true);
+  });
+
+  it('a contact added with --every never keeps it', () => {
+    const j = fresh();
+    j.ok('add', 'Quiet', '--every', 'never');
+    expect(j.ok('log', 'Quiet', 'coffee', '--kind', 'coffee').stdout).not.toMatch(/cadence/);
+    expect(j.json<{ cadence_days: number | null }>('show', 'Quiet', '--json').cadence_days).toBeNull();
+  });
+});
+
+describe('15. planned meetings', () => {
+  it('net log --on a future date owes nothing and is no contact until its day, then is a conversation', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--met', 'meetup', '--every', '30d');
+    j.ok('thank', 'Kim');
+    const out = j.ok('log', 'Kim', 'coffee at Bennu', '--kind', 'coffee', '--on', '2026-04-20').stdout;
+    expect(out).toMatch(/^Planned i2: coffee with Kim on 2026-04-20\./m);
+    expect(out).toMatch(/^Next: net due --all$/m);
+    expect(due(j)).toEqual([]);
+    expect(due(j, TODAY, '--all')).toMatchObject([{ id: 'i2', kind: 'upcoming', due: '2026-04-20', state: 'planned' }]);
+    expect(j.json<ShowJson>('show', 'Kim', '--json').last_contact).toBe(TODAY);
+    expect(due(j, '2026-04-19')).toEqual([]);
+    // Its day: listed as upcoming, and its thank-you is owed from today.
+    expect(due(j, '2026-04-20').map((d) => [d.id, d.kind, d.days_overdue])).toEqual([
+      ['i2', 'upcoming', 0],
+      ['i2', 'thanks', 0],
+    ]);
+    expect(on(j, '2026-04-20', 'due').stdout).toMatch(/i2\s+upcoming\s+Kim\s+Planned coffee: coffee at Bennu\s+today/);
+    // From then on it counts as contact: the next follow-up is 30 days after it.
+    expect(j.netWith({ env: { NET_TODAY: '2026-04-21' } }, 'show', 'Kim', '--json').stdout).toMatch(/"last_contact": "2026-04-20"/);
+    on(j, '2026-04-21', 'thank', 'Kim');
+    expect(due(j, '2026-05-19')).toEqual([]);
+    expect(due(j, '2026-05-20')).toMatchObject([{ id: 'c1', kind: 'followup', due: '2026-05-20' }]);
+    // Going back in time (NET_TODAY) makes it a plan again.
+    expect(j.json<ShowJson>('show', 'Kim', '--json').last_contact).toBe(TODAY);
+  });
+
+  it('a past date stays as it was', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    expect(j.ok('log', 'Kim', 'call', '--kind', 'call', '--on', 'yesterday').stdout).toMatch(/^Logged i1: call with Kim on 2026-04-13\.$/m);
+    expect(due(j)).toMatchObject([{ id: 'i1', kind: 'thanks' }]);
+  });
+});
