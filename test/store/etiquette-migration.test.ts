@@ -30,11 +30,11 @@ function schema9(): Database.Database {
   return db;
 }
 
-describe('schema 10 from schema 9 with records', () => {
+describe('schema 13 (etiquette) from schema 9 with records', () => {
   it('keeps every record, dates each as recorded on its own day, and changes nothing that is owed', () => {
     const db = schema9();
     const j = new Journal(db, ':memory:');
-    expect(migrate(db)).toEqual([10]);
+    expect(migrate(db)).toEqual([10, 11, 12, 13]);
     const rows = (sql: string) => db.prepare(sql).raw(true).all();
     expect(rows('SELECT id, recorded_on, cadence_pending FROM contacts ORDER BY id')).toEqual([
       [1, '2026-03-01', 0],
@@ -73,9 +73,9 @@ describe('schema 10 from schema 9 with records', () => {
     migrate(db);
     const j = new Journal(db, ':memory:');
     j.db.today = '2026-04-14';
-    j.interactions.insert({ contactIds: [1], on: '2026-04-20', kind: 'coffee', thanksOwed: true });
+    j.write(() => j.interactions.insert({ contactIds: [1], on: '2026-04-20', kind: 'coffee', thanksOwed: true }));
     expect(j.contacts.get(1)?.lastContact).toBe('2026-03-20');
-    j.interactions.insert({ contactIds: [1], on: '2026-04-10', kind: 'call', thanksOwed: true, noReply: true });
+    j.write(() => j.interactions.insert({ contactIds: [1], on: '2026-04-10', kind: 'call', thanksOwed: true, noReply: true }));
     expect(db.prepare('SELECT last_on, interaction_count FROM contacts WHERE id = 1').raw(true).get()).toEqual(['2026-04-10', 3]);
   });
 });

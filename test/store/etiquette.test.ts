@@ -22,27 +22,33 @@ describe('5. the note of net done is kept on the record it closed', () => {
   ];
   it.each(cases)('%s with notes %j keeps %j', (kind, notes, kept) => {
     const j = journal();
-    const c = j.contacts.insert({ name: 'Kim' });
-    const id =
-      kind === 'interaction'
-        ? j.interactions.insert({ contactIds: [c], on: '2026-04-14', kind: 'coffee', thanksOwed: true })
-        : kind === 'promise'
-          ? j.promises.insert({ contactId: c, what: 'send the deck', direction: 'mine', madeOn: '2026-04-14' })
-          : j.leads.insert({ sourceId: c, what: 'Acme', givenOn: '2026-04-14' });
-    for (const n of notes) {
-      if (kind === 'interaction') j.interactions.setNote(id, n);
-      else if (kind === 'promise') j.promises.setNote(id, n);
-      else j.leads.setNote(id, n);
-    }
+    const id = j.write(() => {
+      const c = j.contacts.insert({ name: 'Kim' });
+      const id =
+        kind === 'interaction'
+          ? j.interactions.insert({ contactIds: [c], on: '2026-04-14', kind: 'coffee', thanksOwed: true })
+          : kind === 'promise'
+            ? j.promises.insert({ contactId: c, what: 'send the deck', direction: 'mine', madeOn: '2026-04-14' })
+            : j.leads.insert({ sourceId: c, what: 'Acme', givenOn: '2026-04-14' });
+      for (const n of notes) {
+        if (kind === 'interaction') j.interactions.setNote(id, n);
+        else if (kind === 'promise') j.promises.setNote(id, n);
+        else j.leads.setNote(id, n);
+      }
+      return id;
+    });
     const got = kind === 'interaction' ? j.interactions.get(id) : kind === 'promise' ? j.promises.get(id) : j.leads.get(id);
     expect(got?.note ?? '').toBe(kept);
   });
 
   it('closing a promise with a note keeps it', () => {
     const j = journal();
-    const c = j.contacts.insert({ name: 'Kim' });
-    const p = j.promises.insert({ contactId: c, what: 'send the deck', direction: 'mine', madeOn: '2026-04-14' });
-    j.promises.close(p, 'kept', '2026-04-15', 'sent the long version');
+    const p = j.write(() => {
+      const c = j.contacts.insert({ name: 'Kim' });
+      const p = j.promises.insert({ contactId: c, what: 'send the deck', direction: 'mine', madeOn: '2026-04-14' });
+      j.promises.close(p, 'kept', '2026-04-15', 'sent the long version');
+      return p;
+    });
     expect(j.promises.get(p)).toMatchObject({ status: 'kept', note: 'sent the long version', thanksOwed: false });
   });
 });
@@ -57,13 +63,16 @@ describe('7. net noreply marks a logged message unanswered afterwards; the respe
   ];
   it.each(cases)('%s → the follow-up on 04-14 is %s', (_name, marks, state) => {
     const j = journal();
-    const c = j.contacts.insert({ name: 'Kim', cadenceDays: 30 });
-    const ids = [
-      j.interactions.insert({ contactIds: [c], on: '2026-03-01', kind: 'message', thanksOwed: false }),
-      j.interactions.insert({ contactIds: [c], on: '2026-03-10', kind: 'message', thanksOwed: false }),
-    ];
-    ids.forEach((id, n) => {
-      if (marks[n]) j.interactions.setNoReply(id, true);
+    const c = j.write(() => {
+      const c = j.contacts.insert({ name: 'Kim', cadenceDays: 30 });
+      const ids = [
+        j.interactions.insert({ contactIds: [c], on: '2026-03-01', kind: 'message', thanksOwed: false }),
+        j.interactions.insert({ contactIds: [c], on: '2026-03-10', kind: 'message', thanksOwed: false }),
+      ];
+      ids.forEach((id, n) => {
+        if (marks[n]) j.interactions.setNoReply(id, true);
+      });
+      return c;
     });
     const items = dueItems(j.due.input('2026-04-14'), '2026-04-14').filter((d) => d.id === `c${c}`);
     expect(items).toHaveLength(1);
@@ -72,11 +81,14 @@ describe('7. net noreply marks a logged message unanswered afterwards; the respe
 
   it('--undo lifts the rest', () => {
     const j = journal();
-    const c = j.contacts.insert({ name: 'Kim', cadenceDays: 30 });
-    const a = j.interactions.insert({ contactIds: [c], on: '2026-03-01', kind: 'message', thanksOwed: false, noReply: true });
-    j.interactions.insert({ contactIds: [c], on: '2026-03-10', kind: 'message', thanksOwed: false, noReply: true });
+    const a = j.write(() => {
+      const c = j.contacts.insert({ name: 'Kim', cadenceDays: 30 });
+      const a = j.interactions.insert({ contactIds: [c], on: '2026-03-01', kind: 'message', thanksOwed: false, noReply: true });
+      j.interactions.insert({ contactIds: [c], on: '2026-03-10', kind: 'message', thanksOwed: false, noReply: true });
+      return a;
+    });
     expect(dueItems(j.due.input('2026-04-14'), '2026-04-14').map((d) => d.state)).toEqual(['resting']);
-    j.interactions.setNoReply(a, false);
+    j.write(() => j.interactions.setNoReply(a, false));
     expect(dueItems(j.due.input('2026-04-14'), '2026-04-14').map((d) => d.state)).toEqual(['due']);
   });
 });
