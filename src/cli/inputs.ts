@@ -1,5 +1,5 @@
 // Turning what the user typed into domain values, or a UsageError that names the flag.
-import { type DateBias, FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, parseCadence, parseDate } from '../core/dates.js';
+import { type DateBias, FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, isValidIsoDate, parseCadence, parseDate } from '../core/dates.js';
 import { JournalError, UsageError } from '../core/errors.js';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
@@ -111,6 +111,9 @@ export async function introducerOption(ctx: Context, ref: string): Promise<Intro
 export async function dateOption(text: string, flag: string, today: IsoDate, bias: DateBias): Promise<IsoDate> {
   const iso = await parseDate(text, today, bias);
   const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (iso === null && ymd && isValidIsoDate(text.trim())) {
+    throw new UsageError(`${flag} "${text}" is outside the dates net keeps, ${FIRST_DATE} to ${LAST_DATE}. Give a date in that range.`);
+  }
   if (iso === null && ymd) {
     const [y, m] = [Number(ymd[1]), Number(ymd[2])];
     const month = m >= 1 && m <= 12 ? new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : null;
