@@ -41,6 +41,9 @@ const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${
     FROM interaction_contacts WHERE interaction_id = x.id AND thanked_on IS NOT NULL)))`;
 const OLDEST_FIRST = 'x.on_date, x.id';
 
+/** Meetings logged ahead whose planned flag no longer matches today (one index read). */
+const UNSETTLED = `FROM interactions INDEXED BY interactions_ahead WHERE on_date > recorded_on AND planned <> (on_date > @today)`;
+
 export class Interactions {
   constructor(private readonly db: Db) {}
 
@@ -154,9 +157,13 @@ export class Interactions {
    * the common case writes nothing.
    */
   settle(today: IsoDate): number {
-    const stale = `FROM interactions INDEXED BY interactions_ahead WHERE on_date > recorded_on AND planned <> (on_date > @today)`;
-    if (this.db.stmt(`SELECT count(*) ${stale}`).pluck().get({ today }) === 0) return 0;
-    return this.db.stmt(`UPDATE interactions SET planned = (on_date > @today) WHERE id IN (SELECT id ${stale})`).run({ today }).changes;
+    if (!this.unsettled(today)) return 0;
+    return this.db.stmt(`UPDATE interactions SET planned = (on_date > @today) WHERE id IN (SELECT id ${UNSETTLED})`).run({ today }).changes;
+  }
+
+  /** True when a planned meeting's day has come (or NET_TODAY went back before it): `settle` has work. */
+  unsettled(today: IsoDate): boolean {
+    return this.db.stmt(`SELECT count(*) ${UNSETTLED}`).pluck().get({ today }) !== 0;
   }
 
   /** Marks a logged message unanswered (or answered): the respect rule counts it (schema 4's activity triggers). */

@@ -81,7 +81,8 @@ export class Journal {
     this.db.today = today;
     if (this.pending !== null || !this.db.raw.open) return;
     try {
-      this.write(() => this.interactions.settle(today));
+      // Most days nothing changes: no write lock, and no empty command in the history.
+      if (this.interactions.unsettled(today)) this.write(() => this.interactions.settle(today));
     } catch (err) {
       // A journal net may not write (read-only) is still read as it is.
       if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_READONLY')) throw err;
