@@ -11,64 +11,16 @@ import {
   restingUntil,
   visibleDue,
 } from '../../src/core/due.js';
-import type { ContactRef, Interaction, Lead, Pledge } from '../../src/core/types.js';
+import { interactionBuilder, leadBuilder, pledgeBuilder } from './records.js';
+import type { ContactRef } from '../../src/core/types.js';
 
 const DANA: ContactRef = { id: 1, name: 'Dana Whitfield' };
 const MARIA: ContactRef = { id: 2, name: 'Maria Lopez' };
 const BOB: ContactRef = { id: 3, name: 'Bob Ortiz' };
 
-function pledge(over: Partial<Pledge> = {}): Pledge {
-  return {
-    id: 1,
-    uuid: 'p-uuid',
-    contact: DANA,
-    what: 'send my notes',
-    direction: 'mine',
-    madeOn: '2026-10-01',
-    by: null,
-    status: 'open',
-    closedOn: null,
-    nudges: 0,
-    lastNudgedOn: null,
-    snoozedUntil: null,
-    ...over,
-  };
-}
-
-function interaction(over: Partial<Interaction> = {}): Interaction {
-  return {
-    id: 1,
-    uuid: 'i-uuid',
-    contacts: [DANA],
-    on: '2026-10-01',
-    kind: 'coffee',
-    summary: null,
-    thanksOwed: true,
-    thankedOn: null,
-    noReply: false,
-    snoozedUntil: null,
-    ...over,
-  };
-}
-
-function lead(over: Partial<Lead> = {}): Lead {
-  return {
-    id: 1,
-    uuid: 'l-uuid',
-    source: MARIA,
-    what: 'Bob runs data at Acme',
-    person: null,
-    company: null,
-    job: null,
-    givenOn: '2026-10-01',
-    status: 'open',
-    followedOn: null,
-    reportedOn: null,
-    outcome: null,
-    snoozedUntil: null,
-    ...over,
-  };
-}
+const pledge = pledgeBuilder(DANA, '2026-10-01', 'send my notes');
+const interaction = interactionBuilder(DANA, '2026-10-01');
+const lead = leadBuilder(MARIA, '2026-10-01');
 
 function activity(over: Partial<ContactActivity> = {}): ContactActivity {
   return {

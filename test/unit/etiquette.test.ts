@@ -11,64 +11,16 @@ import {
   followupDue,
   thanksOwedByDefault,
 } from '../../src/core/due.js';
-import type { ContactRef, Interaction, InteractionKind, Lead, Pledge } from '../../src/core/types.js';
+import { interactionBuilder, leadBuilder, pledgeBuilder } from './records.js';
+import type { ContactRef, InteractionKind } from '../../src/core/types.js';
 
 const KIM: ContactRef = { id: 1, name: 'Kim' };
 const XENA: ContactRef = { id: 2, name: 'Xena Y' };
 const BOB: ContactRef = { id: 3, name: 'Bob Ortiz' };
 
-function pledge(over: Partial<Pledge> = {}): Pledge {
-  return {
-    id: 1,
-    uuid: 'p-uuid',
-    contact: KIM,
-    what: 'send the deck',
-    direction: 'mine',
-    madeOn: '2026-04-14',
-    by: null,
-    status: 'open',
-    closedOn: null,
-    nudges: 0,
-    lastNudgedOn: null,
-    snoozedUntil: null,
-    ...over,
-  };
-}
-
-function interaction(over: Partial<Interaction> = {}): Interaction {
-  return {
-    id: 1,
-    uuid: 'i-uuid',
-    contacts: [KIM],
-    on: '2026-04-14',
-    kind: 'coffee',
-    summary: null,
-    thanksOwed: true,
-    thankedOn: null,
-    noReply: false,
-    snoozedUntil: null,
-    ...over,
-  };
-}
-
-function lead(over: Partial<Lead> = {}): Lead {
-  return {
-    id: 1,
-    uuid: 'l-uuid',
-    source: KIM,
-    what: 'Bob runs data at Acme',
-    person: null,
-    company: null,
-    job: null,
-    givenOn: '2026-04-14',
-    status: 'open',
-    followedOn: null,
-    reportedOn: null,
-    outcome: null,
-    snoozedUntil: null,
-    ...over,
-  };
-}
+const pledge = pledgeBuilder(KIM, '2026-04-14', 'send the deck');
+const interaction = interactionBuilder(KIM, '2026-04-14');
+const lead = leadBuilder(KIM, '2026-04-14');
 
 function activity(over: Partial<ContactActivity> = {}): ContactActivity {
   return {
