@@ -36,7 +36,8 @@ const rand = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const uuid = (kind, i) => `${kind.padEnd(8, '0').slice(0, 8)}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+// Each kind's uuids start with its own hex digits (a uuid is hex only), so kinds never collide.
+const uuid = (kind, i) => `${kind.charCodeAt(0).toString(16).padEnd(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const day = (offset) => {
   const d = new Date(Date.UTC(2026, 10, 23) - offset * 86_400_000);
   return d.toISOString().slice(0, 10);
@@ -154,9 +155,12 @@ function journalBackup(n, { interactions: talks = 10 * n, days = 1095, week = 0 
   return { format: 'net-journal', version: 1, exported_at: new Date().toISOString(), contacts, interactions, leads, promises, needs };
 }
 
+const DEVNULL = fs.openSync(os.devNull, 'w');
+
 function timeMs(cmd, args, env) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Output goes to /dev/null, an open file: net refuses to write a report to a closed stdout.
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', DEVNULL, 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
