@@ -5,7 +5,11 @@ import type { Context } from './context.js';
 /** After recording something, point out open needs it could help with ("Sam needs an intro at Acme"). */
 export function sayWaysToGive(ctx: Context, texts: ReadonlyArray<string | null | undefined>, exceptContactIds: readonly number[]): void {
   if (!texts.some((t) => t && keywords(t).size > 0)) return;
-  const needs = needsMatching(texts, ctx.journal().needs.open()).filter((n) => !exceptContactIds.includes(n.contact.id));
+  const j = ctx.journal();
+  const open = j.needs.open().filter((n) => !exceptContactIds.includes(n.contact.id));
+  if (open.length === 0) return;
+  let total: number | undefined;
+  const needs = needsMatching(texts, open, (word) => j.search.needsAndLogsWith(word), () => (total ??= j.search.needsAndLogs()));
   for (const n of needs.slice(0, 3)) {
     ctx.io.out(ctx.io.color.green(`${safeLine(n.contact.name)} needs ${safeLine(n.what)} — see net needs`));
   }

@@ -113,6 +113,22 @@ export class Search {
     return out;
   }
 
+  /** How many needs and logs (interactions) the journal holds: the texts a word's rarity is measured in. */
+  needsAndLogs(): number {
+    return this.db.stmt('SELECT (SELECT count(*) FROM needs) + (SELECT count(*) FROM interactions)').pluck().get() as number;
+  }
+
+  /**
+   * How many needs and logs hold `word` whole, as the search index splits text (one index
+   * lookup: the rowid's tag says which kind of record each hit is).
+   */
+  needsAndLogsWith(word: string): number {
+    return this.db
+      .stmt(`SELECT count(*) FROM search WHERE search MATCH ? AND rowid % 8 IN (${SEARCH_KIND.need}, ${SEARCH_KIND.interaction})`)
+      .pluck()
+      .get(`"${word.replaceAll('"', '""')}"`) as number;
+  }
+
   /** Why each contact matched `text`, by contact id: the records under them that hold every word as typed. */
   explained(text: string): Map<number, Explained[]> {
     return explainMatches(this.records(text), searchTerms(text));
