@@ -25,13 +25,15 @@ const TODO: Record<DueKind, (name: string) => string> = {
   nudge: (name) => `nudge ${name}`,
   followup: (name) => `keep in touch with ${name}`,
   upcoming: (name) => `meet ${name}`,
+  job: (name) => `ask ${name} about your application`,
+  landed: (name) => `tell ${name} you landed`,
 };
 
 /** "3 things owed today" and "thank Dana Whitfield, nudge Sam Lee, … and 1 more", or null when nothing is. */
 export function notification(items: readonly DueItem[]): Notification | null {
   const owed = items.filter((i) => i.state === 'due');
   if (owed.length === 0) return null;
-  const named = owed.slice(0, NAMED).map((i) => TODO[i.kind](safeLine(i.contact.name)));
+  const named = owed.slice(0, NAMED).map((i) => TODO[i.kind](i.contact ? safeLine(i.contact.name) : 'them'));
   const more = owed.length > NAMED ? ` and ${owed.length - NAMED} more` : '';
   return { title: `${plural(owed.length, 'thing')} owed today`, body: `${named.join(', ')}${more}. See them with: net due` };
 }

@@ -13,6 +13,7 @@ import { registerExport } from '../commands/export.js';
 import { registerHistory } from '../commands/history.js';
 import { registerImport } from '../commands/import.js';
 import { registerIntro } from '../commands/intro.js';
+import { registerJob } from '../commands/job.js';
 import { registerLead } from '../commands/lead.js';
 import { registerList } from '../commands/list.js';
 import { registerMerge } from '../commands/merge.js';
@@ -39,6 +40,8 @@ const COMMANDS: Record<string, Register> = {
   add: registerAdd,
   log: registerLog,
   lead: registerLead,
+  job: registerJob,
+  jobs: registerJob,
   intro: registerIntro,
   promise: registerPromise,
   need: registerNeed,

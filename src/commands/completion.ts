@@ -31,7 +31,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * Commands whose argument can be an item id (`i12`, `l3`, `p7`, `n2`): completion offers the
  * ids of recent records there, besides contact names.
  */
-const TAKES_ITEM_IDS = ['edit', 'rm', 'history', 'done', 'snooze', 'lead', 'promise', 'need'];
+const TAKES_ITEM_IDS = ['edit', 'rm', 'history', 'done', 'snooze', 'lead', 'promise', 'need', 'job'];
 
 // Contact names come from strangers (imported vCards): the scripts below never let a shell
 // expand them. Each asks the command by the name it was invoked as (`net-journal` where

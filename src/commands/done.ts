@@ -1,20 +1,24 @@
 import type { Command } from 'commander';
 import { addDays } from '../core/dates.js';
 import { isPanel, MAX_NUDGES, NUDGE_INTERVAL_DAYS } from '../core/due.js';
+import { JOB_ASK_DAYS, jobsOwed, reportedTo } from '../core/jobs.js';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { dateOption } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 
-type ItemKind = 'p' | 'i' | 'l' | 'c';
+type ItemKind = 'p' | 'i' | 'l' | 'c' | 'j';
 
-/** An item id as `net due` prints it; `i12c3` is the thank-you to contact 3 of panel interview i12. */
+/**
+ * An item id as `net due` prints it; `i12c3` is the thank-you to contact 3 of panel interview
+ * i12, `j4c7` what application j4 owes contact 7 (the news of an offer, a no, or that you landed).
+ */
 function parseItem(text: string): { kind: ItemKind; id: number; person: number | null } {
-  const m = /^([pilc])(\d{1,15})(?:c(\d{1,15}))?$/i.exec(text.trim());
+  const m = /^([pilcj])(\d{1,15})(?:c(\d{1,15}))?$/i.exec(text.trim());
   const kind = (m?.[1] ?? '').toLowerCase() as ItemKind;
-  if (!m || (m[3] !== undefined && kind !== 'i')) {
-    throw new UsageError(`"${text}" is not an item id. Use the id net due prints, like p3, i12, l5 or c7.`);
+  if (!m || (m[3] !== undefined && kind !== 'i' && kind !== 'j')) {
+    throw new UsageError(`"${text}" is not an item id. Use the id net due prints, like p3, i12, l5, c7 or j4.`);
   }
   return { kind, id: Number(m[2]), person: m[3] === undefined ? null : Number(m[3]) };
 }
@@ -22,15 +26,19 @@ function parseItem(text: string): { kind: ItemKind; id: number; person: number |
 export function registerDone(program: Command, ctx: Context): void {
   program
     .command('done')
-    .argument('<item-id>', 'the id net due printed (p3, i12, l5, c7)')
+    .argument('<item-id>', 'the id net due printed (p3, i12, l5, c7, j4)')
     .argument('[note]', 'a short note kept on the record it closes (net show and --json show it as note)')
     .summary('resolve a due item')
     .description(
       'p<id>: keep your promise, record that you nudged them about theirs, or that you thanked them for keeping it.\n' +
         'i<id>: the thank-you is sent.  l<id>: an open lead is followed; a followed lead is reported back.\n' +
-        'c<id>: log a short check-in with them.',
+        'c<id>: log a short check-in with them.  j<id>: you asked about the application (the next ask is due 10 days on).\n' +
+        'j<id>c<id>: you told them how the application went, or that you landed.',
     )
-    .addHelpText('after', examples(['net done p3', 'net done i2 "never met, only an intro"', 'net done l5 "interview booked"', 'net done c7 "sent a congrats note"']))
+    .addHelpText(
+      'after',
+      examples(['net done p3', 'net done i2 "never met, only an intro"', 'net done l5 "interview booked"', 'net done c7 "sent a congrats note"', 'net done j4 "the recruiter says next week"']),
+    )
     .action((itemText: string, note: string | undefined) => {
       const { kind, id, person } = parseItem(itemText);
       const j = ctx.journal();
@@ -104,6 +112,7 @@ export function registerDone(program: Command, ctx: Context): void {
         }
         throw new UsageError(`Lead l${id} is already ${l.status}.`);
       }
+      if (kind === 'j') return doneJob(ctx, id, person, note, out);
       const c = j.contacts.ref(id);
       if (!c) throw new UsageError(`There is no contact c${id}. See what is due with: net due`);
       const iid = j.write(() => {
@@ -116,7 +125,7 @@ export function registerDone(program: Command, ctx: Context): void {
 
   program
     .command('snooze')
-    .argument('<item-id>', 'the id net due printed (p3, i12, l5, c7)')
+    .argument('<item-id>', 'the id net due printed (p3, i12, l5, c7, j4)')
     .argument('<date>', 'when to bring it back (monday, 2w, 2026-12-01)')
     .summary('postpone a due item')
     .addHelpText('after', examples(['net snooze c7 2w', 'net snooze p3 "next monday"', 'net snooze l5 2026-12-01']))
@@ -140,6 +149,11 @@ export function registerDone(program: Command, ctx: Context): void {
           const l = j.leads.get(id);
           return !l ? 'missing' : l.status === 'reported' || l.status === 'dropped' ? `is already ${l.status}` : null;
         }
+        if (kind === 'j') {
+          const job = j.jobs.get(id);
+          const owing = job && jobsOwed([job]).some((o) => o.id === `j${id}` || o.id.startsWith(`j${id}c`));
+          return !job ? 'missing' : !owing ? `owes nothing (it is ${job.stage})` : null;
+        }
         const c = j.contacts.get(id);
         return !c ? 'missing' : c.cadenceDays === null ? 'has no keep-in-touch cadence (set one with net edit --every)' : null;
       })();
@@ -149,9 +163,36 @@ export function registerDone(program: Command, ctx: Context): void {
         if (kind === 'p') j.promises.snooze(id, until);
         else if (kind === 'i') j.interactions.snooze(id, until);
         else if (kind === 'l') j.leads.snooze(id, until);
+        else if (kind === 'j') j.jobs.snooze(id, until);
         else j.contacts.update(id, { snoozedUntil: until });
       });
       ctx.io.out(`Snoozed ${kind}${id} until ${until}.`);
       ctx.io.out('Next: net due --all (it shows snoozed items too)');
     });
+}
+
+/** `net done j4`: you asked about the application; `net done j4c7`: you told contact 7 how it went. */
+function doneJob(ctx: Context, id: number, person: number | null, note: string | undefined, out: (done: string, next?: string) => void): void {
+  const j = ctx.journal();
+  const job = j.jobs.get(id);
+  if (!job) throw new UsageError(`There is no application j${id}. See them with: net jobs --all`);
+  const what = `${safeLine(job.title)} at ${safeLine(job.company)}`;
+  if (person === null) {
+    if (!['applied', 'screen', 'interview'].includes(job.stage)) {
+      throw new UsageError(`Application j${id} is ${job.stage}; there is nothing to ask about. Move it along with: net job j${id} <stage>`);
+    }
+    j.write(() => {
+      j.jobs.asked(id, ctx.today);
+      j.jobs.setNote(id, note);
+    });
+    return out(`Asked about your application j${id}: ${what}. If nothing changes, ask again from ${addDays(ctx.today, JOB_ASK_DAYS)}.`);
+  }
+  const helper = job.landedOn !== null ? job.people.find((p) => p.contact.id === person && p.helped !== null) : undefined;
+  const told = helper?.contact ?? (job.landedOn === null && ['offer', 'rejected'].includes(job.stage) ? reportedTo(job).find((c) => c.id === person) : undefined);
+  if (!told) throw new UsageError(`Application j${id} owes contact ${person} nothing. See what is due with: net due`);
+  j.write(() => {
+    j.jobs.told(id, person, ctx.today);
+    j.jobs.setNote(id, note);
+  });
+  return out(helper ? `Told ${safeLine(told.name)} you landed at ${safeLine(job.company)} (j${id}).` : `Told ${safeLine(told.name)} how your application j${id} went: ${what}.`);
 }

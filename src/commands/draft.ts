@@ -66,9 +66,12 @@ export function registerDraft(program: Command, ctx: Context): void {
     .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout')
     .addHelpText('after', examples(['net draft i12', 'net draft l5 --to', 'net draft p3 --mailto', 'net draft c7 -o catch-up.txt']))
     .action(async (itemText: string, o: DraftOptions) => {
-      const m = /^#?([a-z])(\d{1,15})$/i.exec(itemText.trim());
-      if (!m) throw new UsageError(`"${safeLine(itemText)}" is not an item id. Use the id net due prints, like i12, l5, p3 or c7.`);
-      const id = `${(m[1] ?? '').toLowerCase()}${m[2]}`;
+      // `j4c7`: what application j4 owes contact 7.
+      const m = /^#?([a-z])(\d{1,15})(c\d{1,15})?$/i.exec(itemText.trim());
+      if (!m || (m[3] !== undefined && m[1]?.toLowerCase() !== 'j')) {
+        throw new UsageError(`"${safeLine(itemText)}" is not an item id. Use the id net due prints, like i12, l5, p3, c7 or j4.`);
+      }
+      const id = `${(m[1] ?? '').toLowerCase()}${m[2]}${(m[3] ?? '').toLowerCase()}`;
       const j = ctx.journal();
       const { itemRecord } = await import('../store/items.js');
       const { TEMPLATES, checkedEmail, draftText, draftValues, fillTemplate, mailtoUrl } = await import('../render/drafts.js');
@@ -76,6 +79,7 @@ export function registerDraft(program: Command, ctx: Context): void {
         const item = findItem(j, id, ctx.today);
         const record = itemRecord(j, id);
         if (!record) throw new Error(`due item ${id} has no record`);
+        if (item.contact === null) throw new UsageError(`${id} is owed to nobody in your journal (the application has no referrer), so there is no one to write to.`);
         const about = contact(j, item.contact.id);
         // Following a lead means writing to the person it points to.
         const to = record.type === 'lead' && item.kind === 'lead' && record.lead.person ? contact(j, record.lead.person.id) : about;

@@ -28,15 +28,16 @@ interface EditOptions extends RecordEditOptions {
 export function registerEdit(program: Command, ctx: Context): void {
   program
     .command('edit')
-    .argument('<who>', 'a contact (name, 12, #12 or c12), or a record: i12, l3, p7, n2')
-    .summary('change a contact, an interaction, a lead, a promise or a need')
+    .argument('<who>', 'a contact (name, 12, #12 or c12), or a record: i12, l3, p7, n2, j4')
+    .summary('change a contact, an interaction, a lead, a promise, a need or an application')
     .description(
       'Change the fields you give; an empty value ("") clears a field. Prints what changed; net undo takes it back.\n' +
         'A contact takes --name --company --role --email --phone --url --met --on --via --tag --untag --note --every --archive --unarchive.\n' +
         'An interaction (i12) takes --on --kind --summary --with <who>… (replaces the people) --add <who> --drop <who>\n' +
         '  --thanks/--no-thanks --no-reply/--replied.\n' +
         'A lead (l3) takes --what --person <who> --company --job --on (linking a person follows the lead if you already talked to them).\n' +
-        'A promise (p7) takes --what --by --on; a need (n2) takes --what --on.',
+        'A promise (p7) takes --what --by --on; a need (n2) takes --what --on.\n' +
+        'An application (j4) takes --title --company --url --via --lead --stage --on --note (to move it along, net job j4 <stage>).',
     )
     .option('--name <name>', 'their name')
     .option('--company <company>', 'where they work (a lead: the company)')
@@ -66,6 +67,9 @@ export function registerEdit(program: Command, ctx: Context): void {
     .option('--person <who>', 'a lead: the person to talk to ("" for nobody)')
     .option('--job <job>', 'a lead: the job')
     .option('--by <date>', 'a promise: by when ("" for no date)')
+    .option('--title <title>', 'an application: the job title')
+    .option('--lead <lead-id>', 'an application: the lead it came from ("" for none)')
+    .option('--stage <stage>', 'an application: its stage, corrected (net job j4 <stage> moves it)')
     .addHelpText(
       'after',
       examples([
@@ -77,16 +81,17 @@ export function registerEdit(program: Command, ctx: Context): void {
         'net edit l3 --person "Bob Ortiz" --job "Data engineer"',
         'net edit p7 --by friday',
         'net edit n2 --what "an intro at Dell"',
+        'net edit j4 --title "Senior data engineer" --via Dana',
       ]),
     )
     .action(async (who: string, o: EditOptions, cmd: Command) => {
       const item = parseRecordId(who);
       if (item) return editRecord(ctx, item, o, cmd);
-      const recordOnly = ['what', 'kind', 'summary', 'with', 'add', 'drop', 'thanks', 'reply', 'replied', 'person', 'job', 'by'].filter(
+      const recordOnly = ['what', 'kind', 'summary', 'with', 'add', 'drop', 'thanks', 'reply', 'replied', 'person', 'job', 'by', 'title', 'lead', 'stage'].filter(
         (k) => cmd.getOptionValueSource(k) === 'cli',
       );
       if (recordOnly.length > 0) {
-        throw new UsageError(`${recordOnly.map((k) => (k === 'reply' ? '--no-reply' : `--${k}`)).join(', ')} ${recordOnly.length === 1 ? 'is' : 'are'} for records (i12, l3, p7, n2), not contacts. See net edit --help.`);
+        throw new UsageError(`${recordOnly.map((k) => (k === 'reply' ? '--no-reply' : `--${k}`)).join(', ')} ${recordOnly.length === 1 ? 'is' : 'are'} for records (i12, l3, p7, n2, j4), not contacts. See net edit --help.`);
       }
       const ref = await resolveContact(ctx, who);
       const j = ctx.journal();

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { type FieldDef, type RecordId, type RecordKind, recordLabel } from '../core/kinds.js';
 import type { Context } from '../cli/context.js';
-import { dateOption, kindOption, resolveContact } from '../cli/inputs.js';
+import { dateOption, itemIdArg, kindOption, resolveContact } from '../cli/inputs.js';
+import { isJobStage, JOB_STAGES } from '../core/types.js';
 import type { Journal } from '../store/journal.js';
 import { followLeadIfTalked, recordExists, removeRecord, setPeople, updateRecord } from '../store/records.js';
 import { describeChanges } from '../store/undo.js';
@@ -27,6 +28,12 @@ export interface RecordEditOptions {
   company?: string;
   job?: string;
   by?: string;
+  title?: string;
+  url?: string;
+  via?: string;
+  lead?: string;
+  stage?: string;
+  note?: string;
 }
 
 /** Flags for the people of an interaction (its link table), besides the fields' own flags. */
@@ -37,7 +44,7 @@ const PAIRED: Record<string, string> = { '--thanks': '--no-thanks', '--no-reply'
 /** Every flag a kind's records take in `net edit`. */
 export function editFlags(kind: RecordKind): string[] {
   const own = kind.fields.flatMap((f) => (f.flag ? [f.flag, ...(PAIRED[f.flag] ? [PAIRED[f.flag] as string] : [])] : []));
-  return kind.links ? [...own, ...PEOPLE_FLAGS] : own;
+  return kind.name === 'interaction' ? [...own, ...PEOPLE_FLAGS] : own;
 }
 
 /** The flags the user gave on the command line, as typed (`--no-thanks`, not `thanks`). */
@@ -49,7 +56,7 @@ function givenFlags(cmd: Command): string[] {
 }
 
 function clearable(f: FieldDef): boolean {
-  return f.type === 'text' || f.column === 'by_date' || f.column === 'person_id';
+  return f.type === 'text' || ['by_date', 'person_id', 'via_id', 'lead_id'].includes(f.column);
 }
 
 /** The new value of one field from its flag's text. */
@@ -65,6 +72,16 @@ async function parseField(ctx: Context, f: FieldDef, text: string): Promise<unkn
       return kindOption(text);
     case 'contact':
       return (await resolveContact(ctx, text)).id;
+    case 'job-stage': {
+      const stage = text.trim().toLowerCase();
+      if (!isJobStage(stage)) throw new UsageError(`${f.flag} "${safeLine(text)}" is not a stage. Use one of: ${JOB_STAGES.join(', ')}.`);
+      return stage;
+    }
+    case 'lead': {
+      const id = itemIdArg(text, 'l', 'lead', 'l3');
+      if (!ctx.journal().leads.get(id)) throw new UsageError(`There is no lead l${id}. See someone's leads with: net show <who>`);
+      return id;
+    }
     default:
       return text;
   }
@@ -85,6 +102,10 @@ function describe(j: Journal, item: RecordId): string {
     case 'promise': {
       const p = j.promises.get(item.id);
       return p ? `${label} (${p.direction === 'mine' ? 'your promise to' : 'promise from'} ${safeLine(p.contact.name)}: "${safeLine(p.what)}")` : label;
+    }
+    case 'job': {
+      const x = j.jobs.get(item.id);
+      return x ? `${label} (application "${safeLine(x.title)}" at ${safeLine(x.company)})` : label;
     }
     case 'need': {
       const n = j.needs.get(item.id);
@@ -115,7 +136,22 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
   const j = ctx.journal();
   mustExist(j, item);
   const values = new Map<FieldDef, unknown>();
-  const raw: Record<string, string | undefined> = { '--on': o.on, '--kind': o.kind, '--summary': o.summary, '--what': o.what, '--person': o.person, '--company': o.company, '--job': o.job, '--by': o.by };
+  const raw: Record<string, string | undefined> = {
+    '--on': o.on,
+    '--kind': o.kind,
+    '--summary': o.summary,
+    '--what': o.what,
+    '--person': o.person,
+    '--company': o.company,
+    '--job': o.job,
+    '--by': o.by,
+    '--title': o.title,
+    '--url': o.url,
+    '--via': o.via,
+    '--lead': o.lead,
+    '--stage': o.stage,
+    '--note': o.note,
+  };
   for (const f of kind.fields) {
     if (!f.flag || !given.includes(f.flag)) continue;
     const text = raw[f.flag];
@@ -131,7 +167,7 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
   if (given.includes('--no-reply')) flag('--no-reply', true);
   if (given.includes('--replied')) flag('--no-reply', false);
   let people: number[] | null = null;
-  if (kind.links && (o.with || o.add || o.drop)) {
+  if (kind.name === 'interaction' && (o.with || o.add || o.drop)) {
     const current = (j.interactions.get(item.id)?.contacts ?? []).map((c) => c.id);
     const ids = async (list: readonly string[] | undefined) => Promise.all((list ?? []).map(async (w) => (await resolveContact(ctx, w)).id));
     const base = o.with ? [...new Set(await ids(o.with))] : current;

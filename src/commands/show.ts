@@ -60,7 +60,7 @@ export function loadCard(ctx: Context, id: number): ContactCard {
     needs,
     notes: j.notes.forContact(id),
     // Every item of a card is owed to its contact (a panel's thank-yous name each person).
-    due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due' && d.contact.id === id),
+    due: dueItems(j.due.input(ctx.today, id), ctx.today).filter((d) => d.state === 'due' && d.contact?.id === id),
     ledger: l,
     onlyTaking: onlyTaking(l),
   };

@@ -1,8 +1,9 @@
 // The due rules: what the user owes whom, and when. Pure: records and today in, items out.
 import { addDays, daysBetween, shortDate } from './dates.js';
+import { type DueJob, jobsOwed } from './jobs.js';
 import { type ContactRef, type Interaction, type InteractionKind, type IsoDate, type Lead, type Pledge, THANKS_KINDS } from './types.js';
 
-export const DUE_KINDS = ['promise', 'thanks', 'report', 'lead', 'nudge', 'followup', 'upcoming'] as const;
+export const DUE_KINDS = ['promise', 'thanks', 'report', 'lead', 'nudge', 'followup', 'upcoming', 'job', 'landed'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 /**
@@ -15,7 +16,8 @@ export interface DueItem {
   /** `p12`, `i3`, `l5`, `c7`: what `net done` and `net snooze` take. */
   id: string;
   kind: DueKind;
-  contact: ContactRef;
+  /** Whom it is owed to; null for an application with nobody to ask (no referrer). */
+  contact: ContactRef | null;
   title: string;
   /** When the thing owed began: the meeting, the promise, the lead, the last contact. */
   since: IsoDate;
@@ -64,6 +66,8 @@ export interface DueInput {
   /** Leads that are `open` or `followed`. */
   leads: readonly DueLead[];
   activity: readonly ContactActivity[];
+  /** Applications that can owe something (core/jobs.ts). */
+  jobs?: readonly DueJob[];
 }
 
 export const FIRST_FOLLOWUP_DAYS = 7;
@@ -76,7 +80,7 @@ export const MAX_NUDGES = 2;
 export const THANKS_LATE_DAYS = 14;
 
 // A meeting planned for today comes first among today's items: it is what the day is for.
-const KIND_RANK: Record<DueKind, number> = { upcoming: -1, promise: 0, thanks: 1, report: 2, lead: 3, nudge: 4, followup: 5 };
+const KIND_RANK: Record<DueKind, number> = { upcoming: -1, promise: 0, thanks: 1, landed: 2, report: 2, job: 3, lead: 3, nudge: 4, followup: 5 };
 
 /** When a contact rests under the respect rule, the day they stop resting; else null. */
 export function restingUntil(a: ContactActivity): IsoDate | null {
@@ -254,6 +258,10 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, since: last, due }, a.snoozedUntil, null, a.recordedOn);
   }
 
+  for (const o of jobsOwed(input.jobs ?? [])) {
+    push({ id: o.id, kind: o.kind, contact: o.contact, title: o.title, since: o.since, due: o.due }, o.snoozedUntil, null, o.recordedOn);
+  }
+
   for (const u of input.upcoming ?? []) {
     const contact = u.contacts[0];
     // Listed on its day (and by --all before it); from the next day on it is a conversation.
@@ -322,7 +330,7 @@ export function dueAhead(input: DueInput, today: IsoDate, days: number): DueAhea
     const on = addDays(today, d);
     for (const item of visibleDue(dueItems(input, on), false)) {
       // One item per record, kind and person: the identity a calendar event keeps.
-      const key = `${item.id} ${item.kind} ${item.contact.id}`;
+      const key = `${item.id} ${item.kind} ${item.contact?.id ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       ahead.push({ on, item });

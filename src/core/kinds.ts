@@ -5,10 +5,10 @@
 // fails until every column of every record table is listed (as a field, as internal, or as
 // derived and kept by SQLite itself).
 
-export type KindName = 'contact' | 'interaction' | 'lead' | 'promise' | 'need' | 'note';
+export type KindName = 'contact' | 'interaction' | 'lead' | 'promise' | 'need' | 'note' | 'job';
 
 /** How a field's text from the command line becomes a value (the command layer parses). */
-export type FieldType = 'text' | 'required-text' | 'date' | 'interaction-kind' | 'contact' | 'flag';
+export type FieldType = 'text' | 'required-text' | 'date' | 'interaction-kind' | 'contact' | 'flag' | 'job-stage' | 'lead';
 
 export interface FieldDef {
   /** The column that holds it. */
@@ -161,6 +161,29 @@ const KINDS_LIST: readonly RecordKind[] = [
     internal: ['id', 'uuid', 'created_at'],
     derived: [],
   },
+  {
+    name: 'job',
+    prefix: 'j',
+    table: 'jobs',
+    noun: 'application',
+    fields: [
+      { column: 'title', label: 'title', flag: '--title', type: 'required-text' },
+      { column: 'company', label: 'company', flag: '--company', type: 'required-text' },
+      { column: 'url', label: 'url', flag: '--url', type: 'text' },
+      { column: 'via_id', label: 'referred by', flag: '--via', type: 'contact' },
+      { column: 'lead_id', label: 'lead', flag: '--lead', type: 'lead' },
+      { column: 'stage', label: 'stage', flag: '--stage', type: 'job-stage' },
+      { column: 'stage_on', label: 'in stage since', type: 'date' },
+      { column: 'started_on', label: 'on', flag: '--on', type: 'date' },
+      { column: 'asked_on', label: 'asked on', type: 'date' },
+      { column: 'landed_on', label: 'landed on', type: 'date' },
+      { column: 'note', label: 'note', flag: '--note', type: 'text' },
+      { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
+    ],
+    links: { job_contacts: 'people' },
+    internal: ['id', 'uuid', 'created_at', 'recorded_on'],
+    derived: [],
+  },
 ];
 
 export const KINDS: ReadonlyMap<KindName, RecordKind> = new Map(KINDS_LIST.map((k) => [k.name, k]));
@@ -183,7 +206,7 @@ export interface RecordId {
   id: number;
 }
 
-/** `i12`, `l3`, `p7`, `n2` (any case): a record other than a contact, else null. */
+/** `i12`, `l3`, `p7`, `n2`, `j4` (any case): a record other than a contact, else null. */
 export function parseRecordId(text: string): RecordId | null {
   const m = /^([a-z])(\d{1,15})$/i.exec(text.trim());
   if (!m) return null;

@@ -36,6 +36,16 @@ export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 export type Direction = 'mine' | 'theirs';
 
+/** The stages of an application, in order; the last two are ends besides `accepted`. */
+export const JOB_STAGES = ['interested', 'applied', 'screen', 'interview', 'offer', 'accepted', 'rejected', 'withdrawn'] as const;
+export type JobStage = (typeof JOB_STAGES)[number];
+/** The stages of an application still under way (`net jobs` lists these). */
+export const OPEN_JOB_STAGES: readonly JobStage[] = ['interested', 'applied', 'screen', 'interview', 'offer'];
+
+export function isJobStage(s: string): s is JobStage {
+  return (JOB_STAGES as readonly string[]).includes(s);
+}
+
 export interface ContactRef {
   id: number;
   name: string;
@@ -160,6 +170,43 @@ export interface Need {
   status: NeedStatus;
   closedOn: IsoDate | null;
   /** The day net recorded it (today as net saw it): nothing it owes falls due before. */
+  recordedOn?: IsoDate;
+}
+
+/** Someone linked to an application: met for it (an interviewer), or owed a landed item. */
+export interface JobPerson {
+  contact: ContactRef;
+  /** You met them for it (`net job j<id> --with`). */
+  met: boolean;
+  /** What they did for your search, when `net landed` owes them a landed item. */
+  helped: string | null;
+  /** The last day you told them how it went (`net done j<id>c<contact id>`). */
+  toldOn: IsoDate | null;
+}
+
+/** An application (`j<id>`). */
+export interface Job {
+  id: number;
+  uuid: string;
+  title: string;
+  company: string;
+  url: string | null;
+  /** Who referred you. */
+  via: ContactRef | null;
+  /** The lead it came from. */
+  lead: { id: number; what: string; source: ContactRef } | null;
+  stage: JobStage;
+  /** The day it entered its stage. */
+  stageOn: IsoDate;
+  /** The day it was added (`--on`): applied, or first noted when `interested`. */
+  startedOn: IsoDate;
+  /** The last day you asked about it (`net done j<id>`). */
+  askedOn: IsoDate | null;
+  /** The day you landed it (`net landed`). */
+  landedOn: IsoDate | null;
+  note: string | null;
+  snoozedUntil: IsoDate | null;
+  people: JobPerson[];
   recordedOn?: IsoDate;
 }
 

@@ -12,6 +12,7 @@ export interface CalendarEntry extends DueAhead {
 function what(r: ItemRecord): string {
   if (r.type === 'promise') return `: ${r.pledge.what}`;
   if (r.type === 'lead') return `: ${r.lead.what}`;
+  if (r.type === 'job') return `: ${r.job.title} at ${r.job.company}`;
   return '';
 }
 
@@ -31,11 +32,14 @@ const TODO: Record<DueKind, (name: string, r: ItemRecord) => string> = {
   lead: (name, r) => `Follow ${name}'s lead${what(r)}`,
   nudge: (name, r) => `Nudge ${name} about their promise${what(r)}`,
   followup: (name) => `Keep in touch with ${name}`,
+  job: (name, r) => (r.type === 'job' && r.job.stage !== 'offer' && r.job.stage !== 'rejected' ? `Ask ${name} about your application${what(r)}` : `Tell ${name} how your application went${what(r)}`),
+  landed: (name, r) => `Tell ${name} you landed${r.type === 'job' ? ` at ${r.job.company}` : ''} and thank them`,
   upcoming: (name, r) => `Meet ${name}${r.type === 'interaction' && r.interaction.summary ? `: ${r.interaction.summary}` : ''}`,
 };
 
 export function eventSummary(item: DueItem, record: ItemRecord): string {
-  return TODO[item.kind](item.contact.name, record);
+  // An application with nobody to ask is asked about at the company itself.
+  return TODO[item.kind](item.contact?.name ?? (record.type === 'job' ? record.job.company : 'them'), record);
 }
 
 function when(e: DueAhead, today: IsoDate): string {
@@ -47,7 +51,7 @@ export function eventDescription(e: DueAhead, today: IsoDate): string {
   const { item } = e;
   return [
     item.title,
-    `With: ${item.contact.name} (c${item.contact.id})`,
+    ...(item.contact ? [`With: ${item.contact.name} (c${item.contact.id})`] : []),
     when(e, today),
     `Draft a message: net draft ${item.id}`,
     `Resolve it: net done ${item.id}`,
@@ -61,8 +65,9 @@ export function eventDescription(e: DueAhead, today: IsoDate): string {
  */
 export function calendarEvents(entries: readonly CalendarEntry[], today: IsoDate): CalendarEvent[] {
   return entries.map((e) => ({
-    // A panel's thank-yous are one per person (`i12c3`): the person is part of the identity.
-    uid: `${e.record.uuid}-${e.item.kind}${/^i\d+c\d+$/.test(e.item.id) ? `-c${e.item.contact.id}` : ''}@net-journal`,
+      // A panel's thank-yous are one per person (`i12c3`), as are an application's report-backs
+    // (`j4c7`): the person is part of the identity.
+    uid: `${e.record.uuid}-${e.item.kind}${/^[ij]\d+c\d+$/.test(e.item.id) && e.item.contact ? `-c${e.item.contact.id}` : ''}@net-journal`,
     on: e.on,
     summary: eventSummary(e.item, e.record),
     description: eventDescription(e, today),

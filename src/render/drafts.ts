@@ -57,6 +57,7 @@ export function draftValues(f: DraftFacts): DraftValues {
   const conversation = thanked ?? f.last;
   const lead = r.type === 'lead' ? r.lead : null;
   const pledge = r.type === 'promise' ? r.pledge : null;
+  const job = r.type === 'job' ? r.job : null;
   const date = pledge?.madeOn ?? lead?.givenOn ?? conversation?.on ?? null;
   const values: DraftValues = {
     name: f.to.name,
@@ -65,12 +66,12 @@ export function draftValues(f: DraftFacts): DraftValues {
     occasion: occasion(conversation),
     date: date === null ? '' : longDate(date, f.today),
     summary: conversation?.summary ?? '',
-    what: pledge?.what ?? lead?.what ?? '',
+    what: pledge?.what ?? lead?.what ?? (job ? `${job.title} at ${job.company}` : ''),
     by: pledge?.by ? longDate(pledge.by, f.today) : '',
     gave: f.gave.map((l) => (l.person ? `the introduction to ${l.person.name}` : `the lead (${l.what})`)).join(' and '),
     person: lead?.person?.name ?? '',
     source: f.about.name,
-    outcome: lead?.outcome ?? '',
+    outcome: lead?.outcome ?? (job?.stage === 'offer' ? 'an offer' : job?.stage === 'rejected' ? 'they said no' : ''),
     need: f.needs[0]?.what ?? '',
     needs: f.needs.map((n) => n.what).join('; '),
   };
@@ -136,6 +137,29 @@ export const TEMPLATES: Record<DueKind, (v: DraftValues) => Draft> = {
     body: lines(
       `Hi ${v.first_name},`,
       `I hope you are well. When we spoke${v.date ? ` on ${v.date}` : ''}, you kindly offered ${v.what}. Is that still possible? No rush if now is not a good time.`,
+    ),
+  }),
+  job: (v) =>
+    v.outcome !== ''
+      ? {
+          subject: `How my application went: ${v.what}`,
+          body: lines(
+            `Hi ${v.first_name},`,
+            `You helped me apply for ${v.what}, so I wanted you to hear how it went: ${v.outcome}.`,
+            'Thank you again for your help; it made a real difference.',
+          ),
+        }
+      : {
+          subject: `My application: ${v.what}`,
+          body: lines(`Hi ${v.first_name},`, `I applied for ${v.what} a little while ago. Have you heard anything about where it stands, or whom I could ask?`),
+        },
+  landed: (v) => ({
+    subject: 'Some news: I landed a job',
+    body: lines(
+      `Hi ${v.first_name},`,
+      `I wanted you to be among the first to know: I have accepted ${v.what || 'a new job'}.`,
+      'Thank you for your help along the way; it made a real difference. If I can ever return the favour, just ask.',
+      helpWith(v),
     ),
   }),
   promise: (v) => ({

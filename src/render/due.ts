@@ -7,7 +7,7 @@ export function dueJson(d: DueItem) {
   return {
     id: d.id,
     kind: d.kind,
-    contact: { id: d.contact.id, name: d.contact.name },
+    contact: d.contact ? { id: d.contact.id, name: d.contact.name } : null,
     title: d.title,
     since: d.since,
     due: d.due,
@@ -26,7 +26,7 @@ export function dueTable(items: readonly DueItem[], c: Colors, width: number | n
     [
       { header: 'ID', value: (d) => d.id, style: (t) => c.dim(t) },
       { header: 'KIND', value: (d) => d.kind },
-      { header: 'CONTACT', value: (d) => d.contact.name, style: (t) => c.cyan(t) },
+      { header: 'CONTACT', value: (d) => d.contact?.name ?? '', style: (t) => c.cyan(t) },
       { header: 'OWED', value: (d) => d.title, flexible: true },
       { header: 'WHEN', value: (d) => lateness(d, today), style: (t, d) => urgency(d, t) },
     ],

@@ -64,7 +64,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
       cappedTable(
         r.owedNow,
         ['Item', 'Kind', 'Contact', 'Owed', 'When'],
-        (d) => [d.id, d.kind, mdText(d.contact.name), mdText(d.title), mdText(lateness(d, opts.today))],
+        (d) => [d.id, d.kind, mdText(d.contact?.name), mdText(d.title), mdText(lateness(d, opts.today))],
         'net due',
       ),
       'Nothing is owed today.',
@@ -134,7 +134,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     section(
       'Resting',
       r.resting.length
-        ? mdTable(['Item', 'Contact', 'Why', 'Due again'], r.resting.map((d) => [d.id, mdText(d.contact.name), mdText(d.reason), d.due]))
+        ? mdTable(['Item', 'Contact', 'Why', 'Due again'], r.resting.map((d) => [d.id, mdText(d.contact?.name), mdText(d.reason), d.due]))
         : null,
       'Nobody is resting.',
     ),

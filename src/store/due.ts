@@ -2,6 +2,7 @@ import { type ContactActivity, type DueInput, type DueLead, type DuePledge, type
 import type { Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
 import { type Db, type Row, str } from './db.js';
 import { parsePeople, PEOPLE_OF_X } from './interactions.js';
+import { Jobs } from './jobs.js';
 import { FOLLOWUP_DUE } from './migrations/005-reads.js';
 
 /**
@@ -163,6 +164,7 @@ export class DueQueries {
       leads: this.leads(contactId),
       pledges: this.pledges(contactId),
       activity: this.activity(today, contactId),
+      jobs: new Jobs(this.db).owing(today, contactId),
     };
   }
 }

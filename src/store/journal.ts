@@ -5,6 +5,7 @@ import { Db, newUuid } from './db.js';
 import { DueQueries } from './due.js';
 import { History } from './history.js';
 import { Interactions } from './interactions.js';
+import { Jobs } from './jobs.js';
 import { Leads } from './leads.js';
 import { Ledgers } from './ledger.js';
 import { Needs } from './needs.js';
@@ -25,6 +26,7 @@ export class Journal {
   readonly promises: Promises;
   readonly needs: Needs;
   readonly notes: Notes;
+  readonly jobs: Jobs;
   readonly search: Search;
   readonly due: DueQueries;
   readonly history: History;
@@ -47,6 +49,7 @@ export class Journal {
     this.promises = new Promises(this.db);
     this.needs = new Needs(this.db);
     this.notes = new Notes(this.db);
+    this.jobs = new Jobs(this.db);
     this.search = new Search(this.db);
     this.due = new DueQueries(this.db);
     this.history = new History(this.db);

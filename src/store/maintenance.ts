@@ -99,6 +99,7 @@ const DATE_COLUMNS: ReadonlyArray<readonly [string, string, readonly string[]]> 
   ['leads', 'l', ['given_on', 'followed_on', 'reported_on', 'snoozed_until']],
   ['promises', 'p', ['made_on', 'by_date', 'closed_on', 'last_nudged_on', 'snoozed_until']],
   ['needs', 'n', ['noted_on', 'closed_on']],
+  ['jobs', 'j', ['stage_on', 'started_on', 'asked_on', 'landed_on', 'snoozed_until']],
 ];
 
 function badDates(db: Db): BadDate[] {
@@ -119,7 +120,7 @@ export function checkHealth(db: Db): Health {
   const foreignKeys = db.raw.prepare('PRAGMA foreign_key_check').all().length;
   const version = db.raw.pragma('user_version', { simple: true }) as number;
   const counts: Record<string, number> = {};
-  for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs', 'notes']) {
+  for (const t of ['contacts', 'interactions', 'leads', 'promises', 'needs', 'notes', 'jobs']) {
     counts[t] = Number((db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as Row).n);
   }
   return { integrity, foreignKeys, version, counts, badDates: badDates(db) };
@@ -152,6 +153,10 @@ export function mergeContacts(db: Db, keep: number, other: number): MergeCounts 
     notes: run('UPDATE notes SET contact_id = ? WHERE contact_id = ?', keep, other),
     introductions: run('UPDATE contacts SET introduced_by = ? WHERE introduced_by = ? AND id <> ?', keep, other, keep),
   };
+  // An application linked to both keeps one link, to `keep`.
+  run('DELETE FROM job_contacts WHERE contact_id = ? AND job_id IN (SELECT job_id FROM job_contacts WHERE contact_id = ?)', other, keep);
+  run('UPDATE job_contacts SET contact_id = ? WHERE contact_id = ?', keep, other);
+  run('UPDATE jobs SET via_id = ? WHERE via_id = ?', keep, other);
   // A lead from someone about themselves makes no sense after the merge.
   run('UPDATE leads SET person_id = NULL WHERE person_id = source_id');
   run('UPDATE contacts SET introduced_by = NULL WHERE id = ? AND introduced_by = ?', keep, other);

@@ -55,6 +55,13 @@ const SESSION: string[][] = [
   ['edit', 'Ann', '--company', 'Acme'],
   ['add', 'Ann B'],
   ['merge', 'Ann', 'Ann B', '--yes'],
+  ['job', 'add', 'Data engineer', '--company', 'Hooli', '--via', 'Kim'],
+  ['job', 'j1', 'screen'],
+  ['job', 'j1', 'interview', '--with', 'Ann', '--with', 'Bea'],
+  ['job', 'j1', '--with', 'Xena Y'],
+  ['job', 'j1', 'offer'],
+  ['job', 'add', 'Analyst', '--company', 'Acme', '--stage', 'interested'],
+  ['job', 'j2', 'rejected'],
   ['import', 'test/fixtures/linkedin-connections.csv'],
 ];
 
@@ -86,7 +93,7 @@ describe('every Next: hint is a command that works', () => {
       }
     }
     // The session reached a hint of every command that prints one.
-    for (const c of ['add', 'log', 'promise Kim', 'promise kept', 'promise dropped', 'need Kim', 'need met', 'lead Kim', 'lead followed', 'lead reported', 'lead news', 'lead dropped', 'done', 'thank', 'snooze', 'intro', 'noreply', 'edit', 'merge', 'import']) {
+    for (const c of ['add', 'log', 'promise Kim', 'promise kept', 'promise dropped', 'need Kim', 'need met', 'lead Kim', 'lead followed', 'lead reported', 'lead news', 'lead dropped', 'done', 'thank', 'snooze', 'intro', 'noreply', 'edit', 'merge', 'import', 'job']) {
       expect(seen, c).toContain(c);
     }
     expect(hints).toBeGreaterThan(25);

@@ -273,6 +273,6 @@ COMP_WORDS=(net un); COMP_CWORD=1; _net_complete net; echo "cmd:\${COMPREPLY[*]}
     const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NET_DB: j.db, NET_TODAY: j.today } });
     expect(r.stdout.split('\n')).toEqual(['edit:i2 i1', 'rm:n1', 'show:', 'cmd:undo', '']);
     expect(spawnSync('zsh', ['-n'], { input: j.ok('completion', 'zsh').stdout }).status).toBe(0);
-    expect(j.ok('completion', 'fish').stdout).toContain("complete -c net -n '__fish_seen_subcommand_from edit rm history done snooze lead promise need' -a '(__net_ids)'");
+    expect(j.ok('completion', 'fish').stdout).toContain("complete -c net -n '__fish_seen_subcommand_from edit rm history done snooze lead promise need job' -a '(__net_ids)'");
   });
 });

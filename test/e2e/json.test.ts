@@ -50,6 +50,7 @@ beforeAll(() => {
   j.ok('promise', 'Bob', 'intro to his manager', '--theirs');
   j.ok('need', 'Bob', 'an intro at Globex');
   j.ok('note', 'Dana', 'moved to the platform team');
+  j.ok('job', 'add', 'Data engineer', '--company', 'Acme', '--via', 'Dana', '--lead', 'l1', '--with', 'Bob');
 }, 60_000);
 
 afterAll(cleanupJournals);
@@ -91,6 +92,18 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     const needs = j.json<Json[]>('needs', '--json');
     expectEach(needs, 'need');
     expectShape(needs[0]?.contact, 'ref');
+  });
+
+  it('net jobs --json: applications with their referrer, lead and people', () => {
+    const jobs = j.json<Json[]>('jobs', '--json');
+    expectEach(jobs, 'job');
+    const job = jobs[0] as Json;
+    expectShape(job.via, 'ref');
+    expectShape(job.lead, 'job_lead');
+    expectShape((job.lead as Json).source, 'ref');
+    expectEach(job.people, 'job_person');
+    expectShape((job.people as Json[])[0]?.contact, 'ref');
+    expectEach(j.json<Json[]>('jobs', '--all', '--json'), 'job');
   });
 
   it('net report --format json, with and without --graph', () => {

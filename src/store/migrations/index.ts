@@ -13,6 +13,7 @@ import { notes } from './011-notes.js';
 import { dropHistoryTriggers, installHistoryTriggers } from '../history.js';
 import { namesPhones } from './012-names-phones.js';
 import { etiquette } from './013-etiquette.js';
+import { jobs } from './014-jobs.js';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,128 @@
+// Applications (issue 14) as a user meets them: net job add, net job <j-id> <stage>,
+// net job <j-id> --with, net jobs, and j<id> through edit, rm, undo, history, done and snooze.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupJournals, type DueJson, STACK_LINE, tempJournal } from './helpers.js';
+
+afterEach(cleanupJournals);
+
+interface JobJson {
+  id: number;
+  title: string;
+  company: string;
+  stage: string;
+  stage_on: string;
+  days_in_stage: number;
+  via: { id: number; name: string } | null;
+  lead: { id: number; what: string } | null;
+  people: Array<{ contact: { id: number; name: string }; met: boolean; helped: string | null; told_on: string | null }>;
+}
+
+describe('net job and net jobs', () => {
+  it('adds, moves and lists applications by stage, with days in stage', () => {
+    const j = tempJournal({ today: '2026-10-01' });
+    j.ok('add', 'Dana Whitfield');
+    j.ok('lead', 'Dana', 'Hooli is hiring', '--company', 'Hooli Inc');
+    const added = j.ok('job', 'add', 'Data engineer', '--lead', 'l1', '--via', 'Dana', '--on', '2026-09-20');
+    expect(added.stdout).toContain('Added application j1: Data engineer at Hooli Inc (applied on 2026-09-20, referred by Dana Whitfield).');
+    expect(added.stdout).toContain('Lead l1 from Dana Whitfield is now followed.');
+    j.ok('job', 'add', 'Analyst', '--company', 'Acme', '--stage', 'interested');
+    j.ok('job', 'add', 'PM', '--company', 'Initech');
+    j.ok('job', 'j3', 'withdrawn');
+    const list = j.ok('jobs').stdout.split('\n');
+    expect(list[0]).toMatch(/^ID\s+STAGE\s+DAYS\s+TITLE\s+COMPANY\s+REFERRER$/);
+    expect(list.slice(1).filter((l) => l !== '').map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
+      ['j2', 'interested', '0'],
+      ['j1', 'applied', '11'],
+    ]);
+    const all = j.json<JobJson[]>('jobs', '--all', '--json');
+    expect(all.map((x) => [x.id, x.stage, x.days_in_stage])).toEqual([
+      [2, 'interested', 0],
+      [1, 'applied', 11],
+      [3, 'withdrawn', 0],
+    ]);
+    expect(all[1]).toMatchObject({ company: 'Hooli Inc', via: { name: 'Dana Whitfield' }, lead: { id: 1, what: 'Hooli is hiring' } });
+  });
+
+  it('refuses bad input with exit 2 and changes nothing', () => {
+    const j = tempJournal();
+    j.ok('job', 'add', 'Data engineer', '--company', 'Hooli');
+    const before = j.snapshot();
+    for (const args of [
+      ['job', 'add', 'Analyst'],
+      ['job', 'add', '', '--company', 'Hooli'],
+      ['job', 'add', 'Analyst', '--company', 'Acme', '--stage', 'hired'],
+      ['job', 'add', 'Analyst', '--company', 'Acme', '--via', 'Nobody Known'],
+      ['job', 'add', 'Analyst', '--company', 'Acme', '--lead', 'l9'],
+      ['job', 'j1', 'applied'],
+      ['job', 'j1', 'hired'],
+      ['job', 'j9', 'offer'],
+      ['job', 'j1'],
+      ['job', 'j1', 'offer', '--on', '2099-01-01'],
+      ['job', 'j1', 'offer', '--company', 'Acme'],
+      ['job', 'x1', 'offer'],
+    ]) {
+      const r = j.net(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).not.toMatch(STACK_LINE);
+    }
+    expect(j.snapshot()).toEqual(before);
+  });
+
+  it('an interview with people logs it and owes each a thank-you; an offer owes the referrer and the lead giver', () => {
+    const j = tempJournal({ today: '2026-10-01' });
+    for (const name of ['Dana', 'Kim', 'Ann Lee', 'Bob Ortiz']) j.ok('add', name);
+    j.ok('lead', 'Kim', 'Hooli is hiring', '--company', 'Hooli');
+    j.ok('job', 'add', 'Data engineer', '--company', 'Hooli', '--via', 'Dana', '--lead', 'l1');
+    j.ok('done', 'l1', 'told Kim I applied');
+    const interview = j.ok('job', 'j1', 'interview', '--with', 'Ann Lee', '--with', 'Bob Ortiz');
+    expect(interview.stdout).toContain('Logged i1: interview with Ann Lee, Bob Ortiz on 2026-10-01.');
+    const owed = (today = '2026-10-01') => j.netWith({ env: { NET_TODAY: today } }, 'due', '--json');
+    const items = (today?: string) => (JSON.parse(owed(today).stdout) as DueJson[]).filter((d) => d.kind !== 'followup').map((d) => `${d.id} ${d.kind} ${d.contact?.name ?? '-'}`);
+    expect(items()).toEqual(['i1c3 thanks Ann Lee', 'i1c4 thanks Bob Ortiz']);
+    j.ok('thank', 'Ann Lee');
+    j.ok('thank', 'Bob Ortiz');
+    // Ten days without a change: ask the referrer.
+    expect(items('2026-10-10')).toEqual([]);
+    expect(items('2026-10-11')).toEqual(['j1 job Dana']);
+    expect(j.netWith({ env: { NET_TODAY: '2026-10-11' } }, 'done', 'j1').code).toBe(0);
+    expect(items('2026-10-20')).toEqual([]);
+    expect(items('2026-10-21')).toEqual(['j1 job Dana']);
+    const offer = j.netWith({ env: { NET_TODAY: '2026-10-21' } }, 'job', 'j1', 'offer');
+    expect(offer.stdout).toContain('Next: tell Dana and Kim how it went, then net done j1c1 and net done j1c2');
+    expect(items('2026-10-21')).toEqual(['j1c1 job Dana', 'j1c2 job Kim']);
+    expect(j.netWith({ env: { NET_TODAY: '2026-10-21' } }, 'done', 'j1c2').code).toBe(0);
+    expect(j.netWith({ env: { NET_TODAY: '2026-10-21' } }, 'snooze', 'j1c1', '2026-10-25').code).toBe(0);
+    expect(items('2026-10-22')).toEqual([]);
+    expect(items('2026-10-25')).toEqual(['j1c1 job Dana']);
+    expect(j.net('done', 'j1c3').code).toBe(2);
+    // Linking someone met for it, on its own, logs nothing.
+    j.ok('job', 'j1', '--with', 'Kim');
+    expect(j.json<JobJson[]>('jobs', '--json')[0]?.people.map((p) => [p.contact.name, p.met])).toEqual([
+      ['Ann Lee', true],
+      ['Bob Ortiz', true],
+      ['Kim', true],
+    ]);
+  });
+
+  it('j<id> works with edit, rm, undo and history like every record', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana');
+    j.ok('job', 'add', 'Data engineer', '--company', 'Hooli');
+    expect(j.ok('edit', 'j1', '--title', 'Senior data engineer', '--via', 'Dana', '--url', 'https://hooli.example/jobs/1').stdout).toContain(
+      'Changed j1: title Data engineer → Senior data engineer',
+    );
+    expect(j.net('edit', 'j1', '--stage', 'hired').code).toBe(2);
+    expect(j.net('edit', 'j1', '--kind', 'call').code).toBe(2);
+    expect(j.ok('history', 'j1').stdout).toMatch(/net edit j1 --title/);
+    expect(j.ok('rm', 'j1', '--yes').stdout).toContain('Removed j1 (application "Senior data engineer" at Hooli).');
+    expect(j.json<JobJson[]>('jobs', '--all', '--json')).toEqual([]);
+    j.ok('undo');
+    expect(j.json<JobJson[]>('jobs', '--json')[0]).toMatchObject({ id: 1, title: 'Senior data engineer', via: { name: 'Dana' } });
+    j.ok('undo');
+    expect(j.json<JobJson[]>('jobs', '--json')[0]).toMatchObject({ title: 'Data engineer', via: null });
+    // The referrer removed, the application stays.
+    j.ok('edit', 'j1', '--via', 'Dana');
+    j.ok('rm', 'Dana', '--yes');
+    expect(j.json<JobJson[]>('jobs', '--json')[0]?.via).toBeNull();
+  });
+});

@@ -1,0 +1,147 @@
+// Issue 14: the due rules of applications (kind `job` and `landed`), each on the days around
+// its boundary, and how companies are told apart.
+import { describe, expect, it } from 'vitest';
+import { type DueInput, dueItems } from '../../src/core/due.js';
+import { companyKey, type DueJob, daysInStage, JOB_ASK_DAYS } from '../../src/core/jobs.js';
+import type { ContactRef } from '../../src/core/types.js';
+
+const DANA: ContactRef = { id: 1, name: 'Dana' };
+const KIM: ContactRef = { id: 2, name: 'Kim' };
+const ANN: ContactRef = { id: 3, name: 'Ann' };
+
+function job(over: Partial<DueJob> = {}): DueJob {
+  return {
+    id: 4,
+    title: 'Data engineer',
+    company: 'Hooli',
+    via: null,
+    lead: null,
+    stage: 'applied',
+    stageOn: '2026-04-01',
+    askedOn: null,
+    landedOn: null,
+    snoozedUntil: null,
+    people: [],
+    recordedOn: '2026-04-01',
+    ...over,
+  };
+}
+
+const input = (...jobs: DueJob[]): DueInput => ({ pledges: [], thanks: [], leads: [], activity: [], jobs });
+/** The items on `today` as `id kind contact state days-overdue`. */
+const on = (today: string, ...jobs: DueJob[]) =>
+  dueItems(input(...jobs), today).map((i) => `${i.id} ${i.kind} ${i.contact?.name ?? '-'} ${i.state} ${i.daysOverdue}`);
+
+describe('ask about an application with no change for 10 days (kind job)', () => {
+  it.each([
+    ['applied, the day before', job(), '2026-04-10', []],
+    ['applied, the tenth day', job(), '2026-04-11', ['j4 job - due 0']],
+    ['applied, the day after', job(), '2026-04-12', ['j4 job - due 1']],
+    ['to the referrer', job({ via: DANA }), '2026-04-11', ['j4 job Dana due 0']],
+    ['screen', job({ stage: 'screen' }), '2026-04-11', ['j4 job - due 0']],
+    ['interview', job({ stage: 'interview' }), '2026-04-11', ['j4 job - due 0']],
+    ['interested: not applied yet, nothing to ask', job({ stage: 'interested' }), '2026-05-01', []],
+    ['offer: nothing to ask', job({ stage: 'offer' }), '2026-05-01', []],
+    ['withdrawn', job({ stage: 'withdrawn' }), '2026-05-01', []],
+    ['asked since: ten days from asking, the day before', job({ askedOn: '2026-04-11' }), '2026-04-20', []],
+    ['asked since: ten days from asking', job({ askedOn: '2026-04-11' }), '2026-04-21', ['j4 job - due 0']],
+    ['asked before the last move: the move counts', job({ askedOn: '2026-03-20' }), '2026-04-11', ['j4 job - due 0']],
+    ['recorded late: not before the day it was recorded', job({ recordedOn: '2026-04-20' }), '2026-04-19', []],
+    ['recorded late: from that day', job({ recordedOn: '2026-04-20' }), '2026-04-20', ['j4 job - due 0']],
+    ['snoozed', job({ snoozedUntil: '2026-04-15' }), '2026-04-12', ['j4 job - snoozed 1']],
+    ['snooze over', job({ snoozedUntil: '2026-04-15' }), '2026-04-15', ['j4 job - due 4']],
+  ])('%s', (_name, j, today, want) => {
+    expect(on(today, j)).toEqual(want);
+  });
+
+  it('says what to ask about, and whom', () => {
+    expect(dueItems(input(job({ via: DANA })), '2026-04-11')[0]?.title).toBe('Ask Dana about your application: Data engineer at Hooli');
+    expect(dueItems(input(job()), '2026-04-11')[0]?.title).toBe('Ask about your application: Data engineer at Hooli');
+    expect(JOB_ASK_DAYS).toBe(10);
+  });
+});
+
+describe('an offer or a rejection owes the referrer and the lead giver a report-back (kind job)', () => {
+  const lead = { id: 7, what: 'Hooli is hiring', source: KIM };
+  it.each([
+    ['offer, the day before it was recorded', job({ stage: 'offer', stageOn: '2026-04-05', via: DANA, recordedOn: '2026-04-05' }), '2026-04-04', []],
+    ['offer, to the referrer, the day of it', job({ stage: 'offer', stageOn: '2026-04-05', via: DANA }), '2026-04-05', ['j4c1 job Dana due 0']],
+    ['offer, the day after', job({ stage: 'offer', stageOn: '2026-04-05', via: DANA }), '2026-04-06', ['j4c1 job Dana due 1']],
+    ['rejected, to the referrer and the lead giver', job({ stage: 'rejected', stageOn: '2026-04-05', via: DANA, lead }), '2026-04-05', ['j4c1 job Dana due 0', 'j4c2 job Kim due 0']],
+    ['referrer who also gave the lead: once', job({ stage: 'rejected', stageOn: '2026-04-05', via: KIM, lead }), '2026-04-05', ['j4c2 job Kim due 0']],
+    ['nobody to tell', job({ stage: 'rejected', stageOn: '2026-04-05' }), '2026-04-05', []],
+    [
+      'told since the move',
+      job({ stage: 'offer', stageOn: '2026-04-05', via: DANA, people: [{ contact: DANA, met: false, helped: null, toldOn: '2026-04-05' }] }),
+      '2026-04-06',
+      [],
+    ],
+    [
+      'told before the move: owed again',
+      job({ stage: 'rejected', stageOn: '2026-04-09', via: DANA, people: [{ contact: DANA, met: false, helped: null, toldOn: '2026-04-05' }] }),
+      '2026-04-09',
+      ['j4c1 job Dana due 0'],
+    ],
+    ['accepted: the landed items say it', job({ stage: 'accepted', stageOn: '2026-04-05', via: DANA }), '2026-04-05', []],
+  ])('%s', (_name, j, today, want) => {
+    expect(on(today, j)).toEqual(want);
+  });
+
+  it('names the news', () => {
+    expect(dueItems(input(job({ stage: 'offer', stageOn: '2026-04-05', via: DANA })), '2026-04-05')[0]?.title).toBe('Tell Dana about the offer: Data engineer at Hooli');
+    expect(dueItems(input(job({ stage: 'rejected', stageOn: '2026-04-05', via: DANA })), '2026-04-05')[0]?.title).toBe(
+      'Tell Dana how your application went: Data engineer at Hooli (rejected)',
+    );
+  });
+});
+
+describe('after net landed, each helper is owed the news and a thank-you (kind landed)', () => {
+  const helped = (c: ContactRef, toldOn: string | null = null) => ({ contact: c, met: false, helped: 'gave you a lead', toldOn });
+  const landed = (over: Partial<DueJob> = {}) =>
+    job({ stage: 'accepted', stageOn: '2026-05-01', landedOn: '2026-05-01', via: DANA, recordedOn: '2026-05-01', people: [helped(DANA), helped(KIM), { contact: ANN, met: true, helped: null, toldOn: null }], ...over });
+  it.each([
+    ['the day before', landed(), '2026-04-30', []],
+    ['the day of it: every helper, not the interviewer', landed(), '2026-05-01', ['j4c1 landed Dana due 0', 'j4c2 landed Kim due 0']],
+    ['the day after', landed(), '2026-05-02', ['j4c1 landed Dana due 1', 'j4c2 landed Kim due 1']],
+    ['told one (net done)', landed({ people: [helped(DANA, '2026-05-01'), helped(KIM)] }), '2026-05-02', ['j4c2 landed Kim due 1']],
+    ['told before landing: still owed', landed({ people: [helped(DANA, '2026-04-20')] }), '2026-05-02', ['j4c1 landed Dana due 1']],
+    ['a conversation since landing tells them', landed({ talked: { '2': '2026-05-02' } }), '2026-05-02', ['j4c1 landed Dana due 1']],
+    ['covers the report-back of the offer', landed({ stage: 'offer' }), '2026-05-01', ['j4c1 landed Dana due 0', 'j4c2 landed Kim due 0']],
+  ])('%s', (_name, j, today, want) => {
+    expect(on(today, j)).toEqual(want);
+  });
+
+  it('says where you landed', () => {
+    expect(dueItems(input(landed()), '2026-05-01')[0]?.title).toBe('Tell Dana you landed at Hooli and thank them');
+  });
+});
+
+describe('days in stage', () => {
+  it.each([
+    ['2026-04-01', 0],
+    ['2026-04-02', 1],
+    ['2026-05-01', 30],
+    ['2026-03-31', 0],
+  ])('on %s: %d', (today, want) => {
+    expect(daysInStage({ stageOn: '2026-04-01' }, today)).toBe(want);
+  });
+});
+
+describe('company keys', () => {
+  it.each([
+    ['Hooli', 'hooli'],
+    ['Hooli Inc.', 'hooli'],
+    ['HOOLI, Inc', 'hooli'],
+    ['Hooli Ltd', 'hooli'],
+    ['Siemens AG', 'siemens'],
+    ['Zalando SE', 'zalando'],
+    ['Müller GmbH', 'muller'],
+    ['Acme Corp', 'acme'],
+    ['The Company', 'the'],
+    ['Inc', 'inc'],
+    ['Procter & Gamble Co', 'procter and gamble'],
+    ['  Sell   Computers ', 'sell computers'],
+  ])('%s → %s', (name, key) => {
+    expect(companyKey(name)).toBe(key);
+  });
+});
