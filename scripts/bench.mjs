@@ -233,6 +233,9 @@ function timeCommands(j) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-bench-'));
+// net's own code cache, apart from any other net on this machine (another checkout's bundle
+// would replace it at every turn, and every run would compile from scratch).
+CLEAN.XDG_CACHE_HOME = path.join(dir, 'cache');
 try {
   console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
   console.log(`${RUNS} runs after a warm-up, each interleaved with bare node -e "require('better-sqlite3')"; NODE_OPTIONS and NODE_EXTRA_CA_CERTS unset for both`);
