@@ -5,15 +5,22 @@ import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { cadenceOption } from '../cli/inputs.js';
 import type { ImportFormat, ImportSet } from '../formats/types.js';
+import type { ConversationImportOptions } from './import-conversations.js';
 import { plural, safeLine } from '../render/text.js';
 
-interface ImportOptions {
+interface ImportOptions extends ConversationImportOptions {
   format?: string;
-  dryRun?: boolean;
   every?: string;
 }
 
-const FORMATS: Record<string, ImportFormat | 'csv'> = {
+/** What a file holds: contacts (the formats of formats/types.ts) or conversations (a calendar, a mailbox). */
+type FileKind = ImportFormat | 'csv' | 'ics' | 'mbox';
+
+const FORMATS: Record<string, FileKind> = {
+  ics: 'ics',
+  ical: 'ics',
+  icalendar: 'ics',
+  mbox: 'mbox',
   json: 'json',
   vcard: 'vcard',
   vcf: 'vcard',
@@ -26,24 +33,48 @@ const FORMATS: Record<string, ImportFormat | 'csv'> = {
 export function registerImport(program: Command, ctx: Context): void {
   program
     .command('import')
-    .argument('<file>', 'a vCard (.vcf), a LinkedIn, Google or Outlook CSV, or a net JSON backup')
-    .summary('bring contacts in from LinkedIn, your address book, or a net backup')
+    .argument('<file>', 'a vCard (.vcf), a LinkedIn, Google or Outlook CSV, a net JSON backup, a calendar (.ics) or a mailbox (.mbox)')
+    .summary('bring contacts in from LinkedIn, your address book or a net backup; conversations from your calendar and mail')
     .description(
       'Import vCards (2.1, 3.0, 4.0: Google, Apple, Android, Outlook), LinkedIn Connections.csv, Google or Outlook CSV,\n' +
         'or a net JSON backup. All or nothing. Someone already in the journal (same email, profile URL or phone, or same\n' +
         'name and company) is updated: empty fields are filled and differences reported, never overwritten. Imported\n' +
-        'contacts get no keep-in-touch cadence unless --every.',
+        'contacts get no keep-in-touch cadence unless --every.\n' +
+        'A calendar (.ics) or a mailbox (.mbox, with --me) logs the conversations it shows with your contacts; importing\n' +
+        'the same or a newer file again adds nothing and changes only what moved.',
     )
-    .option('--format <format>', 'vcard, linkedin, google, outlook, csv or json (default: detected from the content)')
+    .option('--format <format>', 'vcard, linkedin, google, outlook, csv, json, ics or mbox (default: detected from the content)')
     .option('--dry-run', 'show what would be added and updated, and change nothing')
     .option('--every <cadence>', 'keep-in-touch cadence for the contacts added (30d, 3m)')
-    .addHelpText('after', examples(['net import Connections.csv --dry-run', 'net import contacts.vcf --every 6m', 'net import backup.json']))
+    .option('--since <date>', 'calendar and mail: conversations from this day on (default: 12 months ago)')
+    .option('--me <addresses>', 'calendar and mail: your email addresses, separated by commas (remembered)')
+    .option('--add-unknown', 'calendar and mail: add the people who are not contacts yet (name and email, no cadence)')
+    .option('--json', 'calendar and mail: print the summary as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'net import Connections.csv --dry-run',
+        'net import contacts.vcf --every 6m',
+        'net import backup.json',
+        'net import calendar.ics --since 2026-01-01',
+        'net import mail.mbox --me me@example.com --dry-run',
+      ]),
+    )
     .action(async (file: string, o: ImportOptions) => {
       const forced = o.format !== undefined ? FORMATS[o.format.toLowerCase()] : undefined;
-      if (o.format !== undefined && !forced) throw new UsageError(`--format "${o.format}" is not known. Use vcard, linkedin, google, outlook, csv or json.`);
+      if (o.format !== undefined && !forced) throw new UsageError(`--format "${o.format}" is not known. Use vcard, linkedin, google, outlook, csv, json, ics or mbox.`);
+      const kind = await detect(file, forced);
+      if (kind === 'ics' || kind === 'mbox') {
+        if (o.every !== undefined) throw new UsageError('--every is for contacts imported from an address book; a calendar or a mailbox logs conversations. Leave it out.');
+        const mod = await import('./import-conversations.js');
+        return kind === 'ics' ? mod.importCalendar(ctx, file, o) : mod.importMail(ctx, file, o);
+      }
+      for (const [flag, given] of [['--since', o.since], ['--me', o.me], ['--add-unknown', o.addUnknown], ['--json', o.json]] as const) {
+        if (given !== undefined) throw new UsageError(`${flag} is for a calendar (.ics) or a mailbox (.mbox); ${safeLine(file)} holds contacts. Leave it out.`);
+      }
       const cadenceDays = o.every !== undefined ? cadenceOption(o.every) : undefined;
       // The file is read and checked before the journal is opened: a bad file touches nothing.
-      const set = await readSet(file, forced, (uuid) => ctx.journal().db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
+      const set = await readSet(file, kind, (uuid) => ctx.journal().db.stmt('SELECT 1 FROM contacts WHERE uuid = ?').get(uuid) !== undefined);
       const j = ctx.journal();
       const { applyImport } = await import('../store/importer.js');
       const showProgress = set.contactCount >= 2000;
@@ -109,9 +140,8 @@ function progressBar(done: number, total: number): string {
 /** How many bytes of a file tell what it is. */
 const HEAD = 65_536;
 
-/** Reads and checks the whole file: what it is (or `forced`), and every record in it. */
-async function readSet(file: string, forced: ImportFormat | 'csv' | undefined, known: (uuid: string) => boolean): Promise<ImportSet> {
-  const { decodeFile } = await import('../formats/encoding.js');
+/** What a file is (`forced`, or from its first bytes: a backup, vCards, a calendar, a mailbox, or else CSV), once it can be read. */
+async function detect(file: string, forced: FileKind | undefined): Promise<FileKind> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -120,6 +150,10 @@ async function readSet(file: string, forced: ImportFormat | 'csv' | undefined, k
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${safeLine(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
   }
+  if (forced) {
+    closeSync(fd);
+    return forced;
+  }
   const head = Buffer.alloc(HEAD);
   let n: number;
   try {
@@ -127,8 +161,18 @@ async function readSet(file: string, forced: ImportFormat | 'csv' | undefined, k
   } finally {
     closeSync(fd);
   }
+  const { decodeFile } = await import('../formats/encoding.js');
   const start = decodeFile(head.subarray(0, n)).text.trimStart();
-  const format = forced ?? (start.startsWith('{') ? 'json' : /^BEGIN:VCARD/im.test(start) ? 'vcard' : 'csv');
+  if (start.startsWith('{')) return 'json';
+  // An mbox starts with its first message's `From ` line.
+  if (/^From \S/.test(start)) return 'mbox';
+  if (/^BEGIN:VCALENDAR/i.test(start)) return 'ics';
+  return /^BEGIN:VCARD/im.test(start) ? 'vcard' : 'csv';
+}
+
+/** Reads and checks the whole file of contacts, and every record in it. */
+async function readSet(file: string, format: Exclude<FileKind, 'ics' | 'mbox'>, known: (uuid: string) => boolean): Promise<ImportSet> {
+  const { decodeFile } = await import('../formats/encoding.js');
   if (format === 'json') return (await import('../formats/backup.js')).parseBackup(decodeFile(readFileSync(file)).text, file, known);
   if (format === 'vcard') return (await import('../formats/vcard.js')).parseVcards(readFileSync(file), file);
   const { fileSource, readContactsCsv } = await import('../formats/csvfile.js');

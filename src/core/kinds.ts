@@ -83,7 +83,7 @@ const KINDS_LIST: readonly RecordKind[] = [
       { column: 'intro_by_me', label: 'your introduction', type: 'flag' },
     ],
     links: { interaction_contacts: 'people' },
-    internal: ['id', 'uuid', 'created_at', 'recorded_on', 'planned'],
+    internal: ['id', 'uuid', 'created_at', 'recorded_on', 'planned', 'sources'],
     derived: [],
   },
   {

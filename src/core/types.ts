@@ -113,6 +113,8 @@ export interface Interaction {
   introByMe?: boolean;
   /** People of a panel interview already thanked, each on their own, and when. */
   thankedPeople?: Array<{ id: number; on: IsoDate }>;
+  /** What a calendar or mail import knows it by: an event's UID and occurrence, messages' Message-IDs. */
+  sources?: string[];
 }
 
 export interface Lead {

@@ -83,6 +83,7 @@ function interactionRecord(i: Interaction, u: UuidOf) {
     intro_of: i.introOf ? u(i.introOf.id) : null,
     intro_by_me: i.introByMe ?? false,
     thanked: (i.thankedPeople ?? []).map((t) => ({ contact: u(t.id), on: t.on })),
+    sources: i.sources ?? [],
   };
 }
 
@@ -440,6 +441,8 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       introOf: ref(f.optText('intro_of'), where, 'intro_of'),
       introByMe: f.bool('intro_by_me'),
       thanked: f.thanked().map((t) => ({ contact: ref(t.contact, where, 'thanked') as string, on: t.on })),
+      // What a calendar or mail import knows it by; absent from backups older than schema 15.
+      sources: f.strings('sources'),
     });
   });
   records(d, 'leads', file).forEach((o, i) => {

@@ -16,6 +16,19 @@ export interface InteractionFields {
   introOf?: number | null;
   /** An introduction the user made. */
   introByMe?: boolean;
+  /** What a calendar or mail import knows it by (schema 15). */
+  sources?: readonly string[];
+}
+
+/** A conversation an import logged, as the next import needs to know it. */
+export interface ImportedConversation {
+  id: number;
+  on: IsoDate;
+  kind: InteractionKind;
+  summary: string | null;
+  noReply: boolean;
+  planned: boolean;
+  sources: string[];
 }
 
 
@@ -36,7 +49,7 @@ const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${
   'summary', x.summary, 'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on,
   'noReply', json(iif(x.no_reply = 1, 'true', 'false')), 'snoozedUntil', x.snoozed_until, 'recordedOn', x.recorded_on, 'note', x.note,
   'introOf', iif(x.intro_of IS NULL, NULL, json_object('id', x.intro_of, 'name', (SELECT name FROM contacts WHERE id = x.intro_of))),
-  'introByMe', json(iif(x.intro_by_me = 1, 'true', 'false')),
+  'introByMe', json(iif(x.intro_by_me = 1, 'true', 'false')), 'sources', json(coalesce(x.sources, '[]')),
   'thankedPeople', json((SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on) ORDER BY position, contact_id)
     FROM interaction_contacts WHERE interaction_id = x.id AND thanked_on IS NOT NULL)))`;
 const OLDEST_FIRST = 'x.on_date, x.id';
@@ -53,8 +66,8 @@ export class Interactions {
     const info = this.db
       .stmt(
         `INSERT INTO interactions (uuid, on_date, kind, summary, thanks_owed, thanked_on, no_reply, snoozed_until, created_at,
-           recorded_on, note, intro_of, intro_by_me, planned)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           recorded_on, note, intro_of, intro_by_me, planned, sources)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         meta.uuid ?? newUuid(),
@@ -72,11 +85,43 @@ export class Interactions {
         f.introByMe ? 1 : 0,
         // A meeting ahead of today is planned: no contact yet (see `settle`).
         f.on > this.db.today ? 1 : 0,
+        f.sources && f.sources.length > 0 ? JSON.stringify(f.sources) : null,
       );
     const id = Number(info.lastInsertRowid);
     const link = this.db.stmt('INSERT OR IGNORE INTO interaction_contacts (interaction_id, contact_id, position) VALUES (?, ?, ?)');
     f.contactIds.forEach((cid, i) => link.run(id, cid, i));
     return id;
+  }
+
+  /** Every conversation an import logged, by each of its keys (read once per import, through a partial index). */
+  imported(): Map<string, ImportedConversation> {
+    const rows = this.db
+      .stmt(
+        `SELECT id, on_date, kind, summary, no_reply, planned, sources FROM interactions INDEXED BY interactions_sources WHERE sources IS NOT NULL`,
+      )
+      .all() as Row[];
+    const byKey = new Map<string, ImportedConversation>();
+    for (const r of rows) {
+      const c: ImportedConversation = {
+        id: Number(r.id),
+        on: String(r.on_date),
+        kind: r.kind as InteractionKind,
+        summary: r.summary === null ? null : String(r.summary),
+        noReply: r.no_reply === 1,
+        planned: r.planned === 1,
+        sources: JSON.parse(String(r.sources)) as string[],
+      };
+      for (const k of c.sources) byKey.set(k, c);
+    }
+    return byKey;
+  }
+
+  /** A conversation a newer file describes otherwise: moved, renamed, answered, or with more messages. */
+  reimport(id: number, f: { on: IsoDate; kind: InteractionKind; summary: string | null; noReply: boolean; sources: readonly string[] }): void {
+    const summary = f.summary && f.summary.trim() !== '' ? normalizeText(f.summary) : null;
+    this.db
+      .stmt('UPDATE interactions SET on_date = ?, kind = ?, summary = ?, no_reply = ?, sources = ?, planned = (? > ?) WHERE id = ?')
+      .run(f.on, f.kind, summary, f.noReply ? 1 : 0, JSON.stringify(f.sources), f.on, this.db.today, id);
   }
 
   get(id: number): Interaction | undefined {

@@ -106,6 +106,38 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     expectEach(j.json<Json[]>('jobs', '--all', '--json'), 'job');
   });
 
+  it('net import <calendar> --json: the summary of logged conversations', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:json-1',
+      'DTSTART:20260915T100000Z',
+      'SUMMARY:Lunch',
+      'ATTENDEE;CN=Dana Whitfield:mailto:dana@elsewhere.example',
+      'ATTENDEE;CN=Sam Stranger:mailto:sam@elsewhere.example',
+      'ATTENDEE:mailto:me@example.com',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:json-2',
+      'DTSTART:20260916T100000Z',
+      'STATUS:CANCELLED',
+      'ATTENDEE;CN=Dana Whitfield:mailto:dana@elsewhere.example',
+      'ATTENDEE:mailto:me@example.com',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const file = path.join(j.dir, 'cal.ics');
+    fs.writeFileSync(file, ics);
+    const summary = j.json<Json>('import', file, '--me', 'me@example.com', '--dry-run', '--json');
+    expectShape(summary, 'conversation_import');
+    expectEach(summary.logged, 'logged');
+    for (const l of summary.logged as Json[]) expectShape(l.contact, 'ref');
+    expectEach(summary.skipped, 'skip');
+    expectEach(summary.unknown, 'unknown');
+    const adding = j.json<Json>('import', file, '--me', 'me@example.com', '--dry-run', '--add-unknown', '--json');
+    expectEach(adding.contacts_added, 'ref');
+  });
+
   it('net report --format json, with and without --graph', () => {
     const report = j.json<Json>('report', '--format', 'json');
     expectShape(report, 'report');

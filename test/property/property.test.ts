@@ -348,6 +348,7 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         intro_of: fc.option(who, { nil: null }),
         intro_by_me: fc.boolean(),
         thanked: fc.constant([]),
+        sources: fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 3 }),
       });
       const lead = fc.record({
         uuid: fc.uuid(),

@@ -14,6 +14,7 @@ import { dropHistoryTriggers, installHistoryTriggers } from '../history.js';
 import { namesPhones } from './012-names-phones.js';
 import { etiquette } from './013-etiquette.js';
 import { jobs } from './014-jobs.js';
+import { sources } from './015-sources.js';
 
 export interface Migration {
   version: number;
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
