@@ -47,7 +47,7 @@ export function conversationText(s: ConversationSummary): string[] {
     lines.push(`  ${safeLine(l.contact.name)} (#${l.contact.id}): ${plural(l.conversations, 'conversation')}${extra ? ` (${extra})` : ''}`);
   }
   if (r.logged.length > SHOWN) lines.push(`  and ${n(r.logged.length - SHOWN)} more contacts (--json lists them all)`);
-  for (const [reason, count] of s.skipped) lines.push(`  skipped: ${n(count)} ${reason}`);
+  for (const [reason, count] of s.skipped) lines.push(`  skipped: ${n(count)} ${count === 1 ? reason.replace(/\b(events|messages|definitions)\b/, (w) => w.slice(0, -1)) : reason}`);
   if (r.withoutContact) lines.push(`  not logged: ${n(r.withoutContact)} with nobody who is a contact`);
   if (s.encoding) lines.push(`  read as ${s.encoding} text`);
   for (const c of r.cadenceGiven.slice(0, SHOWN)) lines.push(`  ${safeLine(c.name)} now has the default keep-in-touch cadence (change it with net edit ${c.id} --every 6m)`);
