@@ -1,7 +1,7 @@
 // Bundles the CLI into one CommonJS file: loading one module instead of ~80 saves most of the
 // start-up time that `net due` would otherwise spend resolving and compiling files, and
 // Node loads CommonJS faster than it links ES modules.
-// The modules loaded only on demand (prompts, natural-language dates, CSV, edit distance) stay external so
+// The modules loaded only on demand (prompts, natural-language dates, CSV, edit distance, encodings, iCalendar) stay external so
 // that they cost nothing until used.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
