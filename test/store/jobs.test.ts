@@ -23,7 +23,7 @@ describe('schema 14 (applications) from schema 13 with records', () => {
     const q = j.due;
     const before = dueItems({ pledges: q.pledges(), thanks: q.thanks(), leads: q.leads(), activity: q.activity('2026-04-01') }, '2026-04-01');
     expect(before.map((i) => i.id)).toEqual(['l1', 'c1']);
-    expect(migrate(db)).toEqual([14]);
+    expect(migrate(db)).toEqual(expect.arrayContaining([14]));
     expect(dueItems(j.due.input('2026-04-01'), '2026-04-01')).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(1);
     j.db.today = '2026-04-01';
