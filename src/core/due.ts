@@ -19,6 +19,11 @@ export interface DueItem {
   /** Whom it is owed to; null for an application with nobody to ask (no referrer). */
   contact: ContactRef | null;
   title: string;
+  /**
+   * What is owed as a row of the `net due` table says it, beside the contact and how late
+   * it is: neither is repeated, dates are short ("Thank for the coffee (Mar 26): …").
+   */
+  brief: string;
   /** When the thing owed began: the meeting, the promise, the lead, the last contact. */
   since: IsoDate;
   /** The day it falls due. */
@@ -146,7 +151,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
 
   // Nothing falls due before the day it was recorded: a backdated record owes from that day.
   const push = (
-    owed: Omit<DueItem, 'daysOverdue' | 'state' | 'reason'>,
+    owed: Omit<DueItem, 'daysOverdue' | 'state' | 'reason' | 'brief'> & { brief?: string },
     snoozedUntil: IsoDate | null,
     resting: string | null = null,
     recordedOn: IsoDate | null | undefined = null,
@@ -167,6 +172,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       kind: item.kind,
       contact: item.contact,
       title: item.title,
+      brief: item.brief ?? item.title,
       since: item.since,
       due: item.due,
       daysOverdue: daysBetween(item.due, today),
@@ -175,11 +181,13 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     });
   };
 
+  const short = (day: IsoDate) => shortDate(day, today);
+
   for (const p of input.pledges) {
     if (p.status === 'kept' && p.direction === 'theirs' && p.thanksOwed && !p.thankedOn) {
       // Their kept promise owes them a thank-you, from the day it was kept.
       const since = p.closedOn ?? p.madeOn;
-      push({ id: `p${p.id}`, kind: 'thanks', contact: p.contact, title: `Thank them for keeping their promise: ${p.what}`, since, due: since }, p.snoozedUntil, null, p.recordedOn);
+      push({ id: `p${p.id}`, kind: 'thanks', contact: p.contact, title: `Thank them for keeping their promise: ${p.what}`, brief: `Thank for keeping their promise: ${p.what}`, since, due: since }, p.snoozedUntil, null, p.recordedOn);
       continue;
     }
     if (p.status !== 'open') continue;
@@ -187,7 +195,8 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       // Due the day before its date, but never before the promise was made.
       const due = p.by ? later(addDays(p.by, -1), p.madeOn) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
       const title = p.by ? `You promised by ${p.by}: ${p.what}` : `You promised: ${p.what}`;
-      push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil, null, p.recordedOn);
+      const brief = p.by ? `You promised by ${short(p.by)}: ${p.what}` : title;
+      push({ id: `p${p.id}`, kind: 'promise', contact: p.contact, title, brief, since: p.madeOn, due }, p.snoozedUntil, null, p.recordedOn);
     } else {
       const firstDue = p.by ? addDays(p.by, 1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
       const due = p.lastNudgedOn ? addDays(p.lastNudgedOn, NUDGE_INTERVAL_DAYS) : firstDue;
@@ -209,7 +218,8 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       for (const person of i.contacts) {
         if (thanked.has(person.id)) continue;
         const title = `Thank ${person.name} for the interview on ${i.on}${what}`;
-        push({ id: `i${i.id}c${person.id}`, kind: 'thanks', contact: person, title, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
+        const brief = `Thank for the interview (${short(i.on)})${what}`;
+        push({ id: `i${i.id}c${person.id}`, kind: 'thanks', contact: person, title, brief, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
       }
       continue;
     }
@@ -217,7 +227,10 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     const title = i.introOf
       ? `Thank ${contact.name} for introducing you to ${i.introOf.name}`
       : `Thank them for the ${kindWord(i.kind)} on ${i.on}${others}${what}`;
-    push({ id: `i${i.id}`, kind: 'thanks', contact, title, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
+    // "Thank for the call (Apr 5)", not "… (Apr 5): call" after `net add --met call --kind call`.
+    const said = i.summary?.trim().toLowerCase() === kindWord(i.kind) ? '' : what;
+    const brief = i.introOf ? `Thank for introducing you to ${i.introOf.name}` : `Thank for the ${kindWord(i.kind)} (${short(i.on)})${others}${said}`;
+    push({ id: `i${i.id}`, kind: 'thanks', contact, title, brief, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
   }
 
   for (const l of input.leads) {
@@ -245,7 +258,15 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     const first = a.interactionCount <= 1;
     if (restUntil !== undefined) {
       push(
-        { id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title: `Keep in touch (two unanswered; last ${last})`, since: last, due: restUntil },
+        {
+          id: `c${a.contact.id}`,
+          kind: 'followup',
+          contact: a.contact,
+          title: `Keep in touch (two unanswered; last ${last})`,
+          brief: `Keep in touch (two unanswered; last ${short(last)})`,
+          since: last,
+          due: restUntil,
+        },
         a.snoozedUntil,
         `two unanswered messages; resting until ${restUntil}`,
       );
@@ -253,9 +274,9 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     }
     // After two unanswered messages the next follow-up waits twice the cadence.
     const due = a.lastTwoNoReply && a.cadenceDays !== null && a.lastOn !== null ? addDays(a.lastOn, 2 * a.cadenceDays) : base;
-    const title =
-      a.interactionCount === 0 ? `First follow-up since you met on ${last}` : first ? `First follow-up after meeting on ${last}` : `Keep in touch (last contact ${last})`;
-    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, since: last, due }, a.snoozedUntil, null, a.recordedOn);
+    const said = (day: string) =>
+      a.interactionCount === 0 ? `First follow-up since you met on ${day}` : first ? `First follow-up after meeting on ${day}` : `Keep in touch (last contact ${day})`;
+    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title: said(last), brief: said(short(last)), since: last, due }, a.snoozedUntil, null, a.recordedOn);
   }
 
   for (const o of jobsOwed(input.jobs ?? [])) {
@@ -269,11 +290,13 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     const others = u.contacts.length > 1 ? ` (with ${u.contacts.slice(1).map((c) => c.name).join(', ')})` : '';
     const what = u.summary ? `: ${u.summary}` : '';
     const state: DueState = u.on === today ? 'due' : 'planned';
+    const title = `Planned ${kindWord(u.kind)}${others}${what}`;
     items.push({
       id: `i${u.id}`,
       kind: 'upcoming',
       contact,
-      title: `Planned ${kindWord(u.kind)}${others}${what}`,
+      title,
+      brief: title,
       since: u.recordedOn,
       due: u.on,
       daysOverdue: daysBetween(u.on, today),
@@ -303,12 +326,16 @@ export function visibleDue(items: readonly DueItem[], all: boolean): DueItem[] {
   return all ? [...items] : items.filter((i) => i.state === 'due');
 }
 
-/** "due today", "3 days overdue", or for a held-back item why it waits. */
-export function lateness(item: DueItem, today: IsoDate): string {
+/**
+ * "due today", "3 days overdue (since Apr 11)", or for a held-back item why it waits.
+ * Without `since` the day it fell due is left out ("3 days overdue"): the count says it.
+ */
+export function lateness(item: DueItem, today: IsoDate, since = true): string {
   if (item.state !== 'due') return item.reason ?? item.state;
   if (item.kind === 'upcoming') return 'today';
   if (item.daysOverdue === 0) return 'due today';
-  return `${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue (since ${shortDate(item.due, today)})`;
+  const late = `${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue`;
+  return since ? `${late} (since ${shortDate(item.due, today)})` : late;
 }
 
 /** An item and the first day it shows in `net due` if nothing is done before then. */

@@ -3,7 +3,7 @@
 import { lateness } from '../core/due.js';
 import type { Report } from '../core/report.js';
 import type { IsoDate } from '../core/types.js';
-import { LINE_UNSAFE, ledgerText, safeLine } from './text.js';
+import { LINE_UNSAFE, ledgerText, safeLine, thousands } from './text.js';
 
 // Markdown punctuation, plus `:` and `@` so that no URL or address turns into an autolink.
 const MD_SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&:@.=]/g;
@@ -42,7 +42,7 @@ export const SECTION_ROWS = 20;
 /** Like `tableOf`, the first `SECTION_ROWS` rows, then a line saying how many more and where to see them. */
 function cappedTable<T>(items: readonly T[], headers: readonly string[], row: (item: T) => string[], command: string): string | null {
   if (items.length <= SECTION_ROWS) return tableOf(items, headers, row);
-  const more = String(items.length - SECTION_ROWS).replace(/\B(?=(\d{3})+$)/g, ',');
+  const more = thousands(items.length - SECTION_ROWS);
   return `${mdTable(headers, items.slice(0, SECTION_ROWS).map(row))}\n\n… and ${more} more: ${command}`;
 }
 

@@ -6,27 +6,44 @@ export interface Column<T> {
   value: (row: T) => string | null | undefined;
   /** Colour for a cell, applied after alignment so escape codes do not skew widths. */
   style?: (text: string, row: T) => string;
-  /** This column shrinks first when the terminal is narrow. */
+  /** This column shrinks when the terminal is narrow, to no less than 10, after any with `shrinkTo`. */
   flexible?: boolean;
+  /**
+   * On a narrow terminal this column gives up width before the flexible one, to no less
+   * than this many columns (left to right when several do): the flexible column is what
+   * the table is for, and gets the space first.
+   */
+  shrinkTo?: number;
 }
 
 /**
  * Final column widths from the widest cell of each column (`natural`, headers not
- * included): on a terminal too narrow for them, the flexible column is cut, to no less than
- * 10. `cut` is that column's index, or null when nothing was cut.
+ * included): on a terminal too narrow for them, the columns with `shrinkTo` are cut first,
+ * then the flexible one, to no less than 10. `cut` lists the columns that were cut.
  */
 function fitColumns(
-  columns: ReadonlyArray<Pick<Column<unknown>, 'header' | 'flexible'>>,
+  columns: ReadonlyArray<Pick<Column<unknown>, 'header' | 'flexible' | 'shrinkTo'>>,
   natural: readonly number[],
   width: number | null,
-): { widths: number[]; cut: number | null } {
+): { widths: number[]; cut: number[] } {
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), natural[i] ?? 0));
-  if (width === null) return { widths, cut: null };
-  const total = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
-  const flex = columns.findIndex((c) => c.flexible);
-  if (total <= width || flex < 0) return { widths, cut: null };
-  widths[flex] = Math.max(10, (widths[flex] ?? 0) - (total - width));
-  return { widths, cut: flex };
+  const cut: number[] = [];
+  if (width === null) return { widths, cut };
+  let over = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1) - width;
+  const order = [
+    ...columns.flatMap((c, i) => (c.shrinkTo !== undefined ? [{ i, min: c.shrinkTo }] : [])),
+    ...columns.flatMap((c, i) => (c.flexible ? [{ i, min: 10 }] : [])),
+  ];
+  for (const { i, min } of order) {
+    if (over <= 0) break;
+    const w = widths[i] ?? 0;
+    const to = Math.max(min, displayWidth(columns[i]?.header ?? ''), w - over);
+    if (to >= w) continue;
+    widths[i] = to;
+    over -= w - to;
+    cut.push(i);
+  }
+  return { widths, cut };
 }
 
 /** The header row: every title but the last padded to its column, in bold on a terminal. */
@@ -39,8 +56,8 @@ function headerLine(columns: ReadonlyArray<Pick<Column<unknown>, 'header'>>, wid
 }
 
 /**
- * Aligned columns. On a terminal the header is bold and a flexible column is cut to fit
- * `width`; piped, the same columns come out as plain text with no escape codes.
+ * Aligned columns. On a terminal the header is bold and columns are cut to fit `width`
+ * (`fitColumns`); piped, the same columns come out whole as plain text with no escape codes.
  */
 export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, color: Colors, width: number | null): string {
   const n = columns.length;
@@ -61,13 +78,13 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
     cells[r] = line;
   }
   const { widths, cut } = fitColumns(columns, natural, width);
-  if (cut !== null) {
-    const w = widths[cut] as number;
+  for (const i of cut) {
+    const w = widths[i] as number;
     for (let r = 0; r < cells.length; r++) {
       const row = cells[r] as string[];
-      const text = truncate(row[cut] ?? '', w);
-      row[cut] = text;
-      cellWidths[r * n + cut] = displayWidth(text);
+      const text = truncate(row[i] ?? '', w);
+      row[i] = text;
+      cellWidths[r * n + i] = displayWidth(text);
     }
   }
   // Every column but the last is padded to its width; styles go on after, so that escape

@@ -93,7 +93,13 @@ export function truncate(text: string, max: number): string {
     out += ch;
     w += cw;
   }
-  return `${out}…`;
+  // "Maximilian Alexander…", not "Maximilian Alexander …".
+  return `${out.trimEnd()}…`;
+}
+
+/** A count as people read it: `5164` is "5,164". */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

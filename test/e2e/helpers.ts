@@ -57,6 +57,8 @@ export function runNet(db: string, args: readonly string[], opts: RunOptions = {
     input: opts.input ?? '',
     stdio: ['pipe', 'pipe', 'pipe'],
     encoding: 'utf8',
+    // A journal of thousands of records prints more than spawnSync's default of 1 MiB.
+    maxBuffer: 1 << 26,
     timeout: opts.timeout ?? 15_000,
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
@@ -84,6 +86,47 @@ export function runNetOpenStdin(db: string, args: readonly string[], timeout: nu
       resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
   });
+}
+
+export interface TerminalOptions {
+  /** The terminal's size (default 24 rows of 100 columns). */
+  rows?: number;
+  columns?: number;
+  /** Extra variables; `undefined` removes one. */
+  env?: Record<string, string | undefined>;
+  today?: string;
+}
+
+/**
+ * Runs net on a pseudo-terminal of the given size (Python's pty), stdout, stderr and stdin
+ * all on it: what reached the terminal, CRLF turned back into newlines.
+ */
+export function onTerminal(db: string, args: readonly string[], opts: TerminalOptions = {}): { code: number | null; terminal: string } {
+  const script = `
+import fcntl, os, pty, struct, subprocess, sys, termios
+m, s = pty.openpty()
+fcntl.ioctl(s, termios.TIOCSWINSZ, struct.pack('HHHH', int(sys.argv[1]), int(sys.argv[2]), 0, 0))
+p = subprocess.Popen(sys.argv[3:], stdin=s, stdout=s, stderr=s)
+os.close(s)
+out = b''
+while True:
+    try:
+        chunk = os.read(m, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+sys.stdout.buffer.write(out)
+sys.exit(p.wait())
+`;
+  const r = spawnSync('python3', ['-c', script, String(opts.rows ?? 24), String(opts.columns ?? 100), process.execPath, BIN, ...args], {
+    cwd: ROOT,
+    env: baseEnv(db, opts.today ?? TODAY, opts.env),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return { code: r.status, terminal: r.stdout.replace(/\r\n/g, '\n') };
 }
 
 export function sha256(file: string): string {

@@ -7,7 +7,7 @@ import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, baseEnv, cleanupJournals, ROOT, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
+import { BIN, baseEnv, cleanupJournals, onTerminal, ROOT, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
 
 let j: TempJournal;
 let fullList: string;
@@ -99,41 +99,12 @@ sys.exit(p.wait())
   });
 });
 
-/** Runs net on a pseudo-terminal of `rows` lines (Python's pty): what reached the terminal, newlines as written. */
-function onTerminal(db: string, args: readonly string[], rows: number, env: Record<string, string | undefined> = {}) {
-  const script = `
-import fcntl, os, pty, struct, subprocess, sys, termios
-m, s = pty.openpty()
-fcntl.ioctl(s, termios.TIOCSWINSZ, struct.pack('HHHH', int(sys.argv[1]), 100, 0, 0))
-p = subprocess.Popen(sys.argv[2:], stdin=s, stdout=s, stderr=s)
-os.close(s)
-out = b''
-while True:
-    try:
-        chunk = os.read(m, 65536)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-sys.stdout.buffer.write(out)
-sys.exit(p.wait())
-`;
-  const r = spawnSync('python3', ['-c', script, String(rows), process.execPath, BIN, ...args], {
-    cwd: ROOT,
-    env: baseEnv(db, j.today, env),
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  return { code: r.status, terminal: r.stdout.replace(/\r\n/g, '\n') };
-}
-
 const noAnsi = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
 
 describe('net list on a terminal', () => {
   it('pages a list longer than the screen through $PAGER, every row included', () => {
     const paged = path.join(j.dir, 'paged.txt');
-    const r = onTerminal(j.db, ['list'], 40, { PAGER: `cat > '${paged}'` });
+    const r = onTerminal(j.db, ['list'], { rows: 40, env: { PAGER: `cat > '${paged}'` } });
     expect(r.code).toBe(0);
     expect(r.terminal).toBe('');
     const lines = noAnsi(fs.readFileSync(paged, 'utf8')).split('\n');
@@ -146,17 +117,17 @@ describe('net list on a terminal', () => {
     small.ok('add', 'Ann Lee');
     small.ok('add', 'Bo Chen');
     const paged = path.join(small.dir, 'paged.txt');
-    const fits = onTerminal(small.db, ['list'], 40, { PAGER: `cat > '${paged}'` });
+    const fits = onTerminal(small.db, ['list'], { rows: 40, env: { PAGER: `cat > '${paged}'` } });
     expect(noAnsi(fits.terminal)).toMatch(/^ID\s+NAME[\s\S]*Ann Lee[\s\S]*Bo Chen[\s\S]*2 contacts\. See one with: net show <who>\n$/);
     expect(fs.existsSync(paged)).toBe(false);
     for (const pager of ['', 'cat']) {
-      const r = onTerminal(j.db, ['list'], 40, { PAGER: pager });
+      const r = onTerminal(j.db, ['list'], { rows: 40, env: { PAGER: pager } });
       expect(noAnsi(r.terminal).split('\n')).toHaveLength(8003);
     }
   });
 
   it('a pager that cannot be found leaves the list printed', () => {
-    const r = onTerminal(j.db, ['list'], 40, { PAGER: 'no-such-pager-here' });
+    const r = onTerminal(j.db, ['list'], { rows: 40, env: { PAGER: 'no-such-pager-here' } });
     expect(r.code).toBe(0);
     expect(noAnsi(r.terminal)).toContain('8000 contacts. See one with: net show <who>');
   });
