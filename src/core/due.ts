@@ -229,7 +229,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       : `Thank them for the ${kindWord(i.kind)} on ${i.on}${others}${what}`;
     // "Thank for the call (Apr 5)", not "… (Apr 5): call" after `net add --met call --kind call`.
     const said = i.summary?.trim().toLowerCase() === kindWord(i.kind) ? '' : what;
-    const brief = i.introOf ? `Thank for introducing you to ${i.introOf.name}` : `Thank for the ${kindWord(i.kind)} (${short(i.on)})${others}${said}`;
+    const brief = i.introOf ? `Thank for the intro to ${i.introOf.name}` : `Thank for the ${kindWord(i.kind)} (${short(i.on)})${others}${said}`;
     push({ id: `i${i.id}`, kind: 'thanks', contact, title, brief, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
   }
 
@@ -274,9 +274,10 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     }
     // After two unanswered messages the next follow-up waits twice the cadence.
     const due = a.lastTwoNoReply && a.cadenceDays !== null && a.lastOn !== null ? addDays(a.lastOn, 2 * a.cadenceDays) : base;
-    const said = (day: string) =>
-      a.interactionCount === 0 ? `First follow-up since you met on ${day}` : first ? `First follow-up after meeting on ${day}` : `Keep in touch (last contact ${day})`;
-    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title: said(last), brief: said(short(last)), since: last, due }, a.snoozedUntil, null, a.recordedOn);
+    const title =
+      a.interactionCount === 0 ? `First follow-up since you met on ${last}` : first ? `First follow-up after meeting on ${last}` : `Keep in touch (last contact ${last})`;
+    const brief = first ? `First follow-up (met ${short(last)})` : `Keep in touch (last contact ${short(last)})`;
+    push({ id: `c${a.contact.id}`, kind: 'followup', contact: a.contact, title, brief, since: last, due }, a.snoozedUntil, null, a.recordedOn);
   }
 
   for (const o of jobsOwed(input.jobs ?? [])) {

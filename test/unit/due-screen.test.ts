@@ -45,7 +45,7 @@ describe('brief: what is owed, said once beside the contact and how late', () =>
       'an introduction',
       input({ thanks: [interaction({ kind: 'intro', contacts: [KIM], introOf: MAX })] }),
       'Thank Kim for introducing you to Maximilian Alexander Schwarzenegger-Obermeier',
-      'Thank for introducing you to Maximilian Alexander Schwarzenegger-Obermeier',
+      'Thank for the intro to Maximilian Alexander Schwarzenegger-Obermeier',
     ],
     [
       'their kept promise',
@@ -85,13 +85,13 @@ describe('brief: what is owed, said once beside the contact and how late', () =>
       'a first follow-up after the meeting',
       input({ activity: [activity({ interactionCount: 1, lastOn: '2026-04-01', metOn: '2026-04-01' })] }),
       'First follow-up after meeting on 2026-04-01',
-      'First follow-up after meeting on Apr 1',
+      'First follow-up (met Apr 1)',
     ],
     [
       'a first follow-up with nothing logged',
       input({ activity: [activity({ interactionCount: 0, lastOn: null, metOn: '2026-04-01' })] }),
       'First follow-up since you met on 2026-04-01',
-      'First follow-up since you met on Apr 1',
+      'First follow-up (met Apr 1)',
     ],
     [
       'a contact resting after two unanswered messages',
