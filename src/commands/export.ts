@@ -42,7 +42,7 @@ export function registerExport(program: Command, ctx: Context): void {
       const pieces = (): Iterable<string> =>
         format === 'json'
           ? backupText(
-              { uuids: j.contacts.uuids(), contacts: contacts(), interactions: j.interactions.each(), leads: j.leads.each(), promises: j.promises.each(), needs: j.needs.each(), notes: j.notes.each() },
+              { uuids: j.contacts.uuids(), contacts: contacts(), interactions: j.interactions.each(), leads: j.leads.each(), promises: j.promises.each(), needs: j.needs.each(), notes: j.notes.each(), jobs: j.jobs.each() },
               new Date().toISOString(),
             )
           : format === 'csv'

@@ -196,7 +196,7 @@ export interface Job {
   /** Who referred you. */
   via: ContactRef | null;
   /** The lead it came from. */
-  lead: { id: number; what: string; source: ContactRef } | null;
+  lead: { id: number; uuid?: string; what: string; source: ContactRef } | null;
   stage: JobStage;
   /** The day it entered its stage. */
   stageOn: IsoDate;

@@ -7,19 +7,24 @@ import {
   type Contact,
   type DatedNote,
   type Interaction,
+  type Job,
   type Lead,
   type Need,
   type Pledge,
   INTERACTION_KINDS,
+  JOB_STAGES,
   LEAD_STATUSES,
   NEED_STATUSES,
   PROMISE_STATUSES,
 } from '../core/types.js';
-import { checkContact, emptySet, type ImportContact, type ImportSet } from './types.js';
+import { checkContact, emptySet, type ImportContact, type ImportJob, type ImportSet } from './types.js';
 
 export const BACKUP_FORMAT = 'net-journal';
-/** Version 2 added `notes` (dated notes) and the contacts' given_name, family_name and phone_type; version 1 files still import. */
-export const BACKUP_VERSION = 2;
+/**
+ * Version 2 added `notes` (dated notes) and the contacts' given_name, family_name and
+ * phone_type; version 3 added `jobs` (applications). Older files still import.
+ */
+export const BACKUP_VERSION = 3;
 
 export interface JournalRecords {
   contacts: readonly Contact[];
@@ -28,6 +33,7 @@ export interface JournalRecords {
   promises: readonly Pledge[];
   needs: readonly Need[];
   notes: readonly DatedNote[];
+  jobs?: readonly Job[];
 }
 
 /** A contact's uuid by id; throws for a contact that is not in the export. */
@@ -132,6 +138,26 @@ function noteRecord(m: DatedNote, u: UuidOf) {
   return { uuid: m.uuid, contact: u(m.contact.id), on: m.on, text: m.text };
 }
 
+function jobRecord(x: Job, u: UuidOf) {
+  return {
+    uuid: x.uuid,
+    title: x.title,
+    company: x.company,
+    url: x.url,
+    via: x.via ? u(x.via.id) : null,
+    lead: x.lead?.uuid ?? null,
+    stage: x.stage,
+    stage_on: x.stageOn,
+    started_on: x.startedOn,
+    asked_on: x.askedOn,
+    landed_on: x.landedOn,
+    note: x.note,
+    snoozed_until: x.snoozedUntil,
+    recorded_on: x.recordedOn ?? null,
+    people: x.people.map((p) => ({ contact: u(p.contact.id), met: p.met, helped: p.helped, told_on: p.toldOn })),
+  };
+}
+
 function needRecord(n: Need, u: UuidOf) {
   return {
     uuid: n.uuid,
@@ -158,6 +184,7 @@ export function toBackup(r: JournalRecords, exportedAt: string) {
     promises: byId(r.promises).map((p) => promiseRecord(p, u)),
     needs: byId(r.needs).map((n) => needRecord(n, u)),
     notes: byId(r.notes).map((m) => noteRecord(m, u)),
+    jobs: byId(r.jobs ?? []).map((x) => jobRecord(x, u)),
   };
 }
 
@@ -170,6 +197,7 @@ export interface RecordStreams {
   promises: Iterable<Pledge>;
   needs: Iterable<Need>;
   notes: Iterable<DatedNote>;
+  jobs?: Iterable<Job>;
 }
 
 /** One list of the backup, as `JSON.stringify(…, null, 2)` lays it out inside the object. */
@@ -197,7 +225,8 @@ export function* backupText(r: RecordStreams, exportedAt: string): Generator<str
   yield* section('leads', map(r.leads, (l) => leadRecord(l, u)), false);
   yield* section('promises', map(r.promises, (p) => promiseRecord(p, u)), false);
   yield* section('needs', map(r.needs, (n) => needRecord(n, u)), false);
-  yield* section('notes', map(r.notes, (m) => noteRecord(m, u)), true);
+  yield* section('notes', map(r.notes, (m) => noteRecord(m, u)), false);
+  yield* section('jobs', map(r.jobs ?? [], (x) => jobRecord(x, u)), true);
   yield '}\n';
 }
 
@@ -318,6 +347,18 @@ class Fields {
     const v = this.text(key);
     if (!(allowed as readonly string[]).includes(v)) this.fail(`has "${key}" "${v}"; expected one of ${allowed.join(', ')}`);
     return v as T;
+  }
+
+  /** An application's people: `[{contact, met, helped, told_on}]`. */
+  jobPeople(): Array<{ contact: string; met: boolean; helped: string | null; toldOn: string | null }> {
+    const v = this.value('people', false);
+    if (v === null || v === undefined) return [];
+    if (!Array.isArray(v)) this.fail('has "people" that is not a list');
+    return (v as unknown[]).map((p, i) => {
+      if (typeof p !== 'object' || p === null || Array.isArray(p)) this.fail(`has people[${i}] that is not an object`);
+      const f = new Fields(p as Obj, `${this.where} people[${i}]`, this.file);
+      return { contact: f.uuid('contact'), met: f.bool('met'), helped: f.optText('helped'), toldOn: f.optDate('told_on') };
+    });
   }
 
   /** A panel's people thanked one by one: `[{contact, on}]`. */
@@ -515,6 +556,40 @@ export function parseBackup(text: string, file: string, knownUuids: (uuid: strin
       const uuid = f.text('uuid');
       seen('note', uuid, where);
       set.notes.push({ uuid, contact: ref(f.text('contact'), where, 'contact') as string, on: f.date('on'), text: f.text('text') });
+    });
+  }
+  // Version 3 added applications; a lead they name must be in the file.
+  if (d.version >= 3 || 'jobs' in d) {
+    const leads = new Set(set.leads.map((l) => l.uuid));
+    const jobs: ImportJob[] = [];
+    set.jobs = jobs;
+    records(d, 'jobs', file).forEach((o, i) => {
+      const where = `jobs[${i}]`;
+      const f = new Fields(o, where, file);
+      const uuid = f.uuid('uuid');
+      seen('job', uuid, where);
+      const lead = f.optUuid('lead');
+      if (lead !== null && !leads.has(lead)) {
+        throw new UsageError(`${file}: ${where} has "lead" ${lead}, which is no lead in the file. Fix the file and import again; nothing was imported.`);
+      }
+      const startedOn = f.date('started_on');
+      jobs.push({
+        uuid,
+        title: f.text('title'),
+        company: f.text('company'),
+        url: f.optText('url'),
+        via: ref(f.optUuid('via'), where, 'via'),
+        lead,
+        stage: f.oneOf('stage', JOB_STAGES),
+        stageOn: f.optDate('stage_on') ?? startedOn,
+        startedOn,
+        askedOn: f.optDate('asked_on'),
+        landedOn: f.optDate('landed_on'),
+        note: f.optText('note'),
+        snoozedUntil: f.optDate('snoozed_until'),
+        ...recorded(f),
+        people: f.jobPeople().map((p) => ({ ...p, contact: ref(p.contact, where, 'people') as string })),
+      });
     });
   }
   return set;

@@ -1,4 +1,4 @@
-import type { ContactFields, DatedNote, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
+import type { ContactFields, DatedNote, Interaction, IsoDate, JobStage, Lead, Need, Pledge } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 
 /** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
@@ -26,6 +26,25 @@ export type ImportPledge = Omit<Pledge, 'id' | 'contact'> & { contact: string };
 export type ImportNeed = Omit<Need, 'id' | 'contact'> & { contact: string };
 export type ImportNote = Omit<DatedNote, 'id' | 'contact'> & { contact: string };
 
+/** An application from a backup: its referrer and people by contact uuid, its lead by lead uuid. */
+export interface ImportJob {
+  uuid: string;
+  title: string;
+  company: string;
+  url: string | null;
+  via: string | null;
+  lead: string | null;
+  stage: JobStage;
+  stageOn: IsoDate;
+  startedOn: IsoDate;
+  askedOn: IsoDate | null;
+  landedOn: IsoDate | null;
+  note: string | null;
+  snoozedUntil: IsoDate | null;
+  recordedOn?: IsoDate;
+  people: Array<{ contact: string; met: boolean; helped: string | null; toldOn: IsoDate | null }>;
+}
+
 export type ImportFormat = 'json' | 'vcard' | 'linkedin' | 'google' | 'outlook';
 
 /** Everything one file brings. Records other than contacts refer to contacts by uuid. */
@@ -46,10 +65,12 @@ export interface ImportSet {
   promises: ImportPledge[];
   needs: ImportNeed[];
   notes: ImportNote[];
+  /** Applications (backups from version 3; other files have none). */
+  jobs?: ImportJob[];
 }
 
 export function emptySet(format: ImportFormat): ImportSet & { contacts: ImportContact[] } {
-  return { format, contacts: [], contactCount: 0, skipped: new Map(), encoding: null, interactions: [], leads: [], promises: [], needs: [], notes: [] };
+  return { format, contacts: [], contactCount: 0, skipped: new Map(), encoding: null, interactions: [], leads: [], promises: [], needs: [], notes: [], jobs: [] };
 }
 
 export function countSkip(skipped: Map<string, number>, reason: string): void {

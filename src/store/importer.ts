@@ -36,7 +36,7 @@ export interface ImportResult {
   conflictCount: number;
   duplicates: PossibleDuplicate[];
   duplicateCount: number;
-  records: { interactions: number; leads: number; promises: number; needs: number; notes: number };
+  records: { interactions: number; leads: number; promises: number; needs: number; notes: number; jobs: number };
 }
 
 export interface ImportOptions {
@@ -144,7 +144,7 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
     conflictCount: 0,
     duplicates: [],
     duplicateCount: 0,
-    records: { interactions: 0, leads: 0, promises: 0, needs: 0, notes: 0 },
+    records: { interactions: 0, leads: 0, promises: 0, needs: 0, notes: 0, jobs: 0 },
   };
   const cols = 'id, name, company, email, phone, url';
   const byKey = (col: string) => j.db.stmt(`SELECT ${cols} FROM contacts WHERE ${col} = ? ORDER BY id`);
@@ -309,5 +309,15 @@ function importRecords(j: Journal, set: ImportSet, result: ImportResult, touched
     if (has('notes', m.uuid)) continue;
     j.notes.insert({ contactId: idOf(m.contact), text: m.text, on: m.on }, { uuid: m.uuid });
     result.records.notes++;
+  }
+  for (const x of set.jobs ?? []) {
+    if (has('jobs', x.uuid)) continue;
+    const lead = x.lead === null ? undefined : (j.db.stmt('SELECT id FROM leads WHERE uuid = ?').get(x.lead) as Row | undefined);
+    const id = j.jobs.insert(
+      { ...x, viaId: x.via ? idOf(x.via) : null, leadId: lead ? Number(lead.id) : null },
+      { uuid: x.uuid, recordedOn: x.recordedOn ?? x.startedOn },
+    );
+    j.jobs.link(id, x.people.map((p) => ({ contactId: idOf(p.contact), met: p.met, helped: p.helped, toldOn: p.toldOn })));
+    result.records.jobs++;
   }
 }

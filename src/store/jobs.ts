@@ -34,7 +34,7 @@ const PEOPLE_OF_J = `(SELECT json_group_array(json_object('contact', json_object
 /** An application `j` as `Job`, shaped by SQLite (see `Db.jsonRows`). */
 const JOB = `json_object('id', j.id, 'uuid', j.uuid, 'title', j.title, 'company', j.company, 'url', j.url,
   'via', iif(j.via_id IS NULL, NULL, json_object('id', j.via_id, 'name', v.name)),
-  'lead', iif(j.lead_id IS NULL, NULL, json_object('id', l.id, 'what', l.what, 'source', json_object('id', l.source_id, 'name', s.name))),
+  'lead', iif(j.lead_id IS NULL, NULL, json_object('id', l.id, 'uuid', l.uuid, 'what', l.what, 'source', json_object('id', l.source_id, 'name', s.name))),
   'stage', j.stage, 'stageOn', j.stage_on, 'startedOn', j.started_on, 'askedOn', j.asked_on, 'landedOn', j.landed_on, 'note', j.note,
   'snoozedUntil', j.snoozed_until, 'recordedOn', j.recorded_on, 'people', json(${PEOPLE_OF_J}))`;
 const FROM = `FROM jobs j LEFT JOIN contacts v ON v.id = j.via_id LEFT JOIN leads l ON l.id = j.lead_id LEFT JOIN contacts s ON s.id = l.source_id`;

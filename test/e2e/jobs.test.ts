@@ -1,5 +1,7 @@
 // Applications (issue 14) as a user meets them: net job add, net job <j-id> <stage>,
 // net job <j-id> --with, net jobs, and j<id> through edit, rm, undo, history, done and snooze.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupJournals, type DueJson, STACK_LINE, tempJournal } from './helpers.js';
 
@@ -124,5 +126,42 @@ describe('net job and net jobs', () => {
     j.ok('edit', 'j1', '--via', 'Dana');
     j.ok('rm', 'Dana', '--yes');
     expect(j.json<JobJson[]>('jobs', '--json')[0]?.via).toBeNull();
+  });
+});
+
+describe('backups carry applications', () => {
+  it('export then import gives the same applications, with their referrer, lead and people; importing again changes nothing', () => {
+    const a = tempJournal();
+    a.ok('add', 'Dana');
+    a.ok('add', 'Ann Lee');
+    a.ok('lead', 'Dana', 'Hooli is hiring', '--company', 'Hooli');
+    a.ok('job', 'add', 'Data engineer', '--lead', 'l1', '--via', 'Dana', '--url', 'https://hooli.example/1', '--note', 'dream job');
+    a.ok('job', 'j1', 'interview', '--with', 'Ann Lee');
+    a.ok('job', 'j1', 'rejected');
+    a.ok('done', 'j1c1');
+    a.ok('job', 'add', 'Analyst', '--company', 'Acme', '--stage', 'interested');
+    const file = path.join(a.dir, 'backup.json');
+    a.ok('export', '-o', file);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; jobs: unknown[] };
+    expect(doc.version).toBe(3);
+    expect(doc.jobs).toHaveLength(2);
+    const b = tempJournal();
+    expect(b.ok('import', file).stdout).toContain('2 jobs');
+    const strip = (xs: JobJson[]) => xs.map(({ ...x }) => ({ ...x, id: undefined }));
+    expect(strip(b.json<JobJson[]>('jobs', '--all', '--json'))).toEqual(strip(a.json<JobJson[]>('jobs', '--all', '--json')));
+    const before = b.json<JobJson[]>('jobs', '--all', '--json');
+    expect(b.ok('import', file).stdout).not.toContain('job');
+    expect(b.json<JobJson[]>('jobs', '--all', '--json')).toEqual(before);
+  });
+
+  it('refuses an application whose lead is not in the file, and imports nothing', () => {
+    const j = tempJournal();
+    const file = path.join(j.dir, 'bad.json');
+    const job = { uuid: '00000000-0000-4000-8000-000000000001', title: 'X', company: 'Y', stage: 'applied', started_on: '2026-09-01', lead: '00000000-0000-4000-8000-000000000002' };
+    fs.writeFileSync(file, JSON.stringify({ format: 'net-journal', version: 3, contacts: [], interactions: [], leads: [], promises: [], needs: [], notes: [], jobs: [job] }));
+    const r = j.net('import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('jobs[0] has "lead" 00000000-0000-4000-8000-000000000002, which is no lead in the file');
+    expect(fs.existsSync(j.db)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { isPhoneType, phoneKey, phoneType } from '../../src/core/phones.js';
 import type { Contact } from '../../src/core/types.js';
-import { parseBackup, toBackup } from '../../src/formats/backup.js';
+import { BACKUP_VERSION, parseBackup, toBackup } from '../../src/formats/backup.js';
 import { parseContactsCsv, readContactsCsv } from '../../src/formats/csvfile.js';
 import { decodeFile, sniffEncoding } from '../../src/formats/encoding.js';
 import { MAX_TAGS } from '../../src/formats/types.js';
@@ -212,11 +212,11 @@ describe('backups: identifiers checked (S5), version 1 and 2 (item 8)', () => {
     expect(msg).not.toMatch(/[\r\n]/);
   });
 
-  it('reads a version 1 backup (no given_name, family_name, phone_type) and writes version 2 with them', () => {
+  it('reads a version 1 backup (no given_name, family_name, phone_type) and writes the current version with them', () => {
     const set = parseBackup(backupDoc([{ uuid: '00000000-0000-4000-8000-00000000000A', name: 'Ana Ruiz', phone: '1' }], 1), 'v1.json', never);
     expect(set.contacts[0]).toMatchObject({ uuid: '00000000-0000-4000-8000-00000000000a', givenName: null, familyName: null, phoneType: null });
     const out = toBackup({ contacts: [contact({ givenName: 'Ana', familyName: 'Ruiz', phone: '1', phoneType: 'home' })], interactions: [], leads: [], promises: [], needs: [], notes: [] }, 'now');
-    expect(out.version).toBe(2);
+    expect(out.version).toBe(BACKUP_VERSION);
     expect(out.contacts[0]).toMatchObject({ given_name: 'Ana', family_name: 'Ruiz', phone_type: 'home' });
   });
 });

@@ -13,7 +13,7 @@ import { addDays, localToday, isValidIsoDate, parseDate, parseSimpleDate } from 
 import { dueItems } from '../../src/core/due.js';
 import { UsageError } from '../../src/core/errors.js';
 import { matchContact, matchKey } from '../../src/core/names.js';
-import { INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
+import { INTERACTION_KINDS, JOB_STAGES, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { csvCell } from '../../src/formats/csv.js';
 import { parseContactsCsv } from '../../src/formats/csvfile.js';
 import { parseVcards } from '../../src/formats/vcard.js';
@@ -276,7 +276,7 @@ const stamp = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.
 
 interface Backup {
   format: 'net-journal';
-  version: 2;
+  version: 3;
   exported_at: string;
   contacts: Array<Record<string, unknown> & { uuid: string }>;
   interactions: Array<Record<string, unknown>>;
@@ -284,6 +284,7 @@ interface Backup {
   promises: Array<Record<string, unknown>>;
   needs: Array<Record<string, unknown>>;
   notes: Array<Record<string, unknown>>;
+  jobs: Array<Record<string, unknown>>;
 }
 
 /**
@@ -401,17 +402,39 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         text: someText,
       });
       const unique = <T extends { uuid: string }>(arb: fc.Arbitrary<T>) => fc.uniqueArray(arb, { maxLength: 4, selector: (x) => x.uuid });
-      return fc.record({
-        format: fc.constant('net-journal' as const),
-        version: fc.constant(2 as const),
-        exported_at: stamp,
-        contacts: fc.constant(contacts),
-        interactions: unique(interaction),
-        leads: unique(lead),
-        promises: unique(promise),
-        needs: unique(need),
-        notes: unique(note),
-      });
+      return fc
+        .record({
+          format: fc.constant('net-journal' as const),
+          version: fc.constant(3 as const),
+          exported_at: stamp,
+          contacts: fc.constant(contacts),
+          interactions: unique(interaction),
+          leads: unique(lead),
+          promises: unique(promise),
+          needs: unique(need),
+          notes: unique(note),
+        })
+        .chain((b) => {
+          // An application's lead is one of the file's leads.
+          const job = fc.record({
+            uuid: fc.uuid(),
+            title: someText,
+            company: someText,
+            url: optText,
+            via: fc.option(who, { nil: null }),
+            lead: b.leads.length === 0 ? fc.constant(null) : fc.option(fc.constantFrom(...b.leads.map((l) => l.uuid as string)), { nil: null }),
+            stage: fc.constantFrom(...JOB_STAGES),
+            stage_on: day,
+            started_on: day,
+            asked_on: optDay,
+            landed_on: optDay,
+            note: optText,
+            snoozed_until: optDay,
+            recorded_on: day,
+            people: fc.uniqueArray(fc.record({ contact: who, met: fc.boolean(), helped: optText, told_on: optDay }), { maxLength: 3, selector: (p) => p.contact }),
+          });
+          return unique(job).map((jobs) => ({ ...b, jobs }));
+        });
     });
 }
 
