@@ -281,7 +281,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   }
 
   for (const o of jobsOwed(input.jobs ?? [])) {
-    push({ id: o.id, kind: o.kind, contact: o.contact, title: o.title, since: o.since, due: o.due }, o.snoozedUntil, null, o.recordedOn);
+    push({ id: o.id, kind: o.kind, contact: o.contact, title: o.title, brief: o.brief, since: o.since, due: o.due }, o.snoozedUntil, null, o.recordedOn);
   }
 
   for (const u of input.upcoming ?? []) {

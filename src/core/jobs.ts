@@ -25,6 +25,8 @@ export interface JobOwed {
   kind: 'job' | 'landed';
   contact: ContactRef | null;
   title: string;
+  /** As `DueItem.brief`: for the terminal's table, where the contact has a column of its own. */
+  brief: string;
   since: IsoDate;
   due: IsoDate;
   snoozedUntil: IsoDate | null;
@@ -64,21 +66,23 @@ export function jobsOwed(jobs: readonly DueJob[]): JobOwed[] {
         const told = toldOn(p.contact.id);
         if ((told !== null && told >= j.landedOn) || j.talked?.[String(p.contact.id)] !== undefined) continue;
         const title = `Tell ${p.contact.name} you landed at ${j.company} and thank them`;
-        owed.push({ id: `j${j.id}c${p.contact.id}`, kind: 'landed', contact: p.contact, title, since: j.landedOn, due: j.landedOn, ...base });
+        const brief = `Tell them you landed at ${j.company} and thank them`;
+        owed.push({ id: `j${j.id}c${p.contact.id}`, kind: 'landed', contact: p.contact, title, brief, since: j.landedOn, due: j.landedOn, ...base });
       }
       continue;
     }
     if (ASKING.includes(j.stage)) {
       const since = j.askedOn !== null && j.askedOn > j.stageOn ? j.askedOn : j.stageOn;
-      const title = j.via ? `Ask ${j.via.name} about your application: ${what}` : `Ask about your application: ${what}`;
-      owed.push({ id: `j${j.id}`, kind: 'job', contact: j.via, title, since, due: addDays(since, JOB_ASK_DAYS), ...base });
+      const brief = `Ask about your application: ${what}`;
+      const title = j.via ? `Ask ${j.via.name} about your application: ${what}` : brief;
+      owed.push({ id: `j${j.id}`, kind: 'job', contact: j.via, title, brief, since, due: addDays(since, JOB_ASK_DAYS), ...base });
     }
     if (REPORTED.includes(j.stage)) {
       for (const c of reportedTo(j)) {
         const told = toldOn(c.id);
         if (told !== null && told >= j.stageOn) continue;
-        const title = j.stage === 'offer' ? `Tell ${c.name} about the offer: ${what}` : `Tell ${c.name} how your application went: ${what} (rejected)`;
-        owed.push({ id: `j${j.id}c${c.id}`, kind: 'job', contact: c, title, since: j.stageOn, due: j.stageOn, ...base });
+        const say = (whom: string) => (j.stage === 'offer' ? `Tell ${whom} about the offer: ${what}` : `Tell ${whom} how your application went: ${what} (rejected)`);
+        owed.push({ id: `j${j.id}c${c.id}`, kind: 'job', contact: c, title: say(c.name), brief: say('them'), since: j.stageOn, due: j.stageOn, ...base });
       }
     }
   }

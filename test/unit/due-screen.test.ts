@@ -3,6 +3,7 @@
 // screenful at a time, with the command that shows the rest.
 import { describe, expect, it } from 'vitest';
 import { type ContactActivity, type DueInput, type DueItem, dueItems, lateness } from '../../src/core/due.js';
+import type { DueJob } from '../../src/core/jobs.js';
 import { plain } from '../../src/render/colors.js';
 import { dueFooter, dueTable, nameWidth } from '../../src/render/due.js';
 import { type Column, table } from '../../src/render/table.js';
@@ -21,6 +22,10 @@ const lead = leadBuilder(KIM, '2026-04-01');
 
 function activity(over: Partial<ContactActivity> = {}): ContactActivity {
   return { contact: DANA, cadenceDays: 90, snoozedUntil: null, archived: false, metOn: '2026-01-02', interactionCount: 3, lastOn: '2026-01-02', lastTwoNoReply: false, ...over };
+}
+
+function job(over: Partial<DueJob> = {}): DueJob {
+  return { id: 4, title: 'Data engineer', company: 'Hooli', via: null, lead: null, stage: 'applied', stageOn: '2026-04-01', askedOn: null, landedOn: null, snoozedUntil: null, people: [], ...over };
 }
 
 function input(parts: Partial<DueInput>): DueInput {
@@ -98,6 +103,30 @@ describe('brief: what is owed, said once beside the contact and how late', () =>
       input({ activity: [activity({ lastTwoNoReply: true, lastOn: '2026-04-01' })] }),
       'Keep in touch (two unanswered; last 2026-04-01)',
       'Keep in touch (two unanswered; last Apr 1)',
+    ],
+    [
+      'asking the referrer about an application',
+      input({ jobs: [job({ via: KIM })] }),
+      'Ask Kim about your application: Data engineer at Hooli',
+      'Ask about your application: Data engineer at Hooli',
+    ],
+    [
+      'telling the referrer about an offer',
+      input({ jobs: [job({ via: KIM, stage: 'offer', stageOn: '2026-04-10' })] }),
+      'Tell Kim about the offer: Data engineer at Hooli',
+      'Tell them about the offer: Data engineer at Hooli',
+    ],
+    [
+      'telling the referrer about a rejection',
+      input({ jobs: [job({ via: KIM, stage: 'rejected', stageOn: '2026-04-10' })] }),
+      'Tell Kim how your application went: Data engineer at Hooli (rejected)',
+      'Tell them how your application went: Data engineer at Hooli (rejected)',
+    ],
+    [
+      'telling a helper you landed',
+      input({ jobs: [job({ landedOn: '2026-04-10', people: [{ contact: KIM, met: false, helped: 'referral', toldOn: null }] })] }),
+      'Tell Kim you landed at Hooli and thank them',
+      'Tell them you landed at Hooli and thank them',
     ],
     [
       'a meeting planned for today: as its title',
