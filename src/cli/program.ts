@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { registerAdd } from '../commands/add.js';
 import { registerBackup } from '../commands/backup.js';
 import { registerCalendar } from '../commands/calendar.js';
+import { registerCompany } from '../commands/company.js';
 import { registerCompletion } from '../commands/completion.js';
 import { registerDoctor } from '../commands/doctor.js';
 import { registerDone } from '../commands/done.js';
@@ -42,6 +43,8 @@ const COMMANDS: Record<string, Register> = {
   lead: registerLead,
   job: registerJob,
   jobs: registerJob,
+  company: registerCompany,
+  companies: registerCompany,
   intro: registerIntro,
   promise: registerPromise,
   need: registerNeed,

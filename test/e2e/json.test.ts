@@ -44,6 +44,9 @@ beforeAll(() => {
   j = tempJournal({ today: '2026-10-01' });
   j.ok('add', 'Dana Whitfield', '--company', 'Acme', '--met', 'coffee at Bennu', '--on', '2026-09-20', '--every', '30d');
   j.ok('add', 'Bob Ortiz', '--company', 'Acme', '--via', 'Dana Whitfield', '--on', '2026-09-25');
+  j.ok('add', 'Cy Lin', '--company', 'Acme Inc', '--via', 'Ed Stone');
+  j.ok('lead', 'Ed Stone', 'Acme is hiring', '--company', 'ACME');
+  j.ok('need', 'Cy Lin', 'a mentor');
   j.ok('log', 'Dana', 'coffee about the data team', '--kind', 'coffee', '--with', 'Bob', '--on', '2026-09-28');
   j.ok('lead', 'Dana', 'Priya runs data at Acme', '--person', 'Bob');
   j.ok('promise', 'Dana', 'send my notes', '--by', '2026-09-29');
@@ -136,6 +139,18 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     expectEach(summary.unknown, 'unknown');
     const adding = j.json<Json>('import', file, '--me', 'me@example.com', '--dry-run', '--add-unknown', '--json');
     expectEach(adding.contacts_added, 'ref');
+  });
+
+  it('net company --json and net companies --json', () => {
+    const acme = j.json<Json>('company', 'acme inc', '--json');
+    expectShape(acme, 'company');
+    expectEach(acme.people, 'company_person');
+    expectEach(acme.leads, 'lead');
+    expectEach(acme.applications, 'job');
+    expectEach(acme.needs, 'need');
+    expectEach(acme.introducers, 'introducer');
+    expectShape((acme.introducers as Json[])[0]?.contact, 'ref');
+    expectEach(j.json<Json[]>('companies', '--json'), 'company_count');
   });
 
   it('net report --format json, with and without --graph', () => {
