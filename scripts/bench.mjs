@@ -212,6 +212,33 @@ function peakRss(env, args) {
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
+/**
+ * net sync on journal `j`: its first sync sends every record to a folder, then a new
+ * journal joins from it (each record one change applied), then `j` sends a week of edits.
+ * And `net due` on `j` before and after it has synced (sync's tables are never read by it).
+ */
+function syncBench(j) {
+  const before = measure(j.env, ['due']);
+  const folder = path.join(dir, 'sync-folder');
+  const sent = timeMs(process.execPath, [BIN, 'sync', folder], j.env);
+  const env = { ...CLEAN, NET_DB: path.join(dir, 'joined.db'), NET_TODAY: TODAY };
+  // CPU time too (from /usr/bin/time, when there): on a shared machine the wall time is mostly waiting.
+  const timed = fs.existsSync('/usr/bin/time');
+  const cmd = timed ? ['/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, BIN, 'sync', folder, '--join']] : [process.execPath, [BIN, 'sync', folder, '--join']];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd[1], { env, encoding: 'utf8' });
+  const joinMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`net sync --join exited ${r.status}: ${r.stderr}`);
+  const applied = /applied (\d+) changes/.exec(r.stdout)?.[1] ?? '?';
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  const after = measure(j.env, ['due']);
+  console.log(
+    `\nnet sync: first sync (sends every record) ${(sent / 1000).toFixed(2)} s; --join applying ${applied} changes ${(joinMs / 1000).toFixed(2)} s` +
+      ` (whole process${cpu ? `; CPU ${(Number(cpu[1]) + Number(cpu[2])).toFixed(2)} s` : ''})`,
+  );
+  console.log(`net due before its first sync ${before.ms.toFixed(1)} ms (${before.ratio.toFixed(2)}×), after ${after.ms.toFixed(1)} ms (${after.ratio.toFixed(2)}×)`);
+}
+
 const COMMANDS = [
   ['due', ['due']],
   ['add', (i) => ['add', `Bench Person ${i}`, '--company', 'Acme', '--met', 'bench', '--need', 'an intro at Dell']],
@@ -244,6 +271,7 @@ try {
   console.log(`\nRealistic journal: 800 contacts, 4000 interactions over two years (50 in the last week), 800 leads, 800 promises, 400 needs`);
   console.log(`import of the backup: ${(real.importMs / 1000).toFixed(2)} s (journal ${(real.size / 2 ** 20).toFixed(1)} MiB)`);
   timeCommands(real);
+  syncBench(real);
 
   const j = buildJournal(dir, 'stress', CONTACTS);
   console.log(`\nStress journal: ${CONTACTS} contacts, ${10 * CONTACTS} interactions, ${2 * CONTACTS} leads, ${2 * CONTACTS} promises, ${CONTACTS} needs over three years`);

@@ -27,6 +27,7 @@ import { registerReport } from '../commands/report.js';
 import { registerRm } from '../commands/rm.js';
 import { registerShow } from '../commands/show.js';
 import { registerThank } from '../commands/thank.js';
+import { registerSync } from '../commands/sync.js';
 import { registerUndo } from '../commands/undo.js';
 
 export interface ProgramIO {
@@ -70,6 +71,7 @@ const COMMANDS: Record<string, Register> = {
   export: registerExport,
   backup: registerBackup,
   doctor: registerDoctor,
+  sync: registerSync,
   __names: registerCompletion,
   __ids: registerCompletion,
 };

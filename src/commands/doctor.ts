@@ -6,9 +6,12 @@ import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { removeStaleTemps, staleTemps } from '../store/files.js';
 import { type Health, checkHealth, listBackups } from '../store/maintenance.js';
-import { safeLine } from '../render/text.js';
+import { plural, safeLine } from '../render/text.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { checkSqlite } from '../store/open.js';
+import { SyncStore } from '../store/sync.js';
+import { daysBetween, localToday } from '../core/dates.js';
+import { staleDevices } from '../core/sync.js';
 
 /**
  * The journal's -wal, -shm and -journal files must be writable by whoever runs net and
@@ -111,7 +114,25 @@ export function registerDoctor(program: Command, ctx: Context): void {
       if (stuck.length) problems.push(`Temp files left by interrupted commands cannot be removed: ${stuck.map((n) => join(dirname(file), n)).join(', ')}. Remove them (they hold copies of journal data).`);
       line('Records', Object.entries(health.counts).map(([k, n]) => `${n} ${k}`).join(', '));
       line('Last backup', backups[0] ? `${backups[0].mtime.toISOString().slice(0, 16).replace('T', ' ')} (${basename(backups[0].file)})` : 'none yet: run net backup');
+      syncLine(ctx, line);
       if (problems.length) throw new JournalError(problems.join('\n'));
       ctx.io.out('All good.');
     });
+}
+
+/** The machines this journal syncs with (net sync), and those that have not synced for a month: a warning, not a problem. */
+function syncLine(ctx: Context, line: (label: string, value: string) => void): void {
+  const j = ctx.journal();
+  const store = new SyncStore(j.db);
+  if (store.meta('sync_journal') === null) return;
+  const me = store.deviceId();
+  const devices = store.devices().map((d) => ({ ...d, syncedOn: d.syncedAt === null ? null : localToday(new Date(d.syncedAt)) }));
+  const stale = staleDevices(devices, ctx.today);
+  const name = (d: { device: string; name: string }) => `${d.device === me ? 'this machine' : safeLine(d.name || 'a machine')} (${d.device.slice(0, 8)})`;
+  line('Sync', `${plural(devices.length, 'machine')}${stale.length ? `; ${stale.map((d) => `${name(d)} last synced ${d.syncedOn}`).join('; ')}` : ', each synced within 30 days'}`);
+  for (const d of stale) {
+    ctx.io.err(
+      `Warning: ${name(d)} has not synced for ${daysBetween(d.syncedOn as string, ctx.today)} days (since ${d.syncedOn}). ${d.device === me ? 'Run net sync' : 'Run net sync on it'}, or it misses what changed meanwhile.`,
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { hlcTime } from '../store/history.js';
+import { SyncStore } from '../store/sync.js';
 import { effects, findConflict, revert } from '../store/undo.js';
 import { commandText, effectsText, localTime } from '../render/history.js';
 import { safeLine } from '../render/text.js';
@@ -41,7 +42,14 @@ export function registerUndo(program: Command, ctx: Context): void {
       if (which === undefined) {
         target = j.history.undoable(1)[0];
         if (!target) {
-          ctx.io.out(j.history.commands(1).length ? 'Nothing left to undo: every command has been undone (see net history).' : 'Nothing to undo: no command has changed this journal yet.');
+          const last = j.history.commands(1)[0];
+          ctx.io.out(
+            last === undefined
+              ? 'Nothing to undo: no command has changed this journal yet.'
+              : new SyncStore(j.db).isApplied(last.id) && j.history.commands(0).every((c) => c.undoes === null && c.undoneBy === null)
+                ? 'Nothing to undo on this device: its changes came from other devices (net sync); undo them where they were made, or change them with net edit.'
+                : 'Nothing left to undo: every command has been undone (see net history).',
+          );
           return;
         }
       } else {
@@ -50,9 +58,19 @@ export function registerUndo(program: Command, ctx: Context): void {
         if (!target) throw new UsageError(`"${safeLine(which)}" is not a command in the history. See the commands you can undo with: net undo --list`);
         if (target.undoes !== null) throw new UsageError(`Command ${target.id} was itself an undo; undoing an undo is not supported. See net undo --list.`);
         if (target.undoneBy !== null) throw new UsageError(`Command ${target.id} was already undone (by ${target.undoneBy}). See net undo --list.`);
+        if (new SyncStore(j.db).isApplied(target.id)) {
+          throw new UsageError(
+            `Command ${target.id} applied other devices' changes (net sync); net undo takes back only this device's commands. Undo it on the device that made it, or change the records with net edit.`,
+          );
+        }
       }
       const line = safeLine(commandText(target.argv));
       const conflict = findConflict(j.db, j.history, target);
+      if (conflict && new SyncStore(j.db).isApplied(conflict.command.id)) {
+        throw new UsageError(
+          `Cannot undo "${line}": another device has since changed ${conflict.record ?? 'the same records'} (brought in by net sync, command ${conflict.command.id}). Change the records with net edit instead.`,
+        );
+      }
       if (conflict) {
         throw new UsageError(
           `Cannot undo "${line}": a later command, "${safeLine(commandText(conflict.command.argv))}" (${conflict.command.id}), ` +

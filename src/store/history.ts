@@ -22,8 +22,8 @@ import type Database from 'better-sqlite3';
 import { kindOfTable } from '../core/kinds.js';
 import type { Db, Row } from './db.js';
 
-/** Tables that hold no records: the journal's own facts, the search index, the history. */
-const UNTRACKED = /^(meta|search(_.*)?|history_.*|sqlite_.*)$/;
+/** Tables that hold no records: the journal's own facts, the search index, the history, sync's state. */
+const UNTRACKED = /^(meta|search(_.*)?|history_.*|sync_.*|sqlite_.*)$/;
 
 interface Column {
   name: string;
@@ -262,10 +262,11 @@ export class History {
     return (this.db.stmt(`${COMMAND} ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]).map(toCommand);
   }
 
-  /** Commands that `net undo` can take back, newest first: not undone, not an undo. */
+  /** Commands that `net undo` can take back, newest first: not undone, not an undo, not a sync's (store/sync.ts). */
   undoable(limit: number): CommandRow[] {
     return (
-      this.db.stmt(`${COMMAND} WHERE c.undone_by IS NULL AND c.undoes IS NULL ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]
+      this.db
+        .stmt(`${COMMAND} WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.id NOT IN (SELECT command_id FROM sync_applied) ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]
     ).map(toCommand);
   }
 

@@ -167,4 +167,12 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     expectShape(graph, 'report --graph');
     expectEach(graph.graph, 'graph');
   });
+
+  it('net sync --status --json: the folder and its devices', () => {
+    const folder = path.join(j.dir, 'sync');
+    j.ok('sync', folder);
+    const status = j.json<Json>('sync', '--status', '--json');
+    expectShape(status, 'sync_status');
+    expectEach(status.devices, 'sync_device');
+  });
 });

@@ -15,6 +15,7 @@ import { namesPhones } from './012-names-phones.js';
 import { etiquette } from './013-etiquette.js';
 import { jobs } from './014-jobs.js';
 import { sources } from './015-sources.js';
+import { sync } from './016-sync.js';
 
 export interface Migration {
   version: number;
@@ -23,7 +24,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
