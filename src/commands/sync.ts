@@ -256,17 +256,6 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
   const started = new Date().toISOString();
   j.materialize();
   const me = store.deviceId();
-  // What this device wrote before, by the folder: more than the journal knows of means a copy of it syncs here too.
-  const ownFiles = folder.files(me);
-  const written = store.position(me);
-  const stray = ownFiles.segments.find((n) => n > written);
-  if (stray !== undefined && manifest !== null) {
-    throw new JournalError(
-      `${folder.path} holds segment ${stray} of this device, which this journal did not write: another copy of this journal file syncs here too ` +
-        '(each machine needs its own journal: start it with net sync --join), or an earlier sync was interrupted. ' +
-        `If no copy exists, remove ${segmentName(me, stray)} from the folder and sync again.`,
-    );
-  }
   let newManifest: string | null = null;
   if (manifest === null) {
     const journal = store.meta('sync_journal') ?? globalThis.crypto.randomUUID();
@@ -278,13 +267,25 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
   const m = manifest;
   const name = hostname();
   let sent = 0;
-  let seq = written;
+  let seq = 0;
   let applied = 0;
   let changed = 0;
   let inc: Incoming | null = null;
   let snapshotSeq: number | null = null;
   const files: Array<[string, string]> = [];
   j.write((command) => {
+    // Read under the write lock: two syncs at once never number a segment alike.
+    const ownFiles = folder.files(me);
+    seq = store.position(me);
+    // What this device wrote before, by the folder: more than the journal knows of means a copy of it syncs here too.
+    const stray = ownFiles.segments.find((n) => n > seq);
+    if (stray !== undefined && found !== null) {
+      throw new JournalError(
+        `${folder.path} holds segment ${stray} of this device, which this journal did not write: another copy of this journal file syncs here too ` +
+          '(each machine needs its own journal: start it with net sync --join), or an earlier sync was interrupted. ' +
+          `If no copy exists, remove ${segmentName(me, stray)} from the folder and sync again.`,
+      );
+    }
     if (store.meta('sync_journal') === null) store.setMeta('sync_journal', m.journal);
     store.setMeta('sync_folder', folder.path);
     // Out: this device's changes since its last sync (everything, the first time).
@@ -343,7 +344,12 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
  */
 function tidy(folder: SyncFolder, manifest: Manifest, me: string, key: Key | null): number {
   const own = folder.files(me);
-  if (own.segments.length === 0) return 0;
+  let removed = 0;
+  for (const n of own.snapshots.slice(0, -1)) if (folder.remove(snapshotName(me, n))) removed++;
+  // The notes first (small files): snapshots are read only when some segment could go.
+  let readByAll = Number.POSITIVE_INFINITY;
+  for (const d of folder.devices()) if (d !== me) readByAll = Math.min(readByAll, noteOf(folder, d)?.read[me] ?? 0);
+  if (!own.segments.some((n) => n <= readByAll)) return removed;
   let covered = 0;
   for (const d of folder.devices()) {
     const newest = folder.files(d).snapshots.at(-1);
@@ -354,14 +360,7 @@ function tidy(folder: SyncFolder, manifest: Manifest, me: string, key: Key | nul
       // A snapshot that cannot be read covers nothing.
     }
   }
-  let readByAll = covered;
-  for (const d of folder.devices()) {
-    if (d === me) continue;
-    readByAll = Math.min(readByAll, noteOf(folder, d)?.read[me] ?? 0);
-  }
-  let removed = 0;
-  for (const n of own.segments) if (n <= readByAll && folder.remove(segmentName(me, n))) removed++;
-  for (const n of own.snapshots.slice(0, -1)) if (folder.remove(snapshotName(me, n))) removed++;
+  for (const n of own.segments) if (n <= Math.min(readByAll, covered) && folder.remove(segmentName(me, n))) removed++;
   return removed;
 }
 

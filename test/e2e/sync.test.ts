@@ -170,6 +170,40 @@ describe('net sync: two machines, one journal', () => {
   });
 });
 
+describe('net sync --compact', () => {
+  it('lets each machine remove its files once a snapshot holds them and every machine has read them; a new machine starts from the snapshot', () => {
+    const dir = folder();
+    const [a, b, c] = [tempJournal(), tempJournal(), tempJournal()];
+    const segments = () =>
+      fs
+        .readdirSync(dir)
+        .filter((d) => d !== 'net-sync.json')
+        .flatMap((d) => fs.readdirSync(path.join(dir, d)).map((f) => `${d === deviceOf(a) ? 'a' : 'b'}/${f}`))
+        .filter((f) => f.endsWith('.seg'))
+        .sort();
+    const deviceOf = (j: TempJournal) => (JSON.parse(j.ok('sync', '--status', '--json').stdout) as { device: string }).device;
+    a.ok('add', 'Ann Lee', '--company', 'Acme');
+    a.ok('sync', dir);
+    b.ok('sync', dir, '--join');
+    b.ok('edit', 'Ann', '--role', 'CTO');
+    b.ok('sync');
+    a.ok('edit', 'Ann', '--email', 'ann@acme.example');
+    a.ok('sync');
+    expect(segments()).toEqual(['a/00000001.seg', 'a/00000002.seg', 'b/00000001.seg']);
+    // b has not read a's segment 2 yet: a keeps it.
+    expect(a.ok('sync', '--compact').stdout).toMatch(/wrote snapshot 1; removed 1 old file every device has read/);
+    expect(segments()).toEqual(['a/00000002.seg', 'a/snapshot-00000001.seg', 'b/00000001.seg']);
+    b.ok('sync');
+    a.ok('sync');
+    // Each removes its own: b's segment went at b's sync, a's last at a's.
+    expect(segments()).toEqual(['a/snapshot-00000001.seg']);
+    expect(c.ok('sync', dir, '--join').stdout).toContain('and a snapshot');
+    expect(exported(c, c.today)).toEqual(exported(a, a.today));
+    expect(exported(b, b.today)).toEqual(exported(a, a.today));
+    expect(contact(c, c.today, 'Ann Lee')).toMatchObject({ role: 'CTO', email: 'ann@acme.example' });
+  });
+});
+
 describe('net doctor and sync', () => {
   it('warns about a machine that has not synced for 30 days, without calling the journal broken', () => {
     const dir = folder();
