@@ -334,7 +334,7 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
   if (snapshotSeq !== null) parts.push(`wrote snapshot ${snapshotSeq}`);
   if (removed > 0) parts.push(`removed ${plural(removed, 'old file')} every device has read`);
   ctx.io.out(`Synced with ${safeLine(folder.path)}: ${parts.join('; ')}.${m.seal === null ? ' (Not encrypted: anyone who can read the folder can read these changes.)' : ''}`);
-  ctx.io.out(o.join ? 'Next: net due (this device now has the journal)' : 'Next: net sync --status');
+  ctx.io.out(o.join ? 'Next: net due' : 'Next: net sync --status');
 }
 
 /**

@@ -385,7 +385,7 @@ describe('colour', () => {
 });
 
 describe('help and version', () => {
-  const COMMANDS = ['add', 'log', 'lead', 'promise', 'need', 'needs', 'thank', 'due', 'done', 'snooze', 'show', 'list', 'find', 'edit', 'rm', 'report', 'merge', 'import', 'export', 'backup', 'doctor', 'completion'];
+  const COMMANDS = ['add', 'log', 'lead', 'promise', 'need', 'needs', 'thank', 'due', 'done', 'snooze', 'show', 'list', 'find', 'edit', 'rm', 'report', 'merge', 'import', 'export', 'backup', 'doctor', 'sync', 'completion'];
   let j: TempJournal;
   beforeAll(() => {
     j = tempJournal();
