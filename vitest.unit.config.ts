@@ -1,0 +1,9 @@
+// The unit tables alone (pure src/core code, no spawned binary): what `npm run mutate` runs
+// against each mutant of src/core.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+  },
+});
