@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { addDays } from '../core/dates.js';
-import { dueItems } from '../core/due.js';
 import { UsageError } from '../core/errors.js';
-import type { IsoDate } from '../core/types.js';
 import { ledgerFrom } from '../core/ledger.js';
-import { buildReport, type Report, type ReportInput } from '../core/report.js';
+import { buildReport, type Period, type Report, type ReportInput, reportPeriod } from '../core/report.js';
 import type { Context } from '../cli/context.js';
 import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
@@ -38,37 +35,48 @@ export function registerReport(program: Command, ctx: Context): void {
       const format = (o.format ?? 'md').toLowerCase();
       if (o.output === undefined || o.output === '-') assertStdoutOpen(ctx.io, 'the report');
       if (format !== 'md' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format "${o.format}" is not known. Use md or json.`);
-      const to = (await optionalDate(o.until, '--until', ctx.today, 'past')) ?? ctx.today;
-      const from = (await optionalDate(o.since, '--since', ctx.today, 'past')) ?? addDays(to, -6);
-      if (from > to) throw new UsageError(`--since ${from} is after --until ${to}. Give the earlier date first.`);
+      const period = reportPeriod(
+        await optionalDate(o.since, '--since', ctx.today, 'past'),
+        await optionalDate(o.until, '--until', ctx.today, 'past'),
+        ctx.today,
+      );
       const graph = o.graph ?? false;
       const j = ctx.journal();
       const text = j.read(() => {
-        const report = readReport(j, ctx.today, from, to);
+        const report = readReport(j, period);
         return format === 'json' ? printJson(reportJson(report, graph)) : reportMarkdown(report, { today: ctx.today, graph });
       });
       if (o.output !== undefined && o.output !== '-') {
         writeFileAtomic(o.output, text.endsWith('\n') ? text : `${text}\n`, j.file);
-        ctx.io.out(`Wrote the report for ${from} to ${to} to ${safeLine(o.output)}.`);
+        ctx.io.out(`Wrote the report for ${period.from} to ${period.to} to ${safeLine(o.output)}.`);
       } else {
         ctx.io.out(text.replace(/\n$/, ''));
       }
     });
 }
 
-/** The report of a period, read in one go (the caller holds the read transaction). */
-function readReport(j: Journal, today: IsoDate, from: IsoDate, to: IsoDate): Report {
+/**
+ * The report of a period as of its last day, read in one go (the caller holds the read
+ * transaction): the period's records, and what the due rules could find owed that day.
+ */
+function readReport(j: Journal, period: Period): Report {
+  const day = period.to;
   const input: ReportInput = {
-    from,
-    to,
-    met: j.contacts.metBetween(from, to),
-    interactions: j.interactions.inRange(from, to),
-    leads: j.leads.inPeriod(from, to),
-    pledges: j.promises.openOrBetween(from, to),
-    needs: j.needs.open(),
-    due: dueItems(j.due.input(today), today),
+    period,
+    met: j.contacts.metIn(period),
+    interactions: j.interactions.inPeriod(period),
+    leads: j.leads.inPeriod(period),
+    pledges: j.promises.inPeriod(period),
+    needs: j.needs.openOn(day),
+    due: {
+      pledges: j.promises.owedOn(day),
+      thanks: j.interactions.thanksOwedOn(day),
+      leads: j.leads.activeOn(day),
+      activity: j.due.activityOn(day),
+      upcoming: j.interactions.plannedOn(day),
+    },
   };
-  const people = j.ledgers.touched(from, to).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));
+  const people = j.ledgers.touched(period).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));
   return buildReport(input, people);
 }
 
@@ -86,7 +94,9 @@ function reportJson(r: Report, graph: boolean) {
       gave: g.ledger.gave,
       received: g.ledger.received,
     })),
-    resting: r.resting.map(dueJson),
+    held_back: r.heldBack.map(dueJson),
+    // Kept for scripts written before `held_back`: its resting items.
+    resting: r.heldBack.filter((d) => d.state === 'resting').map(dueJson),
     ...(graph ? { graph: r.graph.map((e) => ({ from: e.from, to: e.to, kind: e.label })) } : {}),
   };
 }

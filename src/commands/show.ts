@@ -48,7 +48,7 @@ export function loadCard(ctx: Context, id: number): ContactCard {
   const leads = j.leads.bySource(id);
   const promises = j.promises.forContact(id);
   const needs = j.needs.forContact(id);
-  const counts = j.ledgers.of(id);
+  const counts = j.ledgers.of(id, ctx.today);
   if (!counts) throw new Error(`contact ${id} vanished`);
   const l = ledgerFrom(counts);
   return {

@@ -30,8 +30,19 @@ export interface DueItem {
   due: IsoDate;
   daysOverdue: number;
   state: DueState;
-  /** Why a snoozed or resting item is held back. */
+  /** Why a snoozed, resting or planned item is held back. */
   reason: string | null;
+  /**
+   * The day a held-back item shows in `net due` again if nothing changes; null for an item
+   * owed now, and for one that waits for them to answer (nudged twice).
+   */
+  until: IsoDate | null;
+}
+
+/** Why a resting item is held back, and the day it stops resting (null: when they answer). */
+interface Rest {
+  reason: string;
+  until: IsoDate | null;
 }
 
 /** How far a contact has got: enough to apply the keep-in-touch and respect rules. */
@@ -151,21 +162,26 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
 
   // Nothing falls due before the day it was recorded: a backdated record owes from that day.
   const push = (
-    owed: Omit<DueItem, 'daysOverdue' | 'state' | 'reason' | 'brief'> & { brief?: string },
+    owed: Omit<DueItem, 'daysOverdue' | 'state' | 'reason' | 'until' | 'brief'> & { brief?: string },
     snoozedUntil: IsoDate | null,
-    resting: string | null = null,
+    resting: Rest | null = null,
     recordedOn: IsoDate | null | undefined = null,
   ) => {
     const item = { ...owed, due: later(owed.due, recordedOn) };
     let state: DueState = 'due';
     let reason: string | null = null;
+    let until: IsoDate | null = null;
     if (item.due > today && resting === null) return;
+    // A resting item shows again when its rest is over and it is due, whichever is later.
+    const restOver = resting && resting.until !== null ? later(resting.until, item.due) : null;
     if (snoozedUntil !== null && snoozedUntil > today) {
       state = 'snoozed';
       reason = `snoozed until ${snoozedUntil}`;
+      until = resting === null ? snoozedUntil : restOver && later(restOver, snoozedUntil);
     } else if (resting !== null) {
       state = 'resting';
-      reason = resting;
+      reason = resting.reason;
+      until = restOver;
     }
     items.push({
       id: item.id,
@@ -178,6 +194,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       daysOverdue: daysBetween(item.due, today),
       state,
       reason,
+      until,
     });
   };
 
@@ -200,9 +217,10 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     } else {
       const firstDue = p.by ? addDays(p.by, 1) : addDays(p.madeOn, PROMISE_DEFAULT_DAYS);
       const due = p.lastNudgedOn ? addDays(p.lastNudgedOn, NUDGE_INTERVAL_DAYS) : firstDue;
-      let resting: string | null = null;
-      if (p.nudges >= MAX_NUDGES) resting = `nudged ${p.nudges} times; resting until they answer`;
-      else if (rest.has(p.contact.id)) resting = `two unanswered messages; resting until ${rest.get(p.contact.id)}`;
+      const restUntil = rest.get(p.contact.id);
+      let resting: Rest | null = null;
+      if (p.nudges >= MAX_NUDGES) resting = { reason: `nudged ${p.nudges} times; resting until they answer`, until: null };
+      else if (restUntil !== undefined) resting = { reason: `two unanswered messages; resting until ${restUntil}`, until: restUntil };
       const title = `Nudge about their promise: ${p.what}${p.nudges > 0 ? ` (nudged ${p.nudges}×)` : ''}`;
       push({ id: `p${p.id}`, kind: 'nudge', contact: p.contact, title, since: p.madeOn, due }, p.snoozedUntil, resting, p.recordedOn);
     }
@@ -268,7 +286,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
           due: restUntil,
         },
         a.snoozedUntil,
-        `two unanswered messages; resting until ${restUntil}`,
+        { reason: `two unanswered messages; resting until ${restUntil}`, until: restUntil },
       );
       continue;
     }
@@ -303,6 +321,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
       daysOverdue: daysBetween(u.on, today),
       state,
       reason: state === 'planned' ? `planned for ${u.on}` : null,
+      until: state === 'planned' ? u.on : null,
     });
   }
 
@@ -322,9 +341,23 @@ export function compareDue(a: DueItem, b: DueItem): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * Whether `net due` holds an item back (snoozed, resting, or a meeting planned for a later
+ * day): the one rule behind what `net due` leaves out, what `--all` adds and the report's
+ * Held back section.
+ */
+export function isHeldBack(item: DueItem): boolean {
+  return item.state !== 'due';
+}
+
 /** What `net due` shows without `--all`. */
 export function visibleDue(items: readonly DueItem[], all: boolean): DueItem[] {
-  return all ? [...items] : items.filter((i) => i.state === 'due');
+  return all ? [...items] : items.filter((i) => !isHeldBack(i));
+}
+
+/** The items `net due` holds back and `net due --all` shows, in `net due` order. */
+export function heldBack(items: readonly DueItem[]): DueItem[] {
+  return items.filter(isHeldBack);
 }
 
 /**

@@ -16,10 +16,11 @@ export interface Ledger {
 }
 
 /**
- * What each side of a ledger counts (store/ledger.ts counts them from the records). They
- * gave: leads (not dropped), introductions, promises of theirs they kept, and conversations
- * the user thanked them for. They received: promises the user kept to them and needs of
- * theirs the user met.
+ * What each side of a ledger counts (store/ledger.ts counts them from the records), each act
+ * once. They gave: leads (not dropped), introductions (not those that came with a lead),
+ * promises of theirs they kept, and conversations the user thanked them for. They
+ * received: promises the user kept to them, needs of theirs the user met, and introductions
+ * the user made (`net intro`: each of the two people received one).
  */
 export interface LedgerCounts {
   leads: number;
@@ -28,6 +29,7 @@ export interface LedgerCounts {
   thanked: number;
   mineKept: number;
   needsMet: number;
+  introsMade: number;
 }
 
 /** A line of a ledger before it is counted: which count, singular and plural. */
@@ -45,10 +47,11 @@ const GAVE_LINES: readonly LedgerLabel[] = [
   { key: 'thanked', one: 'conversation you thanked them for', many: 'conversations you thanked them for' },
 ];
 
-/** What the user gave them, in the order shown: the user's kept promises, their needs met. */
+/** What the user gave them, in the order shown: the user's kept promises, their needs met, introductions made. */
 const RECEIVED_LINES: readonly LedgerLabel[] = [
   { key: 'mineKept', one: 'promise you kept', many: 'promises you kept' },
   { key: 'needsMet', one: 'need you met', many: 'needs you met' },
+  { key: 'introsMade', one: 'introduction you made', many: 'introductions you made' },
 ];
 
 /** The ledger in lines and totals, from its counts. */

@@ -1,24 +1,47 @@
-// The report as data: which records belong to a period and what each section holds.
-import type { DueItem } from './due.js';
+// The report as data: the period it covers, the records as they stood at its end, and what
+// each section holds.
+import { addDays } from './dates.js';
+import { type DueInput, type DueItem, type DueLead, type DuePledge, type DueThanks, dueItems, heldBack, visibleDue } from './due.js';
+import { UsageError } from './errors.js';
 import type { Ledger } from './ledger.js';
 import type { Contact, ContactRef, Interaction, IsoDate, Lead, Need, Pledge } from './types.js';
 
-/** The records a period touches; the store reads them with the period's dates. */
-export interface ReportInput {
+/** The days a report covers, both included. */
+export interface Period {
   from: IsoDate;
   to: IsoDate;
+}
+
+/**
+ * The period of a report, decided here once: to `--until` (default today), from `--since`
+ * (default the six days before it, so a week). The store reads the records of this period
+ * and nothing filters them by date again.
+ */
+export function reportPeriod(since: IsoDate | undefined, until: IsoDate | undefined, today: IsoDate): Period {
+  const to = until ?? today;
+  const from = since ?? addDays(to, -6);
+  if (from > to) throw new UsageError(`--since ${from} is after --until ${to}. Give the earlier date first.`);
+  return { from, to };
+}
+
+/**
+ * The records of a period, read by the store as they stand today; `buildReport` sees each as
+ * it stood at the end of the period (see the `…AsOf` functions).
+ */
+export interface ReportInput {
+  period: Period;
   /** Contacts met (or added) in the period: the diagram's introductions. */
   met: readonly Contact[];
-  /** Interactions in the period. */
+  /** Interactions on a day of the period. */
   interactions: readonly Interaction[];
   /** Leads given, followed, reported or with news in the period. */
   leads: readonly Lead[];
-  /** Promises still open, and those made or closed in the period. */
+  /** Promises open at the end of the period, and those made or closed in it. */
   pledges: readonly Pledge[];
-  /** Needs still open, oldest first. */
+  /** Needs open at the end of the period, oldest first. */
   needs: readonly Need[];
-  /** Every item as of today, in `dueItems` order. */
-  due: readonly DueItem[];
+  /** What the due rules read on the period's last day: every record that could be owed then. */
+  due: DueInput;
 }
 
 export interface GiveTake {
@@ -35,42 +58,96 @@ export interface Edge {
 export interface Report {
   from: IsoDate;
   to: IsoDate;
+  /** What `net due` showed on the period's last day. */
   owedNow: DueItem[];
   conversations: Interaction[];
   leads: Lead[];
   promises: Pledge[];
   waysToGive: Need[];
   giveAndTake: GiveTake[];
-  resting: DueItem[];
+  /** What `net due --all` added to it that day: snoozed, resting and planned items. */
+  heldBack: DueItem[];
   /** Who introduced whom and which leads came from whom, in the period. */
   graph: Edge[];
 }
 
-export const within = (d: IsoDate | null, from: IsoDate, to: IsoDate) => d !== null && d >= from && d <= to;
+const after = (d: IsoDate | null | undefined, day: IsoDate): boolean => d !== null && d !== undefined && d > day;
 
 /**
- * The report's sections; `giveAndTake` is everyone the period touched with their ledger,
- * in `net list` order, as the store reads them.
+ * A promise as it stood at the end of `day`: closed later, it was open (and owed no
+ * thank-you); thanked later, the thank-you was still owed; nudged later, it had one nudge
+ * fewer (the day of an earlier nudge is not kept, so it counts from the promise's date).
+ */
+export function pledgeAsOf<P extends DuePledge>(p: P, day: IsoDate): P {
+  let q: P = p;
+  if (after(q.lastNudgedOn, day)) q = { ...q, nudges: Math.max(0, q.nudges - 1), lastNudgedOn: null };
+  if (after(q.closedOn, day)) q = { ...q, status: 'open', closedOn: null, thanksOwed: false, thankedOn: null };
+  else if (after(q.thankedOn, day)) q = { ...q, thankedOn: null };
+  return q;
+}
+
+/**
+ * A lead as it stood at the end of `day`: news after it not yet heard (the lead was still
+ * reported), reported or followed after it not yet done. A drop keeps no date: a dropped
+ * lead stays dropped.
+ */
+export function leadAsOf<L extends DueLead & Partial<Pick<Lead, 'reportedOn' | 'outcome'>>>(l: L, day: IsoDate): L {
+  let m: L = l;
+  if (after(m.newsOn, day)) {
+    m = { ...m, news: null, newsOn: null };
+    if (m.status === 'followed' && m.reportedOn && !after(m.reportedOn, day)) m = { ...m, status: 'reported' };
+  }
+  if (after(m.reportedOn, day)) m = { ...m, status: m.status === 'dropped' ? 'dropped' : 'followed', reportedOn: null, outcome: null };
+  if (after(m.followedOn, day)) m = { ...m, status: m.status === 'dropped' ? 'dropped' : 'open', followedOn: null };
+  return m;
+}
+
+/** An interaction as it stood at the end of `day`: thank-yous sent after it were still owed. */
+export function interactionAsOf<I extends DueThanks>(i: I, day: IsoDate): I {
+  const people = i.thankedPeople?.filter((t) => !after(t.on, day));
+  if (!after(i.thankedOn, day) && people?.length === i.thankedPeople?.length) return i;
+  return { ...i, thankedOn: after(i.thankedOn, day) ? null : i.thankedOn, ...(people ? { thankedPeople: people } : {}) };
+}
+
+/** A need as it stood at the end of `day`: met or dropped after it, it was open. */
+export function needAsOf(n: Need, day: IsoDate): Need {
+  return after(n.closedOn, day) ? { ...n, status: 'open', closedOn: null } : n;
+}
+
+/** What the due rules read, as it stood at the end of `day`. */
+export function dueInputAsOf(input: DueInput, day: IsoDate): DueInput {
+  return {
+    ...input,
+    pledges: input.pledges.map((p) => pledgeAsOf(p, day)),
+    thanks: input.thanks.map((i) => interactionAsOf(i, day)),
+    leads: input.leads.map((l) => leadAsOf(l, day)),
+  };
+}
+
+/**
+ * The report's sections, as of the period's last day: the due rules run with that day as
+ * today, and every record is seen as it stood then. `giveAndTake` is everyone the period
+ * touched with their ledger, in `net list` order, as the store reads them.
  */
 export function buildReport(r: ReportInput, giveAndTake: GiveTake[]): Report {
-  const { from, to } = r;
+  const { from, to } = r.period;
+  const items = dueItems(dueInputAsOf(r.due, to), to);
+  const leads = r.leads.map((l) => leadAsOf(l, to));
   const graph: Edge[] = [];
   for (const c of r.met) {
     if (c.introducedBy) graph.push({ from: c.introducedBy, to: { id: c.id, name: c.name }, label: 'introduced' });
   }
-  for (const l of r.leads) if (l.person && within(l.givenOn, from, to)) graph.push({ from: l.source, to: l.person, label: 'lead' });
+  for (const l of leads) if (l.person) graph.push({ from: l.source, to: l.person, label: 'lead' });
   return {
     from,
     to,
-    owedNow: r.due.filter((d) => d.state === 'due'),
-    conversations: r.interactions.filter((i) => within(i.on, from, to)),
-    leads: r.leads.filter(
-      (l) => within(l.givenOn, from, to) || within(l.followedOn, from, to) || within(l.reportedOn, from, to) || within(l.newsOn ?? null, from, to),
-    ),
-    promises: r.pledges.filter((p) => p.status === 'open' || within(p.madeOn, from, to) || within(p.closedOn, from, to)),
-    waysToGive: [...r.needs],
+    owedNow: visibleDue(items, false),
+    conversations: r.interactions.map((i) => interactionAsOf(i, to)),
+    leads,
+    promises: r.pledges.map((p) => pledgeAsOf(p, to)),
+    waysToGive: r.needs.map((n) => needAsOf(n, to)),
     giveAndTake,
-    resting: r.due.filter((d) => d.state === 'resting'),
+    heldBack: heldBack(items),
     graph,
   };
 }

@@ -15,6 +15,7 @@ export function dueJson(d: DueItem) {
     days_overdue: d.daysOverdue,
     state: d.state,
     reason: d.reason,
+    until: d.until,
   };
 }
 

@@ -58,16 +58,18 @@ export interface MarkdownOptions {
 /** The report. */
 export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
   const parts: string[] = [`# Networking report: ${r.from} to ${r.to}\n`];
+  // A report is as of its last day: what was owed then, told as net due told it that day.
+  const now = r.to === opts.today;
   parts.push(
     section(
-      'Owed now',
+      now ? 'Owed now' : `Owed on ${r.to}`,
       cappedTable(
         r.owedNow,
         ['Item', 'Kind', 'Contact', 'Owed', 'When'],
-        (d) => [d.id, d.kind, mdText(d.contact?.name), mdText(d.title), mdText(lateness(d, opts.today))],
+        (d) => [d.id, d.kind, mdText(d.contact?.name), mdText(d.title), mdText(lateness(d, r.to))],
         'net due',
       ),
-      'Nothing is owed today.',
+      now ? 'Nothing is owed today.' : `Nothing was owed on ${r.to}.`,
     ),
   );
   parts.push(
@@ -132,11 +134,15 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
   );
   parts.push(
     section(
-      'Resting',
-      r.resting.length
-        ? mdTable(['Item', 'Contact', 'Why', 'Due again'], r.resting.map((d) => [d.id, mdText(d.contact?.name), mdText(d.reason), d.due]))
-        : null,
-      'Nobody is resting.',
+      'Held back',
+      cappedTable(
+        r.heldBack,
+        ['Item', 'Kind', 'Contact', 'Owed', 'Why', 'Shows again'],
+        // The same words as net due --all; "Shows again" is when net due lists it if nothing changes.
+        (d) => [d.id, d.kind, mdText(d.contact?.name), mdText(d.title), mdText(lateness(d, r.to)), d.until ?? 'when they answer'],
+        'net due --all',
+      ),
+      now ? 'Nothing is held back.' : `Nothing was held back on ${r.to}.`,
     ),
   );
   if (opts.graph) parts.push(section('Who led to whom', r.graph.length ? mermaid(r) : null, 'No introductions or leads to people in this period.'));

@@ -1,6 +1,7 @@
 import { matchKey, normalizeText } from '../core/names.js';
 import { phoneKey } from '../core/phones.js';
-import type { Contact, ContactFields, ContactRef, ContactSummary, IsoDate } from '../core/types.js';
+import type { Period } from '../core/report.js';
+import type { Contact, ContactFields, ContactRef, ContactSummary } from '../core/types.js';
 import { type Db, type InsertMeta, newUuid, nowStamp, type Row, str } from './db.js';
 import { emailKey, urlKey } from './keys.js';
 
@@ -193,9 +194,9 @@ export class Contacts {
     return new Map(this.db.stmt('SELECT id, uuid FROM contacts').raw(true).all() as Array<[number, string]>);
   }
 
-  /** Contacts met (or, without a date met, added) between two dates, both included. */
-  metBetween(from: IsoDate, to: IsoDate): Contact[] {
-    return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE coalesce(c.met_on, substr(c.created_at, 1, 10)) BETWEEN ? AND ?`, 'c.id', [from, to]);
+  /** Contacts met (or, without a date met, added) in a report's period. */
+  metIn(p: Period): Contact[] {
+    return this.db.jsonRows<Contact>(CONTACT, `${FROM} WHERE coalesce(c.met_on, substr(c.created_at, 1, 10)) BETWEEN ? AND ?`, 'c.id', [p.from, p.to]);
   }
 
   byIds(ids: readonly number[]): Contact[] {

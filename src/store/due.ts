@@ -138,6 +138,41 @@ export class DueQueries {
     }));
   }
 
+  /**
+   * Every contact's activity at the end of `day`, as the journal knew it then: counted from
+   * the interactions on a day up to it and recorded by then (a meeting planned for a later
+   * day is no contact yet), of the contacts recorded by then with a cadence or resting.
+   * For a report of a past period; `net due` reads the activity columns instead.
+   */
+  activityOn(day: IsoDate): ContactActivity[] {
+    const rows = this.db
+      .stmt(
+        `WITH seen AS (
+           SELECT ic.contact_id AS cid, x.on_date, x.no_reply,
+             row_number() OVER (PARTITION BY ic.contact_id ORDER BY x.on_date DESC, x.id DESC) AS latest
+           FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
+           WHERE x.on_date <= @day AND x.recorded_on <= @day),
+         per AS (SELECT cid, max(on_date) AS last_on, count(*) AS n, sum(latest <= 2 AND no_reply = 1) = 2 AS two FROM seen GROUP BY cid)
+         SELECT c.id, c.name, c.cadence_days, c.snoozed_until, c.archived, c.met_on, c.recorded_on, per.last_on, coalesce(per.n, 0), coalesce(per.two, 0)
+         FROM contacts c LEFT JOIN per ON per.cid = c.id
+         WHERE c.recorded_on <= @day AND ((c.cadence_days IS NOT NULL AND c.archived = 0) OR per.two = 1)
+         ORDER BY c.id`,
+      )
+      .raw(true)
+      .all({ day }) as Array<[number, string, number | null, string | null, number, string | null, string | null, string | null, number, number]>;
+    return rows.map(([id, name, cadenceDays, snoozedUntil, archived, metOn, recordedOn, lastOn, count, two]) => ({
+      contact: { id, name },
+      cadenceDays,
+      snoozedUntil,
+      archived: archived === 1,
+      metOn,
+      interactionCount: count,
+      lastOn,
+      lastTwoNoReply: two === 1,
+      recordedOn,
+    }));
+  }
+
   /** Meetings logged ahead of their day, on or after `today`, through their own index. */
   upcoming(today: IsoDate, contactId?: number): DueUpcoming[] {
     const rows = this.db

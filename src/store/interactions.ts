@@ -1,4 +1,5 @@
 import { normalizeText } from '../core/names.js';
+import type { Period } from '../core/report.js';
 import type { ContactRef, Interaction, InteractionKind, IsoDate } from '../core/types.js';
 import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
@@ -138,8 +139,32 @@ export class Interactions {
     );
   }
 
-  inRange(since: IsoDate, until: IsoDate): Interaction[] {
-    return this.db.jsonRows<Interaction>(INTERACTION, 'FROM interactions x WHERE x.on_date BETWEEN ? AND ?', OLDEST_FIRST, [since, until]);
+  /** The conversations of a report's period. */
+  inPeriod(p: Period): Interaction[] {
+    return this.db.jsonRows<Interaction>(INTERACTION, 'FROM interactions x WHERE x.on_date BETWEEN ? AND ?', OLDEST_FIRST, [p.from, p.to]);
+  }
+
+  /**
+   * Interactions whose thank-you was owed at the end of `day`, as the journal knew them then
+   * (on a day up to it, recorded by then, thanked after it or not yet).
+   */
+  thanksOwedOn(day: IsoDate): Interaction[] {
+    return this.db.jsonRows<Interaction>(
+      INTERACTION,
+      `FROM interactions x WHERE x.thanks_owed = 1 AND (x.thanked_on IS NULL OR x.thanked_on > @day) AND x.on_date <= @day AND x.recorded_on <= @day`,
+      'x.id',
+      { day },
+    );
+  }
+
+  /** Meetings planned by the end of `day` for that day or later (logged ahead of their day), through their own index. */
+  plannedOn(day: IsoDate): Array<Interaction & { recordedOn: IsoDate }> {
+    return this.db.jsonRows<Interaction & { recordedOn: IsoDate }>(
+      INTERACTION,
+      'FROM interactions x INDEXED BY interactions_ahead WHERE x.on_date > x.recorded_on AND x.on_date >= @day AND x.recorded_on <= @day',
+      OLDEST_FIRST,
+      { day },
+    );
   }
 
   /** Ids of interactions with this contact, up to a date, whose thank-you is still owed. */

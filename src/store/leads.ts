@@ -1,4 +1,5 @@
 import { normalizeText } from '../core/names.js';
+import type { Period } from '../core/report.js';
 import type { IsoDate, Lead, LeadStatus } from '../core/types.js';
 import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
@@ -77,14 +78,28 @@ export class Leads {
     return this.db.jsonRows<Lead>(LEAD, `${FROM} WHERE l.person_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
-  /** Leads given, followed, reported or with news between two dates, both included. */
-  inPeriod(from: IsoDate, to: IsoDate): Lead[] {
+  /** Leads given, followed, reported or with news in a report's period. */
+  inPeriod(p: Period): Lead[] {
     return this.db.jsonRows<Lead>(
       LEAD,
       `${FROM} WHERE l.id IN (SELECT id FROM leads WHERE given_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE followed_on BETWEEN @from AND @to
          UNION SELECT id FROM leads WHERE reported_on BETWEEN @from AND @to UNION SELECT id FROM leads WHERE news_on BETWEEN @from AND @to)`,
       OLDEST_FIRST,
-      { from, to },
+      { from: p.from, to: p.to },
+    );
+  }
+
+  /**
+   * Leads open or followed at the end of `day` as the journal knew them then (given and
+   * recorded by then): open or followed now, or followed, reported or given news after it.
+   */
+  activeOn(day: IsoDate): Lead[] {
+    return this.db.jsonRows<Lead>(
+      LEAD,
+      `${FROM} WHERE l.given_on <= @day AND l.recorded_on <= @day
+         AND (l.status IN ('open','followed') OR l.followed_on > @day OR l.reported_on > @day OR l.news_on > @day)`,
+      'l.id',
+      { day },
     );
   }
 

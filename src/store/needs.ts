@@ -62,6 +62,11 @@ export class Needs {
     return rows.filter((n) => matchKey(n.what).includes(key) || matchKey(n.contact.name).includes(key));
   }
 
+  /** Needs open at the end of `day` (noted by then, met or dropped after it or not yet), oldest first. */
+  openOn(day: IsoDate): Need[] {
+    return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.noted_on <= @day AND (n.status = 'open' OR n.closed_on > @day)`, OLDEST_FIRST, { day });
+  }
+
   close(id: number, status: Exclude<NeedStatus, 'open'>, on: IsoDate): void {
     this.db.stmt('UPDATE needs SET status = ?, closed_on = ? WHERE id = ?').run(status, on, id);
   }

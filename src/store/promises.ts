@@ -1,4 +1,5 @@
 import { normalizeText } from '../core/names.js';
+import type { Period } from '../core/report.js';
 import type { Direction, IsoDate, Pledge, PromiseStatus } from '../core/types.js';
 import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
@@ -64,14 +65,28 @@ export class Promises {
     return this.db.jsonRows<Pledge>(PLEDGE, `${FROM} WHERE p.contact_id = ?`, OLDEST_FIRST, [contactId]);
   }
 
-  /** Open promises, and those made or closed between two dates. */
-  openOrBetween(from: IsoDate, to: IsoDate): Pledge[] {
+  /** A report period's promises: open at its end (made by then, closed after or not at all), and those made or closed in it. */
+  inPeriod(p: Period): Pledge[] {
     return this.db.jsonRows<Pledge>(
       PLEDGE,
-      `${FROM} WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE made_on BETWEEN @from AND @to
-         UNION SELECT id FROM promises WHERE closed_on BETWEEN @from AND @to)`,
+      `${FROM} WHERE p.made_on <= @to AND p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE closed_on > @to
+         UNION SELECT id FROM promises WHERE made_on BETWEEN @from AND @to UNION SELECT id FROM promises WHERE closed_on BETWEEN @from AND @to)`,
       OLDEST_FIRST,
-      { from, to },
+      { from: p.from, to: p.to },
+    );
+  }
+
+  /**
+   * Promises the due rules could find owed at the end of `day`, as the journal knew them then
+   * (made and recorded by then): open then, or their kept promise's thank-you still owed.
+   */
+  owedOn(day: IsoDate): Pledge[] {
+    return this.db.jsonRows<Pledge>(
+      PLEDGE,
+      `${FROM} WHERE p.made_on <= @day AND p.recorded_on <= @day
+         AND (p.status = 'open' OR p.closed_on > @day OR (p.thanks_owed = 1 AND (p.thanked_on IS NULL OR p.thanked_on > @day)))`,
+      'p.id',
+      { day },
     );
   }
 

@@ -168,11 +168,12 @@ describe('net report', () => {
       '## Promises',
       '## Ways to give',
       '## Give and take',
-      '## Resting',
+      '## Held back',
     ]);
     const out = path.join(j.dir, 'week.md');
     on(j, '2026-10-01', 'report', '--since', '2026-09-01', '--until', '2026-09-30', '-o', out);
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^# Networking report: 2026-09-01 to 2026-09-30\n/);
+    // A past period is as of its last day.
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^# Networking report: 2026-09-01 to 2026-09-30\n\n## Owed on 2026-09-30\n/);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   });
 
@@ -180,7 +181,7 @@ describe('net report', () => {
     const j = tempJournal();
     on(j, '2026-10-01', 'add', 'Dana', '--met', 'coffee', '--need', 'an intro at Dell');
     const r = JSON.parse(on(j, '2026-10-01', 'report', '--format', 'json').stdout) as Record<string, unknown[]>;
-    for (const key of ['owed_now', 'conversations', 'leads', 'promises', 'ways_to_give', 'give_and_take', 'resting']) {
+    for (const key of ['owed_now', 'conversations', 'leads', 'promises', 'ways_to_give', 'give_and_take', 'held_back', 'resting']) {
       expect(Array.isArray(r[key]), key).toBe(true);
     }
     expect(r.conversations).toHaveLength(1);

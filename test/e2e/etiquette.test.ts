@@ -295,3 +295,186 @@ describe('15. planned meetings', () => {
     expect(due(j)).toMatchObject([{ id: 'i1', kind: 'thanks' }]);
   });
 });
+
+interface ReportJson {
+  from: string;
+  to: string;
+  owed_now: DueJson[];
+  held_back: DueJson[];
+  resting: DueJson[];
+  conversations: Array<{ id: number; on: string; thanked_on: string | null }>;
+  leads: Array<{ id: number; status: string; news: string | null }>;
+  promises: Array<{ id: number; status: string; made_on: string }>;
+  ways_to_give: Array<{ id: number; status: string }>;
+  give_and_take: Array<{ contact: { name: string }; gave: number; received: number }>;
+}
+
+function report(j: TempJournal, ...flags: string[]): ReportJson {
+  return JSON.parse(on(j, TODAY, 'report', '--format', 'json', ...flags).stdout) as ReportJson;
+}
+
+describe('10. a report of a past period is as of its last day', () => {
+  // March: Kim met, a promise, a need, a lead, a resting contact; then April changes all of it.
+  function march(j: TempJournal): { owed: DueJson[]; all: DueJson[] } {
+    on(j, '2026-03-02', 'add', 'Kim', '--met', 'coffee at Bennu', '--kind', 'coffee');
+    on(j, '2026-03-02', 'promise', 'Kim', 'send the deck', '--by', '2026-03-05');
+    on(j, '2026-03-02', 'promise', 'Kim', 'a referral', '--theirs', '--by', '2026-03-03');
+    on(j, '2026-03-02', 'need', 'Kim', 'a designer');
+    on(j, '2026-03-03', 'lead', 'Kim', 'Acme is hiring');
+    on(j, '2026-03-03', 'add', 'Sam', '--every', '30d');
+    on(j, '2026-03-03', 'log', 'Sam', 'hello?', '--kind', 'email', '--no-reply');
+    on(j, '2026-03-04', 'log', 'Sam', 'still there?', '--kind', 'email', '--no-reply');
+    on(j, '2026-03-05', 'snooze', 'i1', '2026-03-12');
+    // What net due showed on the last day of the period, then.
+    const seen = { owed: due(j, '2026-03-07'), all: due(j, '2026-03-07', '--all') };
+    on(j, '2026-03-10', 'promise', 'kept', 'p1');
+    on(j, '2026-03-10', 'promise', 'kept', 'p2');
+    on(j, '2026-03-10', 'thank', 'Kim');
+    on(j, '2026-03-11', 'lead', 'reported', 'l1', '--outcome', 'applied');
+    on(j, '2026-03-20', 'lead', 'news', 'l1', 'interview on Monday');
+    on(j, '2026-03-12', 'need', 'met', 'n1');
+    on(j, '2026-04-02', 'promise', 'Kim', 'intro to Sam');
+    on(j, '2026-04-02', 'need', 'Kim', 'a new laptop');
+    on(j, '2026-04-03', 'log', 'Sam', 'coffee at last', '--kind', 'coffee');
+    return seen;
+  }
+
+  it('net report --since 2026-03-01 --until 2026-03-07 leaves out April and owes what net due owed on March 7', () => {
+    const j = fresh();
+    const seen = march(j);
+    const r = report(j, '--since', '2026-03-01', '--until', '2026-03-07');
+    // Owed on the 7th: exactly what net due showed that day; held back: what --all added.
+    expect(r.owed_now).toEqual(seen.owed);
+    expect(seen.owed.map((d) => d.id)).toEqual(['p1', 'l1', 'p2']);
+    expect(r.held_back).toEqual(seen.all.filter((d) => d.state !== 'due'));
+    expect(r.held_back.map((d) => [d.id, d.state])).toEqual([
+      ['i1', 'snoozed'],
+      ['c2', 'resting'],
+    ]);
+    // Records made after the 7th are left out; those changed after it are as they stood.
+    expect(r.promises.map((p) => [p.id, p.status])).toEqual([
+      [1, 'open'],
+      [2, 'open'],
+    ]);
+    expect(r.leads.map((l) => [l.id, l.status, l.news])).toEqual([[1, 'open', null]]);
+    expect(r.ways_to_give.map((n) => [n.id, n.status])).toEqual([[1, 'open']]);
+    expect(r.conversations.map((c) => [c.id, c.on, c.thanked_on])).toEqual([
+      [1, '2026-03-02', null],
+      [2, '2026-03-03', null],
+      [3, '2026-03-04', null],
+    ]);
+    expect(r.give_and_take.map((g) => [g.contact.name, g.gave, g.received])).toEqual([
+      ['Kim', 1, 0],
+      ['Sam', 0, 0],
+    ]);
+    const md = on(j, TODAY, 'report', '--since', '2026-03-01', '--until', '2026-03-07').stdout;
+    expect(md).toMatch(/^## Owed on 2026-03-07$/m);
+    expect(md).not.toMatch(/Owed now/);
+    expect(md).not.toMatch(/intro to Sam|a new laptop|2026-04/);
+    expect(md).toMatch(/\| p1 \| promise \| Kim \| .* \| 3 days overdue \\\(since Mar 4\\\) \|/);
+  });
+
+  it('a report up to today owes what net due owes today and holds back what net due --all adds', () => {
+    const j = fresh();
+    march(j);
+    const r = report(j);
+    expect(r.to).toBe(TODAY);
+    expect(r.owed_now).toEqual(due(j));
+    expect(r.held_back).toEqual(due(j, TODAY, '--all').filter((d) => d.state !== 'due'));
+    expect(on(j, TODAY, 'report').stdout).toMatch(/^## Owed now$/m);
+    // Each record as it is now: the April promise open, the March ones kept.
+    expect(r.promises.map((p) => [p.id, p.status])).toEqual([[3, 'open']]);
+  });
+});
+
+describe('11. the report and net due --all agree on what is held back', () => {
+  it('a promise nudged twice rests until they answer in both, with no "due again" date', () => {
+    const j = fresh();
+    on(j, '2026-03-20', 'add', 'Sam', '--every', 'never');
+    on(j, '2026-03-20', 'promise', 'Sam', 'send the referral', '--theirs', '--by', '2026-03-25');
+    on(j, '2026-03-26', 'done', 'p1');
+    on(j, '2026-04-10', 'done', 'p1');
+    const all = due(j, TODAY, '--all');
+    expect(all).toMatchObject([{ id: 'p1', kind: 'nudge', state: 'resting', reason: 'nudged 2 times; resting until they answer', until: null }]);
+    const r = report(j);
+    expect(r.held_back).toEqual(all);
+    expect(r.resting).toEqual(all);
+    const md = on(j, TODAY, 'report').stdout;
+    const section = md.slice(md.indexOf('## Held back'));
+    expect(section).toMatch(/\| p1 \| nudge \| Sam \| .* \| nudged 2 times; resting until they answer \| when they answer \|/);
+    // The nudge rule's date (a week after the last nudge) is not shown as a day it is due again.
+    expect(md).not.toMatch(/2026-04-17/);
+  });
+
+  it('snoozed, resting and planned items: the same list, words and days in both', () => {
+    const j = fresh();
+    on(j, '2026-03-01', 'add', 'Kim', '--met', 'meetup', '--kind', 'coffee', '--every', 'never');
+    on(j, '2026-03-01', 'snooze', 'i1', '2026-04-20');
+    on(j, '2026-03-01', 'add', 'Sam', '--every', '30d');
+    on(j, '2026-03-20', 'log', 'Sam', 'hello?', '--kind', 'email', '--no-reply');
+    on(j, '2026-03-27', 'log', 'Sam', 'still there?', '--kind', 'email', '--no-reply');
+    on(j, '2026-03-01', 'log', 'Kim', 'lunch', '--kind', 'meeting', '--on', '2026-04-22');
+    const all = due(j, TODAY, '--all');
+    expect(all.map((d) => [d.id, d.state, (d as DueJson & { until: string | null }).until])).toEqual([
+      ['i1', 'snoozed', '2026-04-20'],
+      ['i4', 'planned', '2026-04-22'],
+      ['c2', 'resting', '2026-05-26'],
+    ]);
+    expect(report(j).held_back).toEqual(all);
+    const md = on(j, TODAY, 'report').stdout;
+    for (const d of all) expect(md).toContain(`| ${d.id} | ${d.kind} |`);
+    // The markdown escapes the hyphens of the reason, not those of the day it shows again.
+    expect(md).toMatch(/\| snoozed until 2026\\-04\\-20 \| 2026-04-20 \|$/m);
+    expect(md).toMatch(/\| two unanswered messages; resting until 2026\\-05\\-26 \| 2026-05-26 \|$/m);
+    expect(md).toMatch(/\| planned for 2026\\-04\\-22 \| 2026-04-22 \|$/m);
+  });
+});
+
+describe('12. the ledger counts each act once', () => {
+  function ledgers(j: TempJournal) {
+    const show = (who: string) => j.json<ShowJson>('show', who, '--json').ledger;
+    const r = report(j, '--since', '2026-04-01');
+    const inReport = (who: string) => {
+      const g = r.give_and_take.find((x) => x.contact.name === who);
+      return g ? { gave: g.gave, received: g.received } : undefined;
+    };
+    return { show, inReport };
+  }
+
+  it('a lead with --person of someone new is one lead, even once its introduction is thanked', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('lead', 'Kim', 'Bob runs data at Acme', '--person', 'Bob Ortiz');
+    j.ok('thank', 'Kim');
+    const { show, inReport } = ledgers(j);
+    expect(show('Kim')).toEqual({ gave: 1, received: 0 });
+    expect(inReport('Kim')).toEqual(show('Kim'));
+    expect(j.ok('show', 'Kim').stdout).toMatch(/They gave you: 1 lead$/m);
+    expect(on(j, TODAY, 'report').stdout).toMatch(/\| Kim \| 1 lead \| nothing yet \|/);
+  });
+
+  it('an introduction through net add --via, thanked, is one introduction', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('add', 'Xena Y', '--via', 'Kim', '--kind', 'intro');
+    j.ok('thank', 'Kim');
+    const { show, inReport } = ledgers(j);
+    expect(show('Kim')).toEqual({ gave: 1, received: 0 });
+    expect(inReport('Kim')).toEqual(show('Kim'));
+    expect(j.ok('show', 'Kim').stdout).toMatch(/They gave you: 1 introduction$/m);
+  });
+
+  it('net intro a b counts as an introduction given to each of them', () => {
+    const j = fresh();
+    j.ok('add', 'Kim', '--every', 'never');
+    j.ok('add', 'Bob Ortiz', '--every', 'never');
+    j.ok('intro', 'Kim', 'Bob', '--note', 'both into data');
+    const { show, inReport } = ledgers(j);
+    for (const who of ['Kim', 'Bob Ortiz']) {
+      expect(show(who), who).toEqual({ gave: 0, received: 1 });
+      expect(inReport(who), who).toEqual(show(who));
+      expect(j.ok('show', who).stdout).toMatch(/You gave them: 1 introduction you made$/m);
+    }
+    expect(on(j, TODAY, 'report').stdout).toMatch(/\| Bob Ortiz \| nothing yet \| 1 introduction you made \|/);
+  });
+});

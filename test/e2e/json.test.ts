@@ -54,6 +54,7 @@ beforeAll(() => {
   j.ok('need', 'Bob', 'an intro at Globex');
   j.ok('note', 'Dana', 'moved to the platform team');
   j.ok('job', 'add', 'Data engineer', '--company', 'Acme', '--via', 'Dana', '--lead', 'l1', '--with', 'Bob');
+  j.ok('log', 'Bob', 'lunch with his team', '--kind', 'meeting', '--on', '2026-10-05');
 }, 60_000);
 
 afterAll(cleanupJournals);
@@ -91,6 +92,7 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
   it('net due --json and net needs --json', () => {
     const due = j.json<Json[]>('due', '--json');
     expectEach(due, 'due');
+    expectEach(j.json<Json[]>('due', '--all', '--json'), 'due');
     for (const d of due) expectShape(d.contact, 'ref');
     const needs = j.json<Json[]>('needs', '--json');
     expectEach(needs, 'need');
@@ -157,6 +159,7 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     const report = j.json<Json>('report', '--format', 'json');
     expectShape(report, 'report');
     expectEach(report.owed_now, 'due');
+    expectEach(report.held_back, 'due');
     expectEach(report.conversations, 'interaction');
     expectEach(report.leads, 'lead');
     expectEach(report.promises, 'promise');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import type { LedgerCounts } from '../../src/core/ledger.js';
 import { matchKey } from '../../src/core/names.js';
-import { type Contact, INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
+import { type Contact, type Interaction, INTERACTION_KINDS, LEAD_STATUSES, NEED_STATUSES, PROMISE_STATUSES } from '../../src/core/types.js';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
 import { configure } from '../../src/store/open.js';
@@ -130,8 +130,8 @@ function build(g: ReportJournal, j = Journal.open(':memory:')): Journal {
 /** Everyone's counts, one contact at a time and as the report reads them, against the model. */
 function expectCounted(j: Journal) {
   const ids = j.db.raw.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as number[];
-  for (const id of ids) expect(j.ledgers.of(id), `contact ${id}`).toEqual(countedInJs(j, id));
-  for (const g of j.ledgers.touched('2000-01-01', TODAY)) expect(g.counts, `contact ${g.contact.id}`).toEqual(countedInJs(j, g.contact.id));
+  for (const id of ids) expect(j.ledgers.of(id, TODAY), `contact ${id}`).toEqual(countedInJs(j, id, TODAY));
+  for (const g of j.ledgers.touched({ from: '2000-01-01', to: TODAY })) expect(g.counts, `contact ${g.contact.id}`).toEqual(countedInJs(j, g.contact.id, TODAY));
 }
 
 describe('give-and-take counts', () => {
@@ -205,7 +205,8 @@ describe('the migration that drops what schema 7 kept for speed (schema 9)', () 
           // The store reads the latest schema: what the triggers kept is what it counts now.
           migrate(raw);
           for (const [id, leads, mine] of kept) {
-            const counts = j.ledgers.of(id as number) as LedgerCounts;
+            // As of a day after every record, as the triggers counted them.
+            const counts = j.ledgers.of(id as number, '9999-12-31') as LedgerCounts;
             expect([counts.leads, counts.mineKept], `contact ${id}`).toEqual([leads, mine]);
           }
           expectCounted(j);
@@ -229,17 +230,30 @@ function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The ledger's rules counted in JavaScript from one contact's records: the model the store's one query is held to. */
-function countedInJs(j: Journal, id: number): LedgerCounts {
+/**
+ * The ledger's rules counted in JavaScript from one contact's records as of `day`: the model
+ * the store's one query is held to. Each act once, from its own day (a record closed
+ * without a date counts whatever the day).
+ */
+function countedInJs(j: Journal, id: number, day: string): LedgerCounts {
+  const by = (d: string | null | undefined) => (d ?? '') <= day;
   const promises = j.promises.forContact(id);
-  const kept = (direction: 'mine' | 'theirs') => promises.filter((p) => p.direction === direction && p.status === 'kept').length;
+  const kept = (direction: 'mine' | 'theirs') => promises.filter((p) => p.direction === direction && p.status === 'kept' && by(p.closedOn)).length;
+  const leads = j.leads.bySource(id);
+  const talks = j.interactions.forContact(id);
+  // A panel's people are thanked each on their own day; anyone else with the conversation.
+  const thankedOn = (i: Interaction) => i.thankedPeople?.find((t) => t.id === id)?.on ?? i.thankedOn;
   return {
-    leads: j.leads.bySource(id).filter((l) => l.status !== 'dropped').length,
-    introductions: j.contacts.list({ includeArchived: true }).filter((c) => c.introducedBy?.id === id).length,
+    leads: leads.filter((l) => l.status !== 'dropped' && by(l.givenOn)).length,
+    introductions: j.contacts
+      .list({ includeArchived: true })
+      .map((c) => j.contacts.get(c.id) as Contact)
+      .filter((c) => c.introducedBy?.id === id && by(c.metOn ?? c.recordedOn) && !leads.some((l) => l.person?.id === c.id)).length,
     theirsKept: kept('theirs'),
-    thanked: j.interactions.forContact(id).filter((i) => i.thankedOn !== null).length,
+    thanked: talks.filter((i) => !i.introOf && thankedOn(i) !== null && by(thankedOn(i))).length,
     mineKept: kept('mine'),
-    needsMet: j.needs.forContact(id).filter((n) => n.status === 'met').length,
+    needsMet: j.needs.forContact(id).filter((n) => n.status === 'met' && by(n.closedOn)).length,
+    introsMade: talks.filter((i) => i.introByMe && by(i.on)).length,
   };
 }
 
@@ -283,21 +297,21 @@ describe('who a period touched', () => {
           const within = (d: string | null) => d !== null && d >= from && d <= to;
           // Who the period touched, from the records.
           const touched = new Set<number>([
-            ...j.interactions.inRange(from, to).flatMap((i) => i.contacts.map((c) => c.id)),
-            ...j.leads.all().filter((l) => within(l.givenOn) || within(l.followedOn) || within(l.reportedOn)).map((l) => l.source.id),
+            ...j.interactions.inPeriod({ from, to }).flatMap((i) => i.contacts.map((c) => c.id)),
+            ...j.leads.all().filter((l) => within(l.givenOn) || within(l.followedOn) || within(l.reportedOn) || within(l.newsOn ?? null)).map((l) => l.source.id),
             ...j.promises.all().filter((p) => within(p.madeOn) || within(p.closedOn)).map((p) => p.contact.id),
             ...j.needs.all().filter((n) => within(n.notedOn) || within(n.closedOn)).map((n) => n.contact.id),
-            ...j.contacts.metBetween(from, to).map((c) => c.id),
+            ...j.contacts.metIn({ from, to }).map((c) => c.id),
           ]);
           const expected = [...touched]
             .map((id) => j.contacts.get(id) as Contact)
             .sort((a, b) => byCodePoint(matchKey(a.name), matchKey(b.name)) || a.id - b.id)
             .map((c) => ({
               contact: { id: c.id, name: c.name },
-              counts: countedInJs(j, c.id),
+              counts: countedInJs(j, c.id, to),
             }));
-          expect(j.ledgers.touched(from, to)).toEqual(expected);
-          for (const id of ids) expect(j.ledgers.of(id)).toEqual(countedInJs(j, id));
+          expect(j.ledgers.touched({ from, to })).toEqual(expected);
+          for (const id of ids) expect(j.ledgers.of(id, to)).toEqual(countedInJs(j, id, to));
         } finally {
           j.close();
         }
@@ -312,7 +326,7 @@ describe('who a period touched', () => {
       try {
         const ids = j.write(() => names.map((n) => j.contacts.insert({ name: n })));
         j.write(() => j.interactions.insert({ contactIds: ids, on: '2026-06-02', kind: 'call', thanksOwed: false }));
-        return j.ledgers.touched('2026-06-01', '2026-06-07').map((g) => `${g.contact.name}#${g.contact.id}`);
+        return j.ledgers.touched({ from: '2026-06-01', to: '2026-06-07' }).map((g) => `${g.contact.name}#${g.contact.id}`);
       } finally {
         j.close();
       }
@@ -327,7 +341,7 @@ describe('who a period touched', () => {
           j.write(() => j.interactions.insert({ contactIds: ids, on: '2026-06-02', kind: 'call', thanksOwed: false }));
           const stored = ids.map((id) => j.contacts.get(id) as Contact);
           const expected = stored.sort((a, b) => byCodePoint(matchKey(a.name), matchKey(b.name)) || a.id - b.id).map((c) => c.id);
-          expect(j.ledgers.touched('2026-06-01', '2026-06-07').map((g) => g.contact.id)).toEqual(expected);
+          expect(j.ledgers.touched({ from: '2026-06-01', to: '2026-06-07' }).map((g) => g.contact.id)).toEqual(expected);
         } finally {
           j.close();
         }

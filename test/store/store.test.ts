@@ -174,8 +174,8 @@ describe('repositories', () => {
     expect(all[0]).toMatchObject({ contacts: [{ id: b, name: 'Ben' }, { id: a }], thanksOwed: true, noReply: false, thankedOn: null, summary: 'line one\nline "two" \u2028' });
     expect(all[1]).toMatchObject({ thankedOn: '2026-10-03', snoozedUntil: '2026-12-01' });
     expect(all[2]).toMatchObject({ summary: null, thanksOwed: false, noReply: true });
-    expect(j.interactions.inRange('2026-01-01', '2026-12-31')).toEqual(all);
-    expect(j.interactions.inRange('2026-10-02', '2026-10-02')).toEqual(all.slice(1));
+    expect(j.interactions.inPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual(all);
+    expect(j.interactions.inPeriod({ from: '2026-10-02', to: '2026-10-02' })).toEqual(all.slice(1));
     expect(j.interactions.forContact(a)).toEqual(all);
     expect(ids.map((id) => j.interactions.get(id))).toEqual(all);
     expect(j.interactions.get(999)).toBeUndefined();

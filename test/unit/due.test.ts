@@ -7,6 +7,8 @@ import {
   type DueState,
   dueItems,
   followupDue,
+  heldBack,
+  isHeldBack,
   lateness,
   restingUntil,
   visibleDue,
@@ -402,6 +404,7 @@ describe('due items: contents', () => {
       daysOverdue: 0,
       state: 'due',
       reason: null,
+      until: null,
     });
   });
 
@@ -594,6 +597,126 @@ describe('restingUntil / followupDue', () => {
   });
 });
 
+// Held back (issue 12, item 11): one rule decides what net due leaves out, --all adds and
+// the report's Held back section lists, with why (the words of net due --all) and the day
+// it shows again. Each case on the day before it shows, and the day it does.
+interface HeldCase {
+  rule: string;
+  input: DueInput;
+  id: string;
+  /** today → [state, reason, until], or 'due' once it shows. */
+  days: Array<[string, [DueState, string, string | null] | 'due']>;
+}
+
+const RESTING = activity({ cadenceDays: 30, interactionCount: 3, lastOn: '2026-09-10', lastTwoNoReply: true });
+const HELD: HeldCase[] = [
+  {
+    rule: 'snoozed: until its snooze ends',
+    input: input({ leads: [lead({ id: 5, snoozedUntil: '2026-10-10' })] }),
+    id: 'l5',
+    days: [
+      ['2026-10-09', ['snoozed', 'snoozed until 2026-10-10', '2026-10-10']],
+      ['2026-10-10', 'due'],
+    ],
+  },
+  {
+    rule: 'their promise nudged twice: until they answer, whatever the nudge rule\'s date',
+    input: input({ pledges: [pledge({ id: 2, direction: 'theirs', by: '2026-10-03', nudges: 2, lastNudgedOn: '2026-10-10' })] }),
+    id: 'p2',
+    days: [
+      ['2026-10-16', ['resting', 'nudged 2 times; resting until they answer', null]],
+      ['2026-10-17', ['resting', 'nudged 2 times; resting until they answer', null]],
+      ['2030-01-01', ['resting', 'nudged 2 times; resting until they answer', null]],
+    ],
+  },
+  {
+    rule: 'their promise while the contact rests: until the rest ends',
+    input: input({ pledges: [pledge({ id: 2, direction: 'theirs', by: '2026-10-10' })], activity: [RESTING] }),
+    id: 'p2',
+    days: [
+      ['2026-11-08', ['resting', 'two unanswered messages; resting until 2026-11-09', '2026-11-09']],
+      ['2026-11-09', 'due'],
+    ],
+  },
+  {
+    rule: 'their promise while the contact rests, its nudge due after the rest: until the nudge is due',
+    input: input({ pledges: [pledge({ id: 2, direction: 'theirs', by: '2026-11-20' })], activity: [RESTING] }),
+    id: 'p2',
+    days: [
+      ['2026-11-08', ['resting', 'two unanswered messages; resting until 2026-11-09', '2026-11-21']],
+      ['2026-11-21', 'due'],
+    ],
+  },
+  {
+    rule: 'a resting contact\'s follow-up: until the rest ends',
+    input: input({ activity: [RESTING] }),
+    id: 'c1',
+    days: [
+      ['2026-11-08', ['resting', 'two unanswered messages; resting until 2026-11-09', '2026-11-09']],
+      ['2026-11-09', 'due'],
+    ],
+  },
+  {
+    rule: 'snoozed past the rest: until the snooze ends',
+    input: input({ activity: [{ ...RESTING, snoozedUntil: '2026-11-20' }] }),
+    id: 'c1',
+    days: [
+      ['2026-11-08', ['snoozed', 'snoozed until 2026-11-20', '2026-11-20']],
+      ['2026-11-19', ['snoozed', 'snoozed until 2026-11-20', '2026-11-20']],
+      ['2026-11-20', 'due'],
+    ],
+  },
+  {
+    rule: 'snoozed while the rest goes on longer: until the rest ends',
+    input: input({ activity: [{ ...RESTING, snoozedUntil: '2026-10-20' }] }),
+    id: 'c1',
+    days: [
+      ['2026-10-19', ['snoozed', 'snoozed until 2026-10-20', '2026-11-09']],
+      ['2026-10-20', ['resting', 'two unanswered messages; resting until 2026-11-09', '2026-11-09']],
+      ['2026-11-09', 'due'],
+    ],
+  },
+  {
+    rule: 'snoozed, their promise nudged twice: until they answer',
+    input: input({ pledges: [pledge({ id: 2, direction: 'theirs', by: '2026-10-03', nudges: 2, lastNudgedOn: '2026-10-10', snoozedUntil: '2026-10-20' })] }),
+    id: 'p2',
+    days: [
+      ['2026-10-19', ['snoozed', 'snoozed until 2026-10-20', null]],
+      ['2026-10-20', ['resting', 'nudged 2 times; resting until they answer', null]],
+    ],
+  },
+  {
+    rule: 'a planned meeting: until its day',
+    input: input({ upcoming: [{ id: 9, contacts: [DANA], on: '2026-10-20', kind: 'coffee', summary: null, recordedOn: '2026-10-01' }] }),
+    id: 'i9',
+    days: [
+      ['2026-10-19', ['planned', 'planned for 2026-10-20', '2026-10-20']],
+      ['2026-10-20', 'due'],
+    ],
+  },
+];
+
+describe('held back: why, and the day it shows again', () => {
+  for (const c of HELD) {
+    it.each(c.days)(`${c.rule} (on %s)`, (today, expected) => {
+      const items = dueItems(c.input, today).filter((i) => i.id === c.id);
+      expect(items).toHaveLength(1);
+      const [one] = items as [DueItem];
+      if (expected === 'due') {
+        expect([one.state, one.reason, one.until, isHeldBack(one)]).toEqual(['due', null, null, false]);
+      } else {
+        expect([one.state, one.reason, one.until, isHeldBack(one)]).toEqual([...expected, true]);
+        // net due --all and the report say the same words.
+        expect(lateness(one, today)).toBe(expected[1]);
+      }
+      // What net due leaves out is exactly what heldBack lists.
+      const all = dueItems(c.input, today);
+      expect(heldBack(all)).toEqual(all.filter((i) => !visibleDue(all, false).includes(i)));
+      expect([...visibleDue(all, false), ...heldBack(all)]).toHaveLength(visibleDue(all, true).length);
+    });
+  }
+});
+
 function item(over: Partial<DueItem>): DueItem {
   return {
     id: 'p1',
@@ -606,6 +729,7 @@ function item(over: Partial<DueItem>): DueItem {
     daysOverdue: 0,
     state: 'due',
     reason: null,
+    until: null,
     ...over,
   };
 }

@@ -1,13 +1,12 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { dueItems } from '../../src/core/due.js';
 import { ledgerFrom } from '../../src/core/ledger.js';
 import { buildReport, type ReportInput } from '../../src/core/report.js';
 import type { Contact, ContactRef, Interaction, Lead, Need, Pledge } from '../../src/core/types.js';
 import { mdText, reportMarkdown } from '../../src/render/markdown.js';
 
-const SECTIONS = ['Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Resting'];
+const SECTIONS = ['Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Held back'];
 
 function html(md: string): string {
   return micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
@@ -121,8 +120,8 @@ function hostileInput(): ReportInput {
     status: 'open',
     closedOn: null,
   }));
-  const due = dueItems({ pledges, thanks: interactions, leads, activity: [] }, '2026-10-02');
-  return { from: '2026-09-26', to: '2026-10-02', met: contacts, interactions, leads, pledges, needs, due };
+  const due = { pledges, thanks: interactions, leads, activity: [] };
+  return { period: { from: '2026-09-26', to: '2026-10-02' }, met: contacts, interactions, leads, pledges, needs, due };
 }
 
 /** The report with everyone in its records and their ledgers, computed from the same records. */
@@ -136,6 +135,7 @@ function build(r: ReportInput) {
     ledger: ledgerFrom({
       leads: r.leads.filter((l) => l.source.id === c.id && l.status !== 'dropped').length,
       introductions: r.met.filter((m) => m.introducedBy?.id === c.id).length,
+      introsMade: r.interactions.filter((i) => i.introByMe && i.contacts.some((x) => x.id === c.id)).length,
       theirsKept: r.pledges.filter((p) => p.contact.id === c.id && p.direction === 'theirs' && p.status === 'kept').length,
       thanked: r.interactions.filter((i) => i.thankedOn !== null && i.contacts.some((x) => x.id === c.id)).length,
       mineKept: r.pledges.filter((p) => p.contact.id === c.id && p.direction === 'mine' && p.status === 'kept').length,
@@ -191,7 +191,7 @@ describe('the report', () => {
 
   it('an empty journal still has every section, in order, each saying it is empty', () => {
     const md = reportMarkdown(
-      build({ from: '2026-09-26', to: '2026-10-02', met: [], interactions: [], leads: [], pledges: [], needs: [], due: [] }),
+      build({ period: { from: '2026-09-26', to: '2026-10-02' }, met: [], interactions: [], leads: [], pledges: [], needs: [], due: { pledges: [], thanks: [], leads: [], activity: [] } }),
       { today: '2026-10-02', graph: false },
     );
     const h = html(md);
@@ -240,8 +240,8 @@ describe('the report caps its open-ended sections (complete in JSON and in the c
       status: 'open',
       closedOn: null,
     }));
-    const due = dueItems({ pledges, thanks: [], leads: [], activity: [] }, '2026-10-02');
-    return { from: '2026-09-26', to: '2026-10-02', met: [], interactions: [], leads: [], pledges, needs, due };
+    const due = { pledges, thanks: [], leads: [], activity: [] };
+    return { period: { from: '2026-09-26', to: '2026-10-02' }, met: [], interactions: [], leads: [], pledges, needs, due };
   }
 
   it.each([

@@ -6,7 +6,7 @@ import { findOnPath, notification, notifierCommand } from '../../src/cli/notify.
 import type { DueItem, DueKind, DueState } from '../../src/core/due.js';
 
 function item(kind: DueKind, name: string, state: DueState = 'due'): DueItem {
-  return { id: 'p1', kind, contact: { id: 1, name }, title: 't', brief: 't', since: '2026-10-01', due: '2026-10-01', daysOverdue: 0, state, reason: null };
+  return { id: 'p1', kind, contact: { id: 1, name }, title: 't', brief: 't', since: '2026-10-01', due: '2026-10-01', daysOverdue: 0, state, reason: null, until: null };
 }
 
 describe('the notification text', () => {
