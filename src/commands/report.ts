@@ -74,6 +74,8 @@ function readReport(j: Journal, period: Period): Report {
       leads: j.leads.activeOn(day),
       activity: j.due.activityOn(day),
       upcoming: j.interactions.plannedOn(day),
+      // Each person's conversations are counted up to that day.
+      jobs: j.jobs.owing(day),
     },
   };
   const people = j.ledgers.touched(period).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));

@@ -3,6 +3,7 @@
 import { addDays } from './dates.js';
 import { type DueInput, type DueItem, type DueLead, type DuePledge, type DueThanks, dueItems, heldBack, visibleDue } from './due.js';
 import { UsageError } from './errors.js';
+import type { DueJob } from './jobs.js';
 import type { Ledger } from './ledger.js';
 import type { Contact, ContactRef, Interaction, IsoDate, Lead, Need, Pledge } from './types.js';
 
@@ -114,6 +115,21 @@ export function needAsOf(n: Need, day: IsoDate): Need {
   return after(n.closedOn, day) ? { ...n, status: 'open', closedOn: null } : n;
 }
 
+/**
+ * An application as it stood at the end of `day`, or null when that is not known: one that
+ * moved to its stage after it (its earlier stage is not kept) is left out. Asked about,
+ * landed or its people told after it: not yet (an earlier ask's day is not kept).
+ */
+export function jobAsOf<J extends DueJob>(j: J, day: IsoDate): J | null {
+  if (after(j.stageOn, day)) return null;
+  return {
+    ...j,
+    askedOn: after(j.askedOn, day) ? null : j.askedOn,
+    landedOn: after(j.landedOn, day) ? null : j.landedOn,
+    people: j.people.map((p) => (after(p.toldOn, day) ? { ...p, toldOn: null } : p)),
+  };
+}
+
 /** What the due rules read, as it stood at the end of `day`. */
 export function dueInputAsOf(input: DueInput, day: IsoDate): DueInput {
   return {
@@ -121,6 +137,7 @@ export function dueInputAsOf(input: DueInput, day: IsoDate): DueInput {
     pledges: input.pledges.map((p) => pledgeAsOf(p, day)),
     thanks: input.thanks.map((i) => interactionAsOf(i, day)),
     leads: input.leads.map((l) => leadAsOf(l, day)),
+    jobs: input.jobs?.flatMap((j) => jobAsOf(j, day) ?? []),
   };
 }
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { type DueInput, dueItems, visibleDue } from '../../src/core/due.js';
 import { UsageError } from '../../src/core/errors.js';
-import { buildReport, interactionAsOf, leadAsOf, needAsOf, pledgeAsOf, type ReportInput, reportPeriod } from '../../src/core/report.js';
+import type { DueJob } from '../../src/core/jobs.js';
+import { buildReport, interactionAsOf, jobAsOf, leadAsOf, needAsOf, pledgeAsOf, type ReportInput, reportPeriod } from '../../src/core/report.js';
 import type { ContactRef, Need } from '../../src/core/types.js';
 import { interactionBuilder, leadBuilder, pledgeBuilder } from './records.js';
 
@@ -110,6 +111,42 @@ describe('interactionAsOf and needAsOf', () => {
   ])('need %s', (_, n, day, expected) => {
     expect(needAsOf(n, day)).toMatchObject(expected);
     expect(needAsOf(n, AFTER)).toEqual(n);
+  });
+});
+
+describe('jobAsOf', () => {
+  const job = (over: Partial<DueJob> = {}): DueJob => ({
+    id: 4,
+    title: 'Data engineer',
+    company: 'Hooli',
+    via: KIM,
+    lead: null,
+    stage: 'offer',
+    stageOn: '2026-03-05',
+    askedOn: null,
+    landedOn: null,
+    snoozedUntil: null,
+    people: [{ contact: KIM, met: false, helped: null, toldOn: ON }],
+    recordedOn: '2026-03-01',
+    ...over,
+  });
+  it.each([
+    ['moved to its stage after the day: not known then, left out', job({ stageOn: ON }), BEFORE, null],
+    ['moved to its stage on the day: as it is', job({ stageOn: ON, people: [] }), ON, job({ stageOn: ON, people: [] })],
+    ['its referrer told after the day: not told yet', job(), BEFORE, job({ people: [{ contact: KIM, met: false, helped: null, toldOn: null }] })],
+    ['asked about after the day: not asked yet', job({ stage: 'applied', askedOn: ON, people: [] }), BEFORE, job({ stage: 'applied', askedOn: null, people: [] })],
+    ['landed after the day: not landed yet', job({ stage: 'interview', landedOn: ON, people: [] }), BEFORE, job({ stage: 'interview', landedOn: null, people: [] })],
+  ])('%s', (_, j, day, expected) => {
+    expect(jobAsOf(j, day)).toEqual(expected);
+    expect(jobAsOf(j, AFTER)).toEqual(j);
+  });
+
+  it('a report owes the news of an offer to the referrer not told by its last day', () => {
+    const r = buildReport(
+      { period: { from: '2026-03-03', to: BEFORE }, met: [], interactions: [], leads: [], pledges: [], needs: [], due: { pledges: [], thanks: [], leads: [], activity: [], jobs: [job()] } },
+      [],
+    );
+    expect(r.owedNow.map((d) => [d.id, d.kind, d.contact?.name])).toEqual([['j4c1', 'job', 'Kim']]);
   });
 });
 
