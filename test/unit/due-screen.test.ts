@@ -150,7 +150,7 @@ describe('brief: what is owed, said once beside the contact and how late', () =>
 });
 
 function item(over: Partial<DueItem>): DueItem {
-  return { id: 'p1', kind: 'promise', contact: DANA, title: 't', brief: 't', since: '2026-04-01', due: '2026-04-13', daysOverdue: 1, state: 'due', reason: null, ...over };
+  return { id: 'p1', kind: 'promise', contact: DANA, title: 't', brief: 't', since: '2026-04-01', due: '2026-04-13', daysOverdue: 1, state: 'due', reason: null, until: null, ...over };
 }
 
 describe('lateness without the day it fell due', () => {
