@@ -15,6 +15,7 @@ import { registerHistory } from '../commands/history.js';
 import { registerImport } from '../commands/import.js';
 import { registerIntro } from '../commands/intro.js';
 import { registerJob } from '../commands/job.js';
+import { registerLanded } from '../commands/landed.js';
 import { registerLead } from '../commands/lead.js';
 import { registerList } from '../commands/list.js';
 import { registerMerge } from '../commands/merge.js';
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, Register> = {
   job: registerJob,
   jobs: registerJob,
   company: registerCompany,
+  landed: registerLanded,
   companies: registerCompany,
   intro: registerIntro,
   promise: registerPromise,

@@ -191,6 +191,12 @@ function next(j: Journal, id: number, stage: JobStage | null, met: readonly Cont
     const ids = [...new Set(told.map((c) => c.id))].map((cid) => `net done j${id}c${cid}`);
     return `Next: tell ${[...new Set(told.map((c) => safeLine(c.name)))].join(' and ')} how it went, then ${ids.join(' and ')}`;
   }
+  if (stage === 'offer' && job) return `Next: when you accept it, net landed "${hintText(job.title)}" --company "${hintText(job.company)}" --dry-run`;
   if (stage === null || OPEN_JOB_STAGES.includes(stage)) return 'Next: net jobs';
   return 'Next: net jobs --all';
+}
+
+/** Text inside a double-quoted word of a hint: one line, no double quote to end it early. */
+function hintText(text: string): string {
+  return safeLine(text).replace(/"/g, "'");
 }

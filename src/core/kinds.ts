@@ -181,7 +181,7 @@ const KINDS_LIST: readonly RecordKind[] = [
       { column: 'snoozed_until', label: 'snoozed until', type: 'date' },
     ],
     links: { job_contacts: 'people' },
-    internal: ['id', 'uuid', 'created_at', 'recorded_on'],
+    internal: ['id', 'uuid', 'created_at', 'recorded_on', 'landed_after'],
     derived: [],
   },
 ];

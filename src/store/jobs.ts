@@ -110,11 +110,12 @@ export class Jobs {
    * What the due rules read: applications in a stage that can owe something (asking about
    * it, telling the referrer of an offer or a rejection) and the one landed with, of
    * everyone or of one contact. `lastTalked` is each person's latest conversation since
-   * the day it was landed (up to today): any conversation tells them.
+   * the day it was landed (up to today), logged after the landing: any conversation tells them.
    */
   owing(today: IsoDate, contactId?: number): Array<Job & { talked: Record<string, IsoDate> }> {
     const talked = `(SELECT json_group_object(jc.contact_id, (SELECT max(x.on_date) FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-        WHERE ic.contact_id = jc.contact_id AND x.planned = 0 AND x.on_date >= j.landed_on AND x.on_date <= @today))
+        WHERE ic.contact_id = jc.contact_id AND x.planned = 0 AND x.on_date >= j.landed_on AND x.on_date <= @today
+          AND x.id > coalesce(j.landed_after, 0)))
       FROM job_contacts jc WHERE jc.job_id = j.id AND jc.helped IS NOT NULL)`;
     const rows = this.db.jsonRows<Job & { talked: Record<string, IsoDate | null> }>(
       `json_insert(${JOB}, '$.talked', json(coalesce(${talked}, '{}')))`,
@@ -124,6 +125,18 @@ export class Jobs {
       { today, cid: contactId ?? null },
     );
     return rows.map((r) => ({ ...r, talked: Object.fromEntries(Object.entries(r.talked).filter((e): e is [string, IsoDate] => e[1] !== null)) }));
+  }
+
+  /** The day of the journal's first record: where a search began unless told otherwise. */
+  firstDay(): IsoDate | null {
+    return this.db
+      .stmt(
+        `SELECT min(d) FROM (SELECT min(coalesce(met_on, recorded_on, substr(created_at, 1, 10))) AS d FROM contacts
+           UNION ALL SELECT min(on_date) FROM interactions WHERE planned = 0 UNION ALL SELECT min(given_on) FROM leads
+           UNION ALL SELECT min(made_on) FROM promises UNION ALL SELECT min(noted_on) FROM needs UNION ALL SELECT min(started_on) FROM jobs)`,
+      )
+      .pluck()
+      .get() as IsoDate | null;
   }
 
   /** Moves an application to `stage` on `on`; the clock of "no change for 10 days" starts again. */
@@ -143,8 +156,9 @@ export class Jobs {
     this.db.stmt('UPDATE jobs SET asked_on = ?, snoozed_until = NULL WHERE id = ?').run(on, id);
   }
 
+  /** Landed on `on`: conversations logged from now on tell the helpers (see migration 17). */
   setLanded(id: number, on: IsoDate): void {
-    this.db.stmt('UPDATE jobs SET landed_on = ? WHERE id = ?').run(on, id);
+    this.db.stmt('UPDATE jobs SET landed_on = ?, landed_after = (SELECT coalesce(max(id), 0) FROM interactions) WHERE id = ?').run(on, id);
   }
 
   snooze(id: number, until: IsoDate | null): void {

@@ -62,6 +62,9 @@ const SESSION: string[][] = [
   ['job', 'j1', 'offer'],
   ['job', 'add', 'Analyst', '--company', 'Acme', '--stage', 'interested'],
   ['job', 'j2', 'rejected'],
+  ['job', 'add', 'Staff engineer', '--company', 'Initech'],
+  ['job', 'j3', 'offer'],
+  ['landed', 'Data engineer', '--company', 'Hooli', '--dry-run'],
   ['import', 'test/fixtures/linkedin-connections.csv'],
 ];
 
@@ -93,7 +96,7 @@ describe('every Next: hint is a command that works', () => {
       }
     }
     // The session reached a hint of every command that prints one.
-    for (const c of ['add', 'log', 'promise Kim', 'promise kept', 'promise dropped', 'need Kim', 'need met', 'lead Kim', 'lead followed', 'lead reported', 'lead news', 'lead dropped', 'done', 'thank', 'snooze', 'intro', 'noreply', 'edit', 'merge', 'import', 'job']) {
+    for (const c of ['add', 'log', 'promise Kim', 'promise kept', 'promise dropped', 'need Kim', 'need met', 'lead Kim', 'lead followed', 'lead reported', 'lead news', 'lead dropped', 'done', 'thank', 'snooze', 'intro', 'noreply', 'edit', 'merge', 'import', 'job', 'landed']) {
       expect(seen, c).toContain(c);
     }
     expect(hints).toBeGreaterThan(25);

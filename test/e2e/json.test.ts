@@ -47,6 +47,7 @@ beforeAll(() => {
   j.ok('add', 'Cy Lin', '--company', 'Acme Inc', '--via', 'Ed Stone');
   j.ok('lead', 'Ed Stone', 'Acme is hiring', '--company', 'ACME');
   j.ok('need', 'Cy Lin', 'a mentor');
+  j.ok('need', 'Ed Stone', 'a co-founder');
   j.ok('log', 'Dana', 'coffee about the data team', '--kind', 'coffee', '--with', 'Bob', '--on', '2026-09-28');
   j.ok('lead', 'Dana', 'Priya runs data at Acme', '--person', 'Bob');
   j.ok('promise', 'Dana', 'send my notes', '--by', '2026-09-29');
@@ -153,6 +154,20 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
     expectEach(acme.introducers, 'introducer');
     expectShape((acme.introducers as Json[])[0]?.contact, 'ref');
     expectEach(j.json<Json[]>('companies', '--json'), 'company_count');
+  });
+
+  it('net landed --dry-run --json', () => {
+    const landing = j.json<Json>('landed', 'Data engineer', '--company', 'Acme', '--dry-run', '--json');
+    expectShape(landing, 'landing');
+    expectShape(landing.job, 'job');
+    expectEach(landing.helpers, 'helper');
+    expectShape((landing.helpers as Json[])[0]?.contact, 'ref');
+    expectEach(landing.leads_closed, 'lead');
+    expectEach(landing.promises_open, 'promise');
+    expectEach(landing.cadence_given, 'ref');
+    expectEach(landing.pay_it_forward, 'need');
+    j.ok('job', 'add', 'Analyst', '--company', 'Globex');
+    expectEach(j.json<Json>('landed', 'Data engineer', '--company', 'Acme', '--dry-run', '--json').withdrawn, 'job');
   });
 
   it('net report --format json, with and without --graph', () => {

@@ -79,3 +79,42 @@ describe('applications', () => {
     expect(j.jobs.owing('2026-04-11')[0]?.talked).toEqual({});
   });
 });
+
+describe('schema 17 (landed_after) from schema 16 with a landed application', () => {
+  it('keeps it, and every conversation since its day still tells the helpers', () => {
+    const db = new Database(':memory:');
+    configure(db);
+    migrate(db, 16);
+    behindNetsBack(db, () =>
+      db.exec(`
+        INSERT INTO contacts (id, uuid, name, name_key, created_at, recorded_on) VALUES (1, 'c1', 'Dana', 'dana', '2026-03-01T10:00:00Z', '2026-03-01');
+        INSERT INTO jobs (id, uuid, title, company, stage, stage_on, started_on, landed_on, created_at, recorded_on)
+          VALUES (1, 'j1', 'Data engineer', 'Hooli', 'accepted', '2026-04-01', '2026-03-01', '2026-04-01', '2026-03-01T10:00:00Z', '2026-03-01');
+        INSERT INTO job_contacts (job_id, contact_id, helped) VALUES (1, 1, 'referred you');
+        INSERT INTO interactions (id, uuid, on_date, kind, thanks_owed, created_at, recorded_on) VALUES (1, 'i1', '2026-04-01', 'call', 0, '2026-04-01T10:00:00Z', '2026-04-01');
+        INSERT INTO interaction_contacts (interaction_id, contact_id, position) VALUES (1, 1, 0);
+      `),
+    );
+    const j = new Journal(db, ':memory:');
+    expect(migrate(db)).toEqual(expect.arrayContaining([17]));
+    expect(db.prepare('SELECT landed_after FROM jobs').pluck().get()).toBeNull();
+    expect(j.jobs.owing('2026-04-02')[0]?.talked).toEqual({ '1': '2026-04-01' });
+  });
+
+  it('a conversation logged before the landing, the same day, does not tell them; one after does', () => {
+    const j = Journal.open(':memory:');
+    j.db.today = '2026-04-01';
+    const dana = j.write(() => j.contacts.insert({ name: 'Dana' }));
+    j.write(() => j.interactions.insert({ contactIds: [dana], on: '2026-04-01', kind: 'call', thanksOwed: false }));
+    const id = j.write(() => {
+      const id = j.jobs.insert({ title: 'Data engineer', company: 'Hooli', stage: 'accepted', startedOn: '2026-04-01' });
+      j.jobs.setLanded(id, '2026-04-01');
+      j.jobs.link(id, [{ contactId: dana, helped: 'referred you' }]);
+      return id;
+    });
+    const owed = () => dueItems(j.due.input('2026-04-01'), '2026-04-01').filter((i) => i.kind === 'landed').map((i) => i.id);
+    expect(owed()).toEqual([`j${id}c${dana}`]);
+    j.write(() => j.interactions.insert({ contactIds: [dana], on: '2026-04-01', kind: 'email', thanksOwed: false }));
+    expect(owed()).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DueInput, dueItems } from '../../src/core/due.js';
 import { companyKey, type DueJob, daysInStage, JOB_ASK_DAYS } from '../../src/core/jobs.js';
+import { type HelpRecords, helpersSince, helpText } from '../../src/core/landed.js';
 import type { ContactRef } from '../../src/core/types.js';
 
 const DANA: ContactRef = { id: 1, name: 'Dana' };
@@ -143,5 +144,58 @@ describe('company keys', () => {
     ['  Sell   Computers ', 'sell computers'],
   ])('%s → %s', (name, key) => {
     expect(companyKey(name)).toBe(key);
+  });
+});
+
+describe('who helped the search (net landed)', () => {
+  const contact = (id: number, name: string, over: Record<string, unknown> = {}) => ({ id, name, introducedBy: null, metOn: null, recordedOn: '2026-04-01', createdAt: '2026-04-01T00:00:00Z', ...over });
+  const base = {
+    contacts: [contact(1, 'Dana'), contact(2, 'Kim'), contact(3, 'Ann', { introducedBy: KIM, metOn: '2026-04-10' }), contact(4, 'Old', { introducedBy: ANN, metOn: '2026-01-01' })],
+    leads: [
+      { id: 1, source: DANA, what: 'Hooli is hiring', givenOn: '2026-04-05', status: 'reported' },
+      { id: 2, source: ANN, what: 'old lead', givenOn: '2026-01-05', status: 'reported' },
+      { id: 3, source: ANN, what: 'still open', givenOn: '2026-01-06', status: 'open' },
+    ],
+    jobs: [{ id: 1, via: DANA, title: 'Data engineer', company: 'Hooli', startedOn: '2026-04-06' }],
+    pledges: [
+      { id: 1, contact: KIM, what: 'an intro', direction: 'theirs', status: 'kept', closedOn: '2026-04-08' },
+      { id: 2, contact: KIM, what: 'a call', direction: 'theirs', status: 'dropped', closedOn: '2026-04-08' },
+      { id: 3, contact: DANA, what: 'my notes', direction: 'mine', status: 'kept', closedOn: '2026-04-08' },
+    ],
+    interactions: [
+      { id: 1, contacts: [DANA, KIM], on: '2026-04-02', kind: 'coffee', noReply: false },
+      { id: 2, contacts: [DANA], on: '2026-04-03', kind: 'email', noReply: true },
+      { id: 3, contacts: [ANN], on: '2026-04-20', kind: 'interview', noReply: false },
+      { id: 4, contacts: [KIM], on: '2026-04-10', kind: 'intro', noReply: false, introOf: ANN },
+      { id: 5, contacts: [DANA, ANN], on: '2026-04-11', kind: 'intro', noReply: false, introByMe: true },
+    ],
+  } as unknown as HelpRecords;
+
+  it('lists each helper with what they did, most help first; open leads count whenever given', () => {
+    expect(helpersSince(base, '2026-04-01', '2026-04-30', new Set([3])).map((h) => [h.contact.name, h.help, h.acts, h.conversations])).toEqual([
+      ['Dana', ['gave you a lead: Hooli is hiring', 'referred you for Data engineer at Hooli', '1 conversation'], 2, 1],
+      ['Kim', ['introduced you to Ann', 'kept their promise: an intro', '1 conversation'], 2, 1],
+      ['Ann', ['gave you a lead: still open'], 1, 0],
+    ]);
+  });
+
+  it.each([
+    ['the day after the lead: no lead, so Kim has done more', '2026-04-06', ['Kim', 'Dana']],
+    ['the day of the lead', '2026-04-05', ['Dana', 'Kim']],
+    ['after the kept promise and the introduction: introductions you made are no help to you', '2026-04-11', []],
+    ['nothing after the search', '2026-05-01', []],
+  ])('since %s', (_name, since, names) => {
+    expect(helpersSince(base, since, '2026-04-30').map((h) => h.contact.name)).toEqual(names);
+  });
+
+  it('leaves out what came after the landing day', () => {
+    expect(helpersSince(base, '2026-04-01', '2026-04-04').map((h) => [h.contact.name, h.acts, h.conversations])).toEqual([
+      ['Dana', 0, 1],
+      ['Kim', 0, 1],
+    ]);
+  });
+
+  it('writes the help as one line', () => {
+    expect(helpText({ contact: DANA, help: ['gave you a lead: x', '2 conversations'], acts: 1, conversations: 2 })).toBe('gave you a lead: x; 2 conversations');
   });
 });

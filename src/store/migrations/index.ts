@@ -16,6 +16,7 @@ import { etiquette } from './013-etiquette.js';
 import { jobs } from './014-jobs.js';
 import { sources } from './015-sources.js';
 import { sync } from './016-sync.js';
+import { landed } from './017-landed.js';
 
 export interface Migration {
   version: number;
@@ -24,7 +25,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync, landed];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,110 @@
+// net landed (issue 14) with the real binary: the wrap-up of a search.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupJournals, type DueJson, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
+
+afterEach(cleanupJournals);
+
+interface LandingJson {
+  dry_run: boolean;
+  job: { id: number; stage: string; landed_on: string | null };
+  recorded: boolean;
+  withdrawn: Array<{ id: number; stage: string }>;
+  helpers: Array<{ contact: { id: number; name: string }; help: string[]; acts: number; conversations: number }>;
+  leads_closed: Array<{ id: number; status: string; outcome: string | null }>;
+  promises_open: Array<{ id: number }>;
+  cadence_given: Array<{ id: number; name: string }>;
+  pay_it_forward: Array<{ id: number; what: string }>;
+}
+
+function search(j: TempJournal): void {
+  j.ok('add', 'Dana', '--met', 'coffee', '--kind', 'coffee', '--on', '2026-09-01');
+  j.ok('add', 'Kim', '--every', 'never');
+  j.ok('add', 'Ann Lee', '--via', 'Kim', '--company', 'Hooli');
+  j.ok('lead', 'Dana', 'Hooli is hiring', '--company', 'Hooli');
+  j.ok('lead', 'Kim', 'Acme too');
+  j.ok('promise', 'Kim', 'intro to Harry', '--theirs');
+  j.ok('promise', 'kept', 'p1');
+  j.ok('promise', 'Dana', 'send my notes');
+  j.ok('need', 'Kim', 'a designer');
+  j.ok('job', 'add', 'Data engineer', '--company', 'Hooli', '--via', 'Dana', '--lead', 'l1');
+  j.ok('job', 'add', 'Analyst', '--company', 'Acme');
+  j.ok('job', 'j1', 'interview', '--with', 'Ann Lee');
+  j.ok('job', 'j1', 'offer');
+}
+
+describe('net landed', () => {
+  it('--dry-run shows all of it and writes nothing', () => {
+    const j = tempJournal();
+    search(j);
+    const before = j.snapshot();
+    const dry = j.ok('landed', 'data engineer', '--company', 'Hooli Inc', '--dry-run');
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(dry.stdout).toContain('Withdrew 1 other open application: j2 Analyst at Acme.');
+    expect(dry.stdout).toMatch(/Next: net landed "Data engineer" --company "Hooli"\n$/);
+    expect(j.json<LandingJson>('landed', 'data engineer', '--company', 'Hooli Inc', '--dry-run', '--json').dry_run).toBe(true);
+    expect(j.snapshot()).toEqual(before);
+  });
+
+  it('accepts the application, withdraws the others, owes each helper a landed item, closes leads, keeps promises, gives cadences', () => {
+    const j = tempJournal();
+    search(j);
+    const r = j.json<LandingJson>('landed', 'data engineer', '--company', 'Hooli Inc', '--json');
+    expect(r).toMatchObject({ dry_run: false, job: { id: 1, stage: 'accepted', landed_on: '2026-10-01' }, recorded: false });
+    expect(r.withdrawn.map((x) => [x.id, x.stage])).toEqual([[2, 'withdrawn']]);
+    expect(r.helpers.map((h) => [h.contact.name, h.help])).toEqual([
+      ['Kim', ['gave you a lead: Acme too', 'introduced you to Ann Lee', 'kept their promise: intro to Harry']],
+      ['Dana', ['gave you a lead: Hooli is hiring', 'referred you for Data engineer at Hooli', '1 conversation']],
+    ]);
+    expect(r.leads_closed.map((l) => [l.id, l.status, l.outcome])).toEqual([
+      [1, 'reported', 'landed at Hooli'],
+      [2, 'reported', 'landed at Hooli'],
+    ]);
+    expect(r.promises_open.map((p) => p.id)).toEqual([2]);
+    // Kim chose no cadence (--every never) and still gets one: everyone who helped is kept warm.
+    expect(r.cadence_given.map((c) => c.name)).toEqual(['Kim']);
+    expect(r.pay_it_forward.map((n) => n.what)).toEqual(['a designer']);
+    const landed = () => j.json<DueJson[]>('due', '--json').filter((d) => d.kind === 'landed' || d.kind === 'report' || d.kind === 'job');
+    expect(landed().map((d) => [d.id, d.kind, d.contact?.name, d.title])).toEqual([
+      ['j1c1', 'landed', 'Dana', 'Tell Dana you landed at Hooli and thank them'],
+      ['j1c2', 'landed', 'Kim', 'Tell Kim you landed at Hooli and thank them'],
+    ]);
+    // Any conversation with them since, or net done, resolves it.
+    j.ok('log', 'Kim', 'told her the news', '--kind', 'call');
+    j.ok('done', 'j1c1');
+    expect(landed()).toEqual([]);
+    expect(j.json<Array<{ id: number; stage: string }>>('jobs', '--all', '--json').map((x) => [x.id, x.stage])).toEqual([
+      [1, 'accepted'],
+      [2, 'withdrawn'],
+    ]);
+  });
+
+  it('--keep-open keeps the other applications; an application not in the journal is recorded; --since narrows the helpers', () => {
+    const j = tempJournal();
+    search(j);
+    const r = j.json<LandingJson>('landed', 'Staff engineer', '--company', 'Initech', '--keep-open', '--since', '2026-10-01', '--every', '30d', '--json');
+    expect(r).toMatchObject({ recorded: true, job: { id: 3, stage: 'accepted' }, withdrawn: [] });
+    expect(r.helpers.map((h) => h.contact.name)).toEqual(['Kim', 'Dana']);
+    expect(j.json<Array<{ id: number; stage: string }>>('jobs', '--json').map((x) => [x.id, x.stage])).toEqual([
+      [2, 'applied'],
+      [1, 'offer'],
+    ]);
+  });
+
+  it('refuses bad input with exit 2 and changes nothing', () => {
+    const j = tempJournal();
+    search(j);
+    const before = j.snapshot();
+    for (const args of [
+      ['landed', 'Data engineer'],
+      ['landed', '', '--company', 'Hooli'],
+      ['landed', 'Data engineer', '--company', 'Hooli', '--on', '2099-01-01'],
+      ['landed', 'Data engineer', '--company', 'Hooli', '--since', '2026-10-02', '--on', '2026-10-01'],
+      ['landed', 'Data engineer', '--company', 'Hooli', '--every', 'never'],
+    ]) {
+      const r = j.net(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+    expect(j.snapshot()).toEqual(before);
+  });
+});
