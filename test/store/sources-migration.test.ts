@@ -20,7 +20,7 @@ describe('schema 15 (sources) from schema 14 with records', () => {
       INSERT INTO interaction_contacts (interaction_id, contact_id, position) VALUES (1, 1, 0);
     `),
     );
-    expect(migrate(db)).toEqual([15]);
+    expect(migrate(db)).toEqual(expect.arrayContaining([15]));
     const j = new Journal(db, ':memory:');
     expect(j.interactions.get(1)).toMatchObject({ summary: 'first coffee', sources: [] });
     expect(j.interactions.imported().size).toBe(0);
