@@ -119,7 +119,7 @@ function land(j: Journal, x: LandInput): Landing {
   for (const other of x.others) j.jobs.setStage(other.id, 'withdrawn', x.on);
   const contacts = j.contacts.list({ includeArchived: true });
   const helpers = helpersSince(
-    { contacts, leads: j.leads.all(), jobs: j.jobs.all(), pledges: j.promises.all(), interactions: j.interactions.inRange(x.since, x.on) },
+    { contacts, leads: j.leads.all(), jobs: j.jobs.all(), pledges: j.promises.all(), interactions: j.interactions.inPeriod({ from: x.since, to: x.on }) },
     x.since,
     x.on,
     new Set(open.map((l) => l.id)),
