@@ -212,6 +212,11 @@ function incoming(store: SyncStore, folder: SyncFolder, manifest: Manifest, me: 
         }
       }
     }
+    const unusable = best?.records.map(([t, r, regs]) => store.refuse({ c: '', t, r, f: null, v: Object.fromEntries(Object.entries(regs.f).map(([k, [, v]]) => [k, v])) })).find((x) => x !== null);
+    if (best !== null && unusable) {
+      out.warnings.push(`Skipped snapshot ${best.seq} of device ${shortId(best.device)}: ${unusable}.`);
+      best = null;
+    }
     if (best !== null && best.schema <= LATEST_VERSION) {
       out.snapshot = best;
       for (const [d, n] of Object.entries(best.covers)) if (d !== me && n > (out.positions.get(d) ?? 0)) out.positions.set(d, n);
@@ -224,7 +229,7 @@ function incoming(store: SyncStore, folder: SyncFolder, manifest: Manifest, me: 
     for (const n of mine) {
       if (n !== pos + 1) {
         out.warnings.push(
-          `Segments ${pos + 1} to ${n - 1} of device ${shortId(d)} are missing from the folder, so its changes from ${n} on wait: let the folder finish syncing, or run net sync --compact on that device.`,
+          `${n - 1 === pos + 1 ? `Segment ${pos + 1}` : `Segments ${pos + 1} to ${n - 1}`} of device ${shortId(d)} are missing from the folder, so its changes from ${n} on wait: let the folder finish syncing, or run net sync --compact on that device.`,
         );
         break;
       }
@@ -256,6 +261,7 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
   const started = new Date().toISOString();
   j.materialize();
   const me = store.deviceId();
+  const syncedBefore = store.meta('sync_journal') !== null;
   let newManifest: string | null = null;
   if (manifest === null) {
     const journal = store.meta('sync_journal') ?? globalThis.crypto.randomUUID();
@@ -308,10 +314,14 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
     }
     for (const [d, n] of inc.positions) store.setDevice({ device: d, name: noteOf(folder, d)?.name ?? '', segment: n, syncedAt: noteOf(folder, d)?.synced_at ?? null });
     store.setDevice({ device: me, name, segment: seq, syncedAt: started });
-    if (o.compact) {
+    // A journal that synced elsewhere before starts a new folder with a snapshot, for machines that join it.
+    if (o.compact || (found === null && syncedBefore)) {
       snapshotSeq = (ownFiles.snapshots.at(-1) ?? 0) + 1;
-      const covers: Record<string, number> = { [me]: seq };
-      for (const [d, n] of inc.positions) covers[d] = n;
+      // Every device this journal has read, also those not (yet) in this folder.
+      const covers: Record<string, number> = {};
+      for (const d of store.devices()) covers[d.device] = d.segment;
+      for (const [d, n] of inc.positions) covers[d] = Math.max(covers[d] ?? 0, n);
+      covers[me] = seq;
       files.push([
         snapshotName(me, snapshotSeq),
         segmentText({ journal: m.journal, device: me, kind: 'snapshot', seq: snapshotSeq, schema: LATEST_VERSION, changes: [], covers, records: [...store.everyRecord()] }, key),

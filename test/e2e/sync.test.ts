@@ -119,6 +119,35 @@ describe('net sync: two machines, one journal', () => {
     const refused = b.net('undo', n);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("applied other devices' changes");
+    // A command whose record another device has changed since cannot be undone here.
+    a.ok('edit', 'Ann', '--company', 'Acme');
+    b.ok('edit', 'Ann', '--role', 'CTO');
+    b.ok('sync');
+    a.ok('sync');
+    const later = a.net('undo');
+    expect(later.code).toBe(2);
+    expect(later.stderr).toMatch(/Cannot undo "net edit Ann --company Acme": another device has since changed #1 \(brought in by net sync/);
+  });
+
+  it('moves to a new folder: the journal starts it with a snapshot, and a machine joins from it', () => {
+    const [old, next] = [folder(), folder()];
+    const [a, b, c] = [tempJournal(), tempJournal(), tempJournal()];
+    a.ok('add', 'Ann Lee');
+    a.ok('sync', old);
+    b.ok('sync', old, '--join');
+    b.ok('edit', 'Ann', '--role', 'CTO');
+    b.ok('sync');
+    a.ok('sync');
+    expect(a.ok('sync', next).stdout).toContain('wrote snapshot 1');
+    b.ok('sync', next);
+    c.ok('sync', next, '--join');
+    expect(exported(c, c.today)).toEqual(exported(a, a.today));
+    b.ok('edit', 'Ann', '--company', 'Acme');
+    b.ok('sync');
+    a.ok('sync');
+    c.ok('sync');
+    expect(contact(a, a.today, 'Ann Lee')).toMatchObject({ role: 'CTO', company: 'Acme' });
+    expect(exported(c, c.today)).toEqual(exported(a, a.today));
   });
 
   it('refuses a folder made for another journal, and --join into a journal with records', () => {

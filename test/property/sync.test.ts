@@ -150,7 +150,7 @@ describe('net sync', () => {
           fs.rmSync(dir, { recursive: true, force: true });
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
   }, 240_000);
 });
