@@ -150,6 +150,30 @@ describe('net sync: two machines, one journal', () => {
     expect(exported(c, c.today)).toEqual(exported(a, a.today));
   });
 
+  it('keeps the HLC rule: a change made after a sync wins over what it brought, even from a machine whose clock runs ahead', () => {
+    const dir = folder();
+    const a = tempJournal();
+    const b = tempJournal();
+    // b's wall clock runs an hour ahead of a's.
+    const skew = path.join(b.dir, 'ahead.cjs');
+    fs.writeFileSync(skew, 'const now = Date.now; Date.now = () => now() + 3600000;\n');
+    const ahead = { env: { NODE_OPTIONS: `--require ${skew}` } };
+    a.ok('add', 'Ann Lee');
+    a.ok('sync', dir);
+    expect(b.netWith(ahead, 'sync', dir, '--join').code).toBe(0);
+    expect(b.netWith(ahead, 'edit', 'Ann', '--company', 'From B').code).toBe(0);
+    expect(b.netWith(ahead, 'sync').code).toBe(0);
+    a.ok('sync');
+    expect(contact(a, a.today, 'Ann Lee')?.company).toBe('From B');
+    // Made on a after it saw b's change, by a clock an hour behind: still the later change.
+    a.ok('edit', 'Ann', '--company', 'From A');
+    a.ok('sync');
+    expect(b.netWith(ahead, 'sync').code).toBe(0);
+    a.ok('sync');
+    expect(contact(a, a.today, 'Ann Lee')?.company).toBe('From A');
+    expect(contact(b, b.today, 'Ann Lee')?.company).toBe('From A');
+  });
+
   it('refuses a folder made for another journal, and --join into a journal with records', () => {
     const dir = folder();
     const a = tempJournal();
