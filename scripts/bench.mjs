@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// npm run bench [-- --contacts N --runs R --keep]
+// npm run bench [-- --contacts N --runs R --mbox-gb G --keep]
 // Builds two journals as net backups and imports them with `net import`: a realistic one
 // (800 contacts, 4,000 interactions over two years, about 50 in the last week) and a
 // stress one of N contacts (default 10,000: 10N interactions, 2N leads, 2N promises, N
 // needs over three years), each with what a real journal would have closed by now closed
 // (see the README). Then it times whole processes of each command interleaved with bare
 // `node -e "require('better-sqlite3')"` and prints the median ratio, a table per journal.
+// Last, it writes a mailbox of G GB (default 2; 0 skips it) and times `net import mail.mbox`
+// on it, with its peak memory (see mailboxBench).
 // Both sides run without NODE_OPTIONS and NODE_EXTRA_CA_CERTS, which add to every Node
 // start (a CA bundle: about 40 ms) and would hide net's own cost. Nothing here is
 // asserted: it measures.
@@ -24,6 +26,7 @@ function arg(name, fallback) {
   return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
 }
 const CONTACTS = arg('contacts', 10_000);
+const MBOX_GB = arg('mbox-gb', 2);
 const RUNS = Math.max(7, arg('runs', 7));
 
 // A small deterministic generator, so every run measures the same journal.
@@ -239,6 +242,79 @@ function syncBench(j) {
   console.log(`net due before its first sync ${before.ms.toFixed(1)} ms (${before.ratio.toFixed(2)}×), after ${after.ms.toFixed(1)} ms (${after.ratio.toFixed(2)}×)`);
 }
 
+/**
+ * A mailbox of `gb` GB as a job seeker's would be: a quarter of the messages in threads with
+ * one of 500 contacts (replies name what they answer), half from mailing lists and
+ * newsletters, a quarter from strangers; bodies of 2 to 30 KB, some with `From ` lines.
+ * Written as it is generated, so the bench itself holds none of it.
+ */
+function writeMailbox(file, gb) {
+  const fd = fs.openSync(file, 'w');
+  const target = gb * 2 ** 30;
+  const para = `${'Thanks for the chat yesterday, here are the notes we talked about. '.repeat(8)}\n`;
+  let bytes = 0;
+  let n = 0;
+  let buf = [];
+  let size = 0;
+  const start = Date.UTC(2025, 11, 1);
+  while (bytes < target) {
+    const r = rand();
+    const t = new Date(start + n * 60_000 * 3).toUTCString().replace('GMT', '+0000');
+    const contact = `person${Math.floor(rand() * 500)}@bench.example`;
+    const mine = rand() < 0.5;
+    const headers =
+      r < 0.25
+        ? [`From: ${mine ? 'Me <me@bench.example>' : `=?UTF-8?Q?Ren=C3=A9e?= <${contact}>`}`, `To: ${mine ? contact : 'me@bench.example'}`, `Subject: Re: our chat ${n % 997}`, ...(n % 4 ? [`In-Reply-To: <${n - 1}@bench.example>`] : [])]
+        : r < 0.75
+          ? ['From: News <news@lists.example>', 'To: me@bench.example', 'List-Id: <news.lists.example>', `Subject: Weekly ${n}`]
+          : [`From: Stranger ${n} <s${n}@strangers.example>`, 'To: me@bench.example', `Subject: Hello ${n}`];
+    const paragraphs = 4 + Math.floor(rand() * 50);
+    const body = para.repeat(paragraphs) + (n % 10 === 0 ? '\nFrom what I heard, this line is body.\n' : '');
+    const msg = `From x@bench.example ${t.slice(0, 3)} Jan  1 00:00:00 2026\n${headers.join('\n')}\nDate: ${t}\nMessage-ID: <${n}@bench.example>\n\n${body}\n`;
+    buf.push(msg);
+    size += msg.length;
+    bytes += msg.length;
+    n++;
+    if (size > 8 * 2 ** 20) {
+      fs.writeSync(fd, buf.join(''));
+      buf = [];
+      size = 0;
+    }
+  }
+  fs.writeSync(fd, buf.join(''));
+  fs.closeSync(fd);
+  return n;
+}
+
+/** Times `net import mail.mbox` on a generated mailbox of MBOX_GB GB, with its peak memory. */
+function mailboxBench(dir) {
+  const backup = path.join(dir, 'mail-contacts.json');
+  const contacts = Array.from({ length: 500 }, (_, i) => ({
+    uuid: uuid('m', i), name: `Person ${i}`, company: null, role: null, email: `person${i}@bench.example`, phone: null, url: null,
+    met_where: null, met_on: null, introduced_by: null, tags: [], notes: null, cadence_days: 90, archived: false, snoozed_until: null, created_at: '2025-01-01T00:00:00Z',
+  }));
+  fs.writeFileSync(backup, JSON.stringify({ format: 'net-journal', version: 1, exported_at: new Date().toISOString(), contacts, interactions: [], leads: [], promises: [], needs: [] }));
+  const env = { ...CLEAN, NET_DB: path.join(dir, 'mail.db'), NET_TODAY: TODAY };
+  timeMs(process.execPath, [BIN, 'import', backup], env);
+  const file = path.join(dir, 'mail.mbox');
+  const messages = writeMailbox(file, MBOX_GB);
+  const gib = fs.statSync(file).size / 2 ** 30;
+  const args = [BIN, 'import', file, '--me', 'me@bench.example', '--since', '2025-01-01'];
+  const timed = fs.existsSync('/usr/bin/time')
+    ? spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (timed.status !== 0) throw new Error(`net import mail.mbox exited ${timed.status}: ${timed.stderr}`);
+  const [seconds, kb] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  console.log(`\nMailbox: ${gib.toFixed(2)} GiB, ${messages.toLocaleString('en-US')} messages (a quarter with 500 contacts)`);
+  console.log(timed.stdout.split('\n')[0]);
+  if (Number.isFinite(seconds) && Number.isFinite(kb)) {
+    console.log(`net import mail.mbox: ${seconds.toFixed(1)} s, ${((seconds * 100_000) / messages).toFixed(1)} s per 100,000 messages, peak RSS ${(kb / 1024).toFixed(0)} MB`);
+  } else {
+    console.log('net import mail.mbox: no /usr/bin/time, no figures');
+  }
+  fs.rmSync(file, { force: true });
+}
+
 const COMMANDS = [
   ['due', ['due']],
   ['add', (i) => ['add', `Bench Person ${i}`, '--company', 'Acme', '--met', 'bench', '--need', 'an intro at Dell']],
@@ -307,6 +383,7 @@ try {
     const base = measure(small.env, ['due']);
     console.log(`net due at ${CONTACTS}: ${big.ms.toFixed(1)} ms; at 10000: ${base.ms.toFixed(1)} ms; scale ratio ${(big.ms / base.ms).toFixed(2)}×`);
   }
+  if (MBOX_GB > 0) mailboxBench(dir);
   let task = null;
   try {
     task = execFileSync('sh', ['-c', 'command -v task'], { encoding: 'utf8' }).trim();

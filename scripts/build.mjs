@@ -1,7 +1,7 @@
 // Bundles the CLI into one CommonJS file: loading one module instead of ~80 saves most of the
 // start-up time that `net due` would otherwise spend resolving and compiling files, and
 // Node loads CommonJS faster than it links ES modules.
-// The modules loaded only on demand (prompts, natural-language dates, CSV, edit distance, encodings, iCalendar) stay external so
+// The modules loaded only on demand (prompts, natural-language dates, CSV, edit distance, encodings, iCalendar, mail headers) stay external so
 // that they cost nothing until used.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,7 +43,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse', 'damerau-levenshtein', 'iconv-lite', 'libqp', 'ical.js'],
+  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse', 'damerau-levenshtein', 'iconv-lite', 'libqp', 'ical.js', 'libmime', 'nodemailer'],
   define: { NET_VERSION: JSON.stringify(version), NET_SQLITE_ADDON: JSON.stringify(addon) },
   // import() of the on-demand modules becomes require(): they all ship CommonJS, and the
   // code-cache loader in bin/net.js then needs no experimental dynamic-import hook.

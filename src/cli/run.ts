@@ -27,6 +27,11 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
   const { io, env } = deps;
   let journal: Journal | undefined;
   let file = '';
+  // Ctrl-C ends the process at once (main.ts): the journal is closed on the way out, so that
+  // an interrupted command (a long import still reading its file) leaves no -wal or -shm
+  // file behind. Nothing is half-written: every write is one synchronous transaction.
+  const closeOnExit = () => journal?.close();
+  process.once('exit', closeOnExit);
   try {
     const today = todayFrom(env, deps.now);
     let prompter: Promise<Prompter> | undefined;
@@ -69,6 +74,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
   } catch (err) {
     return report(vanishedContact(err, journal) ?? err, io, env, file);
   } finally {
+    process.off('exit', closeOnExit);
     journal?.close();
   }
 }

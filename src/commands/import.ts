@@ -57,6 +57,7 @@ export function registerImport(program: Command, ctx: Context): void {
         'net import contacts.vcf --every 6m',
         'net import backup.json',
         'net import calendar.ics --since 2026-01-01',
+        'net import mail.mbox --me me@example.com --dry-run',
       ]),
     )
     .action(async (file: string, o: ImportOptions) => {

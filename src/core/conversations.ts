@@ -28,6 +28,24 @@ export interface EventOccurrence {
   people: EventPerson[];
 }
 
+/** Someone on the other side of a conversation, as a file names them. */
+export interface Person {
+  email: string | null;
+  name: string | null;
+}
+
+/** One conversation as a file shows it, before its people are matched to contacts. */
+export interface FoundConversation {
+  /** What it is known by; any one already known makes it that conversation. */
+  sources: string[];
+  on: IsoDate;
+  kind: InteractionKind;
+  summary: string | null;
+  /** Everyone in it but you. */
+  people: Person[];
+  noReply: boolean;
+}
+
 /** More attendees than this make a talk or an all-hands, not a conversation. */
 export const MAX_ATTENDEES = 20;
 

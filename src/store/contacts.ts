@@ -213,6 +213,11 @@ export class Contacts {
     return this.db.jsonRows<ContactRef>(REF, 'FROM contacts c WHERE c.name_key = ?', 'c.id', [key]);
   }
 
+  /** Every contact's email as imports match it (`emailKey`): what a mailbox is checked against. */
+  emailKeys(): Set<string> {
+    return new Set(this.db.stmt('SELECT email_key FROM contacts WHERE email_key IS NOT NULL').pluck().all() as string[]);
+  }
+
   /** Every contact's id and name, archived ones too: what a typed name may have meant. */
   refs(): ContactRef[] {
     return this.db.jsonRows<ContactRef>(REF, 'FROM contacts c', 'c.id');

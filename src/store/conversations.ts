@@ -6,35 +6,23 @@
 import { cadenceFromConversation, thanksOwedByDefault } from '../core/due.js';
 import { KINDS } from '../core/kinds.js';
 import { matchKey, normalizeText } from '../core/names.js';
-import type { ContactRef, InteractionKind, IsoDate } from '../core/types.js';
+import type { FoundConversation, Person } from '../core/conversations.js';
+import type { ContactRef } from '../core/types.js';
 import type { Row } from './db.js';
 import type { ImportedConversation } from './interactions.js';
 import type { Journal } from './journal.js';
 import { emailKey } from './keys.js';
+import { indexRows, SEARCH_SOURCES } from './migrations/002-search.js';
+import { refreshActivity } from './migrations/013-etiquette.js';
 import { removeRecord, setPeople } from './records.js';
-
-export interface Person {
-  email: string | null;
-  name: string | null;
-}
-
-/** One conversation as a file shows it. */
-export interface FoundConversation {
-  /** What it is known by; any one already known makes it that conversation. */
-  sources: string[];
-  on: IsoDate;
-  kind: InteractionKind;
-  summary: string | null;
-  /** Everyone in it but you. */
-  people: Person[];
-  noReply: boolean;
-}
 
 export interface ConversationOptions {
   /** Add the people who are not contacts (`--add-unknown`). */
   addUnknown: boolean;
   /** Sources of planned meetings that the file now says will not happen: removed. */
   calledOff?: readonly string[];
+  /** Sources of messages a contact has answered since: their conversations are no longer unanswered. */
+  answered?: readonly string[];
 }
 
 export interface LoggedWith {
@@ -68,7 +56,34 @@ export interface ConversationResult {
   leadsFollowed: number[];
 }
 
+/**
+ * Logs `found`. Like `applyImport`, in bulk: the per-row triggers (activity, search index)
+ * stand down while the `bulk` row exists, which they otherwise pay per conversation (the
+ * activity of a contact is recounted from all their conversations at each one: a mailbox
+ * with 20,000 conversations with one person took minutes). The contacts and conversations
+ * touched are brought up to date once, at the end, in the same transaction.
+ */
 export function applyConversations(j: Journal, found: readonly FoundConversation[], opts: ConversationOptions): ConversationResult {
+  const maxId = (table: string) => Number((j.db.stmt(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as Row).m);
+  const before = { contacts: maxId('contacts'), interactions: maxId('interactions') };
+  j.db.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1')").run();
+  const touched = { contacts: new Set<number>(), interactions: new Set<number>() };
+  const result = logConversations(j, found, opts, touched);
+  j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
+  if (touched.contacts.size) j.db.stmt(refreshActivity('id IN (SELECT value FROM json_each(?))')).run(JSON.stringify([...touched.contacts]));
+  const changed = JSON.stringify([...touched.interactions].filter((id) => id <= before.interactions));
+  j.db.stmt(`DELETE FROM search WHERE rowid IN (SELECT value * 8 + ${SEARCH_SOURCES.interactions.tag} FROM json_each(?))`).run(changed);
+  j.db.stmt(indexRows('interactions', 'id > ? OR id IN (SELECT value FROM json_each(?))')).run(before.interactions, changed);
+  j.db.stmt(indexRows('contacts', 'id > ?')).run(before.contacts);
+  return result;
+}
+
+function logConversations(
+  j: Journal,
+  found: readonly FoundConversation[],
+  opts: ConversationOptions,
+  touched: { contacts: Set<number>; interactions: Set<number> },
+): ConversationResult {
   const today = j.db.today;
   const result: ConversationResult = {
     added: 0,
@@ -139,6 +154,7 @@ export function applyConversations(j: Journal, found: readonly FoundConversation
       const had = (peopleOf.all(before.id) as Row[]).map((r) => Number(r.contact_id));
       const joining = ids.filter((id) => !had.includes(id));
       if (joining.length) setPeople(j.db, before.id, [...had, ...joining]);
+      for (const id of [...had, ...joining]) touched.contacts.add(id);
       const same =
         before.on === c.on && before.kind === c.kind && before.summary === normalized(c.summary) && before.noReply === c.noReply && sources.length === before.sources.length;
       if (same && joining.length === 0) {
@@ -148,6 +164,7 @@ export function applyConversations(j: Journal, found: readonly FoundConversation
         result.updated++;
       } else {
         j.interactions.reimport(before.id, { on: c.on, kind: c.kind, summary: c.summary, noReply: c.noReply, sources });
+        touched.interactions.add(before.id);
         Object.assign(before, { on: c.on, kind: c.kind, summary: normalized(c.summary), noReply: c.noReply, sources, planned: c.on > today });
         for (const s of sources) known.set(s, before);
         result.updated++;
@@ -162,6 +179,8 @@ export function applyConversations(j: Journal, found: readonly FoundConversation
         noReply: c.noReply,
         sources: c.sources,
       });
+      touched.interactions.add(id);
+      for (const cid of ids) touched.contacts.add(cid);
       const entry: ImportedConversation = { id, on: c.on, kind: c.kind, summary: normalized(c.summary), noReply: c.noReply, planned: c.on > today, sources: c.sources };
       for (const s of c.sources) known.set(s, entry);
       result.added++;
@@ -183,6 +202,7 @@ export function applyConversations(j: Journal, found: readonly FoundConversation
   for (const s of opts.calledOff ?? []) {
     const k = known.get(s);
     if (!k || !k.planned || !interaction) continue;
+    for (const r of peopleOf.all(k.id) as Row[]) touched.contacts.add(Number(r.contact_id));
     if (removeRecord(j.db, interaction, k.id)) result.removed++;
     for (const other of k.sources) known.delete(other);
   }
@@ -198,6 +218,19 @@ export function applyConversations(j: Journal, found: readonly FoundConversation
       result.cadenceGiven.push(t.contact);
     }
   }
+  // A reply in a newer mailbox clears the no-reply of the message it answers, even when
+  // that message is not in the file any more.
+  const cleared = new Set<number>();
+  for (const s of opts.answered ?? []) {
+    const k = known.get(s);
+    if (!k || !k.noReply || cleared.has(k.id)) continue;
+    j.interactions.setNoReply(k.id, false);
+    for (const r of peopleOf.all(k.id) as Row[]) touched.contacts.add(Number(r.contact_id));
+    k.noReply = false;
+    cleared.add(k.id);
+    result.updated++;
+  }
+
   result.logged = [...tally.values()].sort((a, b) => b.conversations - a.conversations || a.contact.name.localeCompare(b.contact.name));
   result.unknown = [...unknown.values()].sort((a, b) => b.count - a.count || (a.name ?? a.email ?? '').localeCompare(b.name ?? b.email ?? ''));
   return result;
