@@ -28,7 +28,7 @@ import {
   segmentText,
 } from '../formats/segment.js';
 import { plural, safeLine } from '../render/text.js';
-import { jsonSafe } from '../render/json.js';
+import { type SyncStatus, syncStatusJson, syncStatusLines } from '../render/sync.js';
 
 interface SyncOptions {
   passphraseFile?: string;
@@ -116,11 +116,11 @@ function run(ctx: Context, arg: string | undefined, o: SyncOptions): void {
   const path = arg !== undefined ? resolve(arg) : (remembered as string);
   const folder = new SyncFolder(path);
   folder.ensure(!o.status && !o.join);
-  const manifestText_ = folder.read(MANIFEST);
+  const manifestFile = folder.read(MANIFEST);
   let manifest: Manifest | null = null;
-  if (manifestText_ !== null) {
+  if (manifestFile !== null) {
     try {
-      manifest = parseManifest(manifestText_);
+      manifest = parseManifest(manifestFile);
     } catch (err) {
       if (err instanceof SegmentError) throw new JournalError(`${path}/${MANIFEST} cannot be read: ${err.message}. Nothing was synced.`);
       throw err;
@@ -144,11 +144,12 @@ function run(ctx: Context, arg: string | undefined, o: SyncOptions): void {
   if (o.join && (journalId === null || journalId !== manifest?.journal) && j.exists && !store.isEmpty()) {
     throw new UsageError(`--join brings a synced journal into an empty one, and this journal already holds records. Use a new journal file: net --db <new file> sync ${path} --join`);
   }
-  const key = manifest !== null ? openFolder(manifest, secret, path) : null;
   if (o.status) {
+    // Only the device notes and file names are read: no passphrase needed.
     status(ctx, j, store, folder, manifest as Manifest, o.json === true);
     return;
   }
+  const key = manifest !== null ? openFolder(manifest, secret, path) : null;
   sync(ctx, j, store, folder, manifest, key, secret, o);
 }
 
@@ -377,37 +378,18 @@ function tidy(folder: SyncFolder, manifest: Manifest, me: string, key: Key | nul
 function status(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, manifest: Manifest, json: boolean): void {
   const me = j.exists ? store.deviceId() : null;
   const known = new Map(store.devices().map((d) => [d.device, d]));
-  const rows = folder.devices().map((d) => {
+  const devices = folder.devices().map((d) => {
     const note = noteOf(folder, d);
-    const segs = folder.files(d).segments;
     const pos = known.get(d)?.segment ?? 0;
     return {
       device: d,
       name: note?.name ?? known.get(d)?.name ?? '',
       this_device: d === me,
       last_sync: note?.synced_at ?? known.get(d)?.syncedAt ?? null,
-      segments_to_apply: d === me ? 0 : segs.filter((n) => n > pos).length,
+      segments_to_apply: d === me ? 0 : folder.files(d).segments.filter((n) => n > pos).length,
     };
   });
-  const pending = j.exists ? store.pending() : 0;
-  if (json) {
-    ctx.io.out(
-      jsonSafe(
-        JSON.stringify(
-          { folder: folder.path, journal: manifest.journal, encrypted: manifest.seal !== null, device: me, pending_changes: pending, devices: rows },
-          null,
-          2,
-        ),
-      ),
-    );
-    return;
-  }
-  ctx.io.out(`Folder        ${safeLine(folder.path)} (${manifest.seal !== null ? 'encrypted' : 'not encrypted: readable by anyone who can read the folder'})`);
-  ctx.io.out(`This device   ${plural(pending, 'change')} not sent yet`);
-  for (const r of rows) {
-    const when = r.last_sync === null ? 'never synced' : `last synced ${r.last_sync.slice(0, 16).replace('T', ' ')} UTC`;
-    const what = r.this_device ? 'this device' : r.segments_to_apply > 0 ? `${plural(r.segments_to_apply, 'segment')} to apply` : 'all applied';
-    ctx.io.out(`  ${shortId(r.device)}  ${safeLine(r.name || '(unnamed)').padEnd(20)}  ${when}  (${what})`);
-  }
-  ctx.io.out(pending > 0 || rows.some((r) => r.segments_to_apply > 0) ? 'Next: net sync' : 'Everything is in step.');
+  const s: SyncStatus = { folder: folder.path, journal: manifest.journal, encrypted: manifest.seal !== null, device: me, pending_changes: j.exists ? store.pending() : 0, devices };
+  if (json) ctx.io.out(syncStatusJson(s));
+  else for (const l of syncStatusLines(s)) ctx.io.out(l);
 }

@@ -246,7 +246,10 @@ export function deviceText(d: DeviceNote): string {
 export function parseDevice(text: string, device: string): DeviceNote {
   const o = parse(text, 'the device note');
   if (o.format !== DEVICE_FORMAT || o.device !== device) throw new SegmentError('the device note does not belong to its folder');
-  if (typeof o.synced_at !== 'string' || !Number.isSafeInteger(o.last_segment)) throw new SegmentError('the device note is damaged');
+  // A time as net writes it: the note is another machine's, and its text reaches terminals.
+  if (typeof o.synced_at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(o.synced_at) || !Number.isSafeInteger(o.last_segment)) {
+    throw new SegmentError('the device note is damaged');
+  }
   return {
     device,
     name: typeof o.name === 'string' ? o.name : '',

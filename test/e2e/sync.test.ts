@@ -337,5 +337,7 @@ describe('net sync --passphrase-file', () => {
     expect(b.snapshot().hash).toBe(before);
     b.ok('sync', '--passphrase-file', secret);
     expect(contact(b, b.today, words[0] as string)?.role).toBe('Head of Yodeling');
+    // The status reads no segment: it needs no passphrase.
+    expect((JSON.parse(b.ok('sync', '--status', '--json').stdout) as { encrypted: boolean }).encrypted).toBe(true);
   });
 });
