@@ -12,7 +12,7 @@ import { optionalDate } from '../cli/inputs.js';
 import { addressOf } from '../formats/icalendar.js';
 import { conversationJson, conversationText, type ConversationSummary } from '../render/conversations.js';
 import { printJson } from '../render/json.js';
-import { safeLine, shellWord } from '../render/text.js';
+import { plural, safeLine, shellWord } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
 
 export interface ConversationImportOptions {
@@ -178,7 +178,7 @@ export async function importMail(ctx: Context, file: string, o: ConversationImpo
       read++;
       if (Date.now() - shown >= PROGRESS_MS) {
         shown = Date.now();
-        ctx.io.status(`Reading ${name}: ${read.toLocaleString('en-US')} messages read, ${kept.length.toLocaleString('en-US')} with a contact`);
+        ctx.io.status(`Reading ${name}: ${plural(read, 'message')} read, ${kept.length.toLocaleString('en-US')} with a contact`);
       }
       if (m.time !== null && m.time > mailboxEnd) mailboxEnd = m.time;
       if (m.automated) {

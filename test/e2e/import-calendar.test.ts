@@ -146,6 +146,7 @@ describe('net import calendar.ics (Outlook, Apple)', () => {
     expect(r).toMatchObject({ added: 4, me: ['me@example.com'] });
     expect(timeline(j, 'Dana')[0]).toEqual(['2026-07-15', 'meeting', 'Monthly catch-up']);
     expect(timeline(j, 'Dana').map(([on, kind]) => `${on} ${kind}`)).toEqual(['2026-07-15 meeting', '2026-08-17 meeting', '2026-09-10 call', '2026-09-15 meeting']);
+    expect(j.json<ImportJson>('import', path.join(j.dir, 'outlook.ics'), '--json')).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
     // --me is remembered: the next import needs it no more.
     expect(j.json<ImportJson>('import', write(j, 'apple.ics', appleCalendar()), '--json').me).toContain('me@example.com');
   });
@@ -158,6 +159,7 @@ describe('net import calendar.ics (Outlook, Apple)', () => {
     j.ok('import', file);
     expect(timeline(j, 'Dana')).toEqual([['2026-09-22', 'meeting', 'Breakfast with Dana']]);
     expect(timeline(j, 'Bob')).toEqual([['2026-09-23', 'call', 'Call Bob']]);
+    expect(j.json<ImportJson>('import', file, '--json')).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
   });
 });
 

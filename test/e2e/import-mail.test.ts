@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { laterReply, mbox, threadsMailbox } from '../formats/mailboxes.js';
-import { BIN, baseEnv, cleanupJournals, ROOT, STACK_LINE, type ShowJson, type TempJournal, tempJournal, UNSAFE_CHARS } from './helpers.js';
+import { BIN, baseEnv, cleanupJournals, onTerminal, ROOT, STACK_LINE, type ShowJson, type TempJournal, tempJournal, UNSAFE_CHARS } from './helpers.js';
 
 afterAll(cleanupJournals);
 
@@ -156,6 +156,24 @@ describe('net import mail.mbox', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(k.snapshot()).toEqual(before);
+  });
+});
+
+describe('net import mail.mbox: progress', () => {
+  it('on a terminal, stderr says how far it got; in a script, nothing', () => {
+    const k = journal();
+    const file = write(
+      k,
+      'mail.mbox',
+      mbox(Array.from({ length: 3000 }, (_, i) => ({ headers: ['From: me@example.com', 'To: dana@acme.com', `Subject: m${i}`, 'Date: Mon, 14 Sep 2026 10:00:00 +0000', `Message-ID: <p${i}@x>`] }))),
+    );
+    const t = onTerminal(k.db, ['import', file, '--me', 'me@example.com', '--dry-run'], { today: '2026-10-01', env: { TZ: 'UTC' } });
+    expect(t.code).toBe(0);
+    expect(t.terminal).toMatch(/Reading .*mail\.mbox: 1 message read, 0 with a contact/);
+    expect(t.terminal).toMatch(/3,000 messages read, 3,000 with a contact/);
+    const r = run(k, 'import', file, '--me', 'me@example.com', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });
 
