@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { ledgerFrom } from '../core/ledger.js';
+import { replyRate } from '../core/search.js';
 import { buildReport, type Period, type Report, type ReportInput, reportPeriod } from '../core/report.js';
 import type { Context } from '../cli/context.js';
 import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
@@ -8,6 +9,7 @@ import { examples } from '../cli/help.js';
 import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
+import { jobJson } from '../render/jobs.js';
 import { reportMarkdown } from '../render/markdown.js';
 import { safeLine } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
@@ -77,6 +79,8 @@ function readReport(j: Journal, period: Period): Report {
       // Each person's conversations are counted up to that day.
       jobs: j.jobs.owing(day),
     },
+    jobs: j.jobs.all(),
+    needsClosed: j.needs.closedIn(period),
   };
   const people = j.ledgers.touched(period).map((g) => ({ contact: g.contact, ledger: ledgerFrom(g.counts) }));
   return buildReport(input, people);
@@ -99,6 +103,19 @@ function reportJson(r: Report, graph: boolean) {
     held_back: r.heldBack.map(dueJson),
     // Kept for scripts written before `held_back`: its resting items.
     resting: r.heldBack.filter((d) => d.state === 'resting').map(dueJson),
+    headline: {
+      people_met: r.headline.peopleMet,
+      conversations: r.headline.conversations,
+      messages: r.headline.messages,
+      replies: r.headline.replies,
+      reply_rate: replyRate(r.headline),
+      leads_followed: r.headline.leadsFollowed,
+      leads_reported: r.headline.leadsReported,
+      needs_met: r.headline.needsMet,
+      promises_kept: r.headline.promisesKept,
+    },
+    pipeline: r.pipeline.map((p) => jobJson(p.job, r.to)),
+    landed: r.landed.map(dueJson),
     ...(graph ? { graph: r.graph.map((e) => ({ from: e.from, to: e.to, kind: e.label })) } : {}),
   };
 }

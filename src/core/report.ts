@@ -5,7 +5,8 @@ import { type DueInput, type DueItem, type DueLead, type DuePledge, type DueThan
 import { UsageError } from './errors.js';
 import type { DueJob } from './jobs.js';
 import type { Ledger } from './ledger.js';
-import type { Contact, ContactRef, Interaction, IsoDate, Lead, Need, Pledge } from './types.js';
+import { type Headline, headline, landedBy, landedOwed, pipeline, type PipelineRow } from './search.js';
+import type { Contact, ContactRef, Interaction, IsoDate, Job, Lead, Need, Pledge } from './types.js';
 
 /** The days a report covers, both included. */
 export interface Period {
@@ -43,6 +44,10 @@ export interface ReportInput {
   needs: readonly Need[];
   /** What the due rules read on the period's last day: every record that could be owed then. */
   due: DueInput;
+  /** Every application (the pipeline is as they stood at the period's end). */
+  jobs?: readonly Job[];
+  /** Needs closed in the period (the headline counts the met ones). */
+  needsClosed?: readonly Need[];
 }
 
 export interface GiveTake {
@@ -70,6 +75,13 @@ export interface Report {
   heldBack: DueItem[];
   /** Who introduced whom and which leads came from whom, in the period. */
   graph: Edge[];
+  /** The search in figures (core/search.ts). */
+  headline: Headline;
+  /** Applications under way at the period's end. */
+  pipeline: PipelineRow[];
+  /** Landed items owed at the period's end, and whether the search was landed by then. */
+  landed: DueItem[];
+  landedBy: boolean;
 }
 
 const after = (d: IsoDate | null | undefined, day: IsoDate): boolean => d !== null && d !== undefined && d > day;
@@ -155,16 +167,23 @@ export function buildReport(r: ReportInput, giveAndTake: GiveTake[]): Report {
     if (c.introducedBy) graph.push({ from: c.introducedBy, to: { id: c.id, name: c.name }, label: 'introduced' });
   }
   for (const l of leads) if (l.person) graph.push({ from: l.source, to: l.person, label: 'lead' });
+  const conversations = r.interactions.map((i) => interactionAsOf(i, to));
+  const promises = r.pledges.map((p) => pledgeAsOf(p, to));
+  const jobs = (r.jobs ?? []).flatMap((j) => jobAsOf(j, to) ?? []);
   return {
     from,
     to,
     owedNow: visibleDue(items, false),
-    conversations: r.interactions.map((i) => interactionAsOf(i, to)),
+    conversations,
     leads,
-    promises: r.pledges.map((p) => pledgeAsOf(p, to)),
+    promises,
     waysToGive: r.needs.map((n) => needAsOf(n, to)),
     giveAndTake,
     heldBack: heldBack(items),
     graph,
+    headline: headline({ from, to, met: r.met, interactions: conversations, leads, pledges: promises, needsClosed: r.needsClosed ?? [], jobs }),
+    pipeline: pipeline(jobs, to),
+    landed: landedOwed(items),
+    landedBy: landedBy(jobs),
   };
 }

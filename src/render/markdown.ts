@@ -2,6 +2,7 @@
 // `mdText`, so a name cannot become HTML, a link, a heading or an extra table column.
 import { lateness } from '../core/due.js';
 import type { Report } from '../core/report.js';
+import { type Headline, replyRate } from '../core/search.js';
 import type { IsoDate } from '../core/types.js';
 import { LINE_UNSAFE, ledgerText, safeLine, thousands } from './text.js';
 
@@ -57,7 +58,30 @@ export interface MarkdownOptions {
 
 /** The report. */
 export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
-  const parts: string[] = [`# Networking report: ${r.from} to ${r.to}\n`];
+  const parts: string[] = [`# Networking report: ${r.from} to ${r.to}\n`, `${headlineText(r.headline)}\n`];
+  parts.push(
+    section(
+      'Pipeline',
+      tableOf(r.pipeline, ['Application', 'Title', 'Company', 'Stage', 'Days in stage', 'Referrer'], (p) => [
+        `j${p.job.id}`,
+        mdText(p.job.title),
+        mdText(p.job.company),
+        p.job.stage,
+        String(p.daysInStage),
+        mdText(p.job.via?.name),
+      ]),
+      'No applications under way.',
+    ),
+  );
+  if (r.landedBy) {
+    parts.push(
+      section(
+        'Thank everyone',
+        tableOf(r.landed, ['Item', 'Contact', 'Owed', 'When'], (d) => [d.id, mdText(d.contact?.name), mdText(d.title), mdText(lateness(d, r.to))]),
+        'Everyone who helped has been told and thanked.',
+      ),
+    );
+  }
   // A report is as of its last day: what was owed then, told as net due told it that day.
   const now = r.to === opts.today;
   parts.push(
@@ -166,4 +190,19 @@ function mermaid(r: Report): string {
   for (const e of r.graph) lines.push(`  c${e.from.id} -->|${e.label}| c${e.to.id}`);
   lines.push('```');
   return lines.join('\n');
+}
+
+/** The period in one line: people met, conversations, the reply rate of messages, leads, needs, promises. */
+export function headlineText(h: Headline): string {
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  const rate = replyRate(h);
+  const replies = rate === null ? 'no messages sent' : `${h.replies} of ${n(h.messages, 'message')} answered (${rate}%)`;
+  return [
+    `In this period: ${n(h.peopleMet, 'person', 'people')} met`,
+    n(h.conversations, 'conversation'),
+    replies,
+    `${n(h.leadsFollowed, 'lead')} followed, ${h.leadsReported} reported`,
+    `${n(h.needsMet, 'need')} met`,
+    `${n(h.promisesKept, 'promise')} kept`,
+  ].join(' · ');
 }

@@ -67,6 +67,11 @@ export class Needs {
     return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.noted_on <= @day AND (n.status = 'open' OR n.closed_on > @day)`, OLDEST_FIRST, { day });
   }
 
+  /** Needs closed (met or dropped) on a day of the period. */
+  closedIn(p: { from: IsoDate; to: IsoDate }): Need[] {
+    return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.closed_on BETWEEN ? AND ?`, OLDEST_FIRST, [p.from, p.to]);
+  }
+
   close(id: number, status: Exclude<NeedStatus, 'open'>, on: IsoDate): void {
     this.db.stmt('UPDATE needs SET status = ?, closed_on = ? WHERE id = ?').run(status, on, id);
   }

@@ -173,6 +173,8 @@ describe('JSON output keys (ARCHITECTURE.md)', () => {
   it('net report --format json, with and without --graph', () => {
     const report = j.json<Json>('report', '--format', 'json');
     expectShape(report, 'report');
+    expectShape(report.headline, 'headline');
+    expectEach(report.pipeline, 'job');
     expectEach(report.owed_now, 'due');
     expectEach(report.held_back, 'due');
     expectEach(report.conversations, 'interaction');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type DueInput, dueItems } from '../../src/core/due.js';
 import { companyKey, type DueJob, daysInStage, JOB_ASK_DAYS } from '../../src/core/jobs.js';
 import { type HelpRecords, helpersSince, helpText } from '../../src/core/landed.js';
-import type { ContactRef } from '../../src/core/types.js';
+import { headline, pipeline, replyRate, type SearchInput } from '../../src/core/search.js';
+import type { ContactRef, Interaction, Job, Lead, Need, Pledge } from '../../src/core/types.js';
 
 const DANA: ContactRef = { id: 1, name: 'Dana' };
 const KIM: ContactRef = { id: 2, name: 'Kim' };
@@ -197,5 +198,48 @@ describe('who helped the search (net landed)', () => {
 
   it('writes the help as one line', () => {
     expect(helpText({ contact: DANA, help: ['gave you a lead: x', '2 conversations'], acts: 1, conversations: 2 })).toBe('gave you a lead: x; 2 conversations');
+  });
+});
+
+describe('the report: headline and pipeline (core/search.ts)', () => {
+  const FROM = '2026-04-01';
+  const TO = '2026-04-07';
+  const x = (on: string, kind: string, noReply = false) => ({ on, kind, noReply }) as unknown as Interaction;
+  const base: SearchInput = { from: FROM, to: TO, met: [], interactions: [], leads: [], pledges: [], needsClosed: [], jobs: [] };
+
+  it.each([
+    ['the day before the period', '2026-03-31', 0],
+    ['its first day', FROM, 1],
+    ['its last day', TO, 1],
+    ['the day after', '2026-04-08', 0],
+  ])('counts what happened on %s', (_name, day, n) => {
+    const h = headline({
+      ...base,
+      interactions: [x(day, 'email'), x(day, 'coffee')],
+      leads: [{ followedOn: day, reportedOn: day }] as unknown as Lead[],
+      pledges: [{ status: 'kept', closedOn: day }, { status: 'dropped', closedOn: day }] as unknown as Pledge[],
+      needsClosed: [{ status: 'met', closedOn: day }, { status: 'dropped', closedOn: day }] as unknown as Need[],
+    });
+    expect(h).toEqual({ peopleMet: 0, conversations: 2 * n, messages: n, replies: n, leadsFollowed: n, leadsReported: n, needsMet: n, promisesKept: n });
+  });
+
+  it.each([
+    [[], null],
+    [[x(FROM, 'email', true)], 0],
+    [[x(FROM, 'email'), x(FROM, 'message', true), x(FROM, 'message')], 67],
+    [[x(FROM, 'email'), x(FROM, 'call', true)], 100],
+  ])('reply rate of messages: %#', (interactions, rate) => {
+    expect(replyRate(headline({ ...base, interactions }))).toBe(rate);
+  });
+
+  it('lists the applications under way by stage, with days in stage at the end of the period', () => {
+    const j = (id: number, stage: string, stageOn: string) => ({ id, stage, stageOn }) as unknown as Job;
+    const rows = pipeline([j(1, 'offer', '2026-04-07'), j(2, 'applied', '2026-04-01'), j(3, 'rejected', '2026-04-02'), j(4, 'applied', '2026-03-20'), j(5, 'interested', '2026-04-05')], TO);
+    expect(rows.map((r) => [r.job.id, r.daysInStage])).toEqual([
+      [5, 2],
+      [4, 18],
+      [2, 6],
+      [1, 0],
+    ]);
   });
 });

@@ -3,10 +3,10 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { ledgerFrom } from '../../src/core/ledger.js';
 import { buildReport, type ReportInput } from '../../src/core/report.js';
-import type { Contact, ContactRef, Interaction, Lead, Need, Pledge } from '../../src/core/types.js';
+import type { Contact, ContactRef, Interaction, Job, Lead, Need, Pledge } from '../../src/core/types.js';
 import { mdText, reportMarkdown } from '../../src/render/markdown.js';
 
-const SECTIONS = ['Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Held back'];
+const SECTIONS = ['Pipeline', 'Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Held back'];
 
 function html(md: string): string {
   return micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
@@ -120,8 +120,26 @@ function hostileInput(): ReportInput {
     status: 'open',
     closedOn: null,
   }));
-  const due = { pledges, thanks: interactions, leads, activity: [] };
-  return { period: { from: '2026-09-26', to: '2026-10-02' }, met: contacts, interactions, leads, pledges, needs, due };
+  // Applications with hostile titles and companies, one landed: the pipeline and "Thank everyone" tables.
+  const jobs: Job[] = HOSTILE.map((title, i) => ({
+    id: i + 1,
+    uuid: `j${i}`,
+    title,
+    company: title,
+    url: null,
+    via: refs[i]!,
+    lead: null,
+    stage: i === 0 ? 'accepted' : 'interview',
+    stageOn: '2026-09-30',
+    startedOn: '2026-09-20',
+    askedOn: null,
+    landedOn: i === 0 ? '2026-10-01' : null,
+    note: null,
+    snoozedUntil: null,
+    people: i === 0 ? refs.map((c) => ({ contact: c, met: false, helped: title, toldOn: null })) : [],
+  }));
+  const due = { pledges, thanks: interactions, leads, activity: [], jobs };
+  return { period: { from: '2026-09-26', to: '2026-10-02' }, met: contacts, interactions, leads, pledges, needs, due, jobs };
 }
 
 /** The report with everyone in its records and their ledgers, computed from the same records. */
@@ -177,7 +195,7 @@ describe('the report', () => {
     expect(h).not.toMatch(/<(strong|em|del|blockquote|ol|ul|code)>/);
     expect(md).not.toMatch(/\u001b/);
     expect([...h.matchAll(/<h1>/g)]).toHaveLength(1);
-    expect([...h.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([...SECTIONS, 'Who led to whom']);
+    expect([...h.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([SECTIONS[0], 'Thank everyone', ...SECTIONS.slice(1), 'Who led to whom']);
     const all = tables(h);
     expect(all.length).toBeGreaterThanOrEqual(7);
     for (const t of all) {
