@@ -1,5 +1,8 @@
 // net landed (issue 14) with the real binary: the wrap-up of a search.
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryIO } from '../memory-io.js';
+import type { Prompter } from '../../src/cli/prompter.js';
+import { run } from '../../src/cli/run.js';
 import { cleanupJournals, type DueJson, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
 
 afterEach(cleanupJournals);
@@ -106,5 +109,57 @@ describe('net landed', () => {
       expect(r.stderr).not.toMatch(STACK_LINE);
     }
     expect(j.snapshot()).toEqual(before);
+  });
+});
+
+describe('net landed on a terminal', () => {
+  /** Runs net landed in this process on a terminal, answering its one question with `answer`. */
+  async function onTerminal(j: TempJournal, answer: boolean, ...extra: string[]) {
+    const asked: string[] = [];
+    const prompter: Prompter = {
+      input: async () => {
+        throw new Error('unexpected input');
+      },
+      select: async () => {
+        throw new Error('unexpected select');
+      },
+      confirm: async (message) => {
+        asked.push(message);
+        return answer;
+      },
+    };
+    const io = memoryIO({ tty: true });
+    const code = await run(['landed', 'Data engineer', '--company', 'Hooli', ...extra], { io, env: { NET_DB: j.db, NET_TODAY: j.today }, now: new Date(), version: 'test', prompter: async () => prompter });
+    return { code, asked, io };
+  }
+  const stages = (j: TempJournal) => j.json<Array<{ id: number; stage: string }>>('jobs', '--all', '--json').map((x) => [x.id, x.stage]);
+
+  it('asks before withdrawing the other open applications, and keeps them when told no', async () => {
+    const j = tempJournal();
+    search(j);
+    const r = await onTerminal(j, false);
+    expect(r.code, r.io.stderr.join('\n')).toBe(0);
+    expect(r.asked).toEqual(['Withdraw your other open application (j2 Analyst at Acme)?']);
+    expect(stages(j)).toEqual([
+      [2, 'applied'],
+      [1, 'accepted'],
+    ]);
+  });
+
+  it('withdraws them when told yes; --keep-open asks nothing', async () => {
+    const j = tempJournal();
+    search(j);
+    expect((await onTerminal(j, true)).asked).toHaveLength(1);
+    expect(stages(j)).toEqual([
+      [1, 'accepted'],
+      [2, 'withdrawn'],
+    ]);
+    const k = tempJournal();
+    search(k);
+    expect((await onTerminal(k, true, '--keep-open')).asked).toEqual([]);
+    expect(stages(k)).toEqual([
+      [2, 'applied'],
+      [1, 'accepted'],
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 // Issue 14's acceptance: a whole job search told end to end with the real binary, checking
 // every item net due shows along the way and the final report's sections.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupJournals, type DueJson, tempJournal } from './helpers.js';
+import { cleanupJournals, type DueJson, ROOT, tempJournal } from './helpers.js';
 
 afterAll(cleanupJournals);
 
@@ -110,4 +112,31 @@ describe('a whole job search, from the first coffee to thanking everyone', () =>
     });
     expect(on('2026-10-02', 'report', '--since', '2026-09-01')).toContain('## Thank everyone\n\n_Everyone who helped has been told and thanked._');
   }, 240_000);
+});
+
+/** Shell words, with double quotes. */
+function words(command: string): string[] {
+  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+}
+
+describe("the README's job search examples run", () => {
+  it('runs the examples of the command table and of "The job search", in order', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = ['job add', 'job <j-id> <stage>', 'job <j-id> --with <who>', 'jobs', 'company', 'companies', 'landed'].map((name) => {
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${name}\` |`));
+      const example = row ? /^\| `[^`]+` \| `([^`]+)` \|/.exec(row)?.[1] : undefined;
+      if (!example) throw new Error(`README has no example for net ${name}`);
+      return example;
+    });
+    const section = readme.slice(readme.indexOf('### The job search'), readme.indexOf('### Give and take'));
+    const blocks = [...section.matchAll(/```\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? '').trim().split('\n'));
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    const j = tempJournal();
+    for (const name of ['Dana', 'Ann Lee', 'Bob Ortiz', 'Cara Diaz']) j.ok('add', name);
+    j.ok('lead', 'Dana', 'Hooli is hiring', '--company', 'Hooli');
+    for (const command of [...table.slice(0, 3), ...blocks, ...table.slice(3)]) {
+      const r = j.net(...words(command).slice(1));
+      expect(r.code, `${command}\n${r.stderr}`).toBe(0);
+    }
+  }, 120_000);
 });
