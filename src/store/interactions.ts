@@ -151,9 +151,11 @@ export class Interactions {
   thanksOwedOn(day: IsoDate): Interaction[] {
     return this.db.jsonRows<Interaction>(
       INTERACTION,
-      `FROM interactions x WHERE x.thanks_owed = 1 AND (x.thanked_on IS NULL OR x.thanked_on > @day) AND x.on_date <= @day AND x.recorded_on <= @day`,
+      `FROM interactions x WHERE x.id IN (SELECT id FROM interactions INDEXED BY interactions_thanks_open WHERE thanks_owed = 1 AND thanked_on IS NULL
+         UNION SELECT id FROM interactions WHERE @day < @today AND thanks_owed = 1 AND thanked_on > @day) AND x.on_date <= @day AND x.recorded_on <= @day`,
       'x.id',
-      { day },
+      // Nothing is thanked after today: for today, no interaction is read beyond those owed now.
+      { day, today: this.db.today },
     );
   }
 

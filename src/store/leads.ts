@@ -97,9 +97,11 @@ export class Leads {
     return this.db.jsonRows<Lead>(
       LEAD,
       `${FROM} WHERE l.given_on <= @day AND l.recorded_on <= @day
-         AND (l.status IN ('open','followed') OR l.followed_on > @day OR l.reported_on > @day OR l.news_on > @day)`,
+         AND l.id IN (SELECT id FROM leads WHERE status IN ('open','followed') UNION SELECT id FROM leads WHERE followed_on > @day
+           UNION SELECT id FROM leads WHERE reported_on > @day UNION SELECT id FROM leads WHERE @day < @today AND news_on > @day)`,
       'l.id',
-      { day },
+      // No news is dated after today: for today, only indexes are read.
+      { day, today: this.db.today },
     );
   }
 

@@ -8,23 +8,48 @@ import type { ContactRef, IsoDate } from '../core/types.js';
 import type { Db } from './db.js';
 
 /**
+ * What each contact did after `@day`, one row per contact: the acts the ledger leaves out
+ * when it counts as of that day. Each read from an index on its date (nothing, for today),
+ * but for two that no index holds, read only for a day before today, when they can exist:
+ * people introduced (met or recorded) and thank-yous sent after it.
+ */
+const LATER = `(SELECT id, sum(leads) AS leads, sum(intros) AS intros, sum(theirs) AS theirs, sum(thanked) AS thanked,
+    sum(mine) AS mine, sum(needs) AS needs, sum(made) AS made FROM (
+  SELECT source_id AS id, 1 AS leads, 0 AS intros, 0 AS theirs, 0 AS thanked, 0 AS mine, 0 AS needs, 0 AS made
+    FROM leads WHERE given_on > @day AND status <> 'dropped'
+  UNION ALL SELECT i.introduced_by, 0, 1, 0, 0, 0, 0, 0 FROM contacts i
+    WHERE @day < @today AND i.introduced_by IS NOT NULL AND coalesce(i.met_on, i.recorded_on, '') > @day
+      AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.source_id = i.introduced_by AND l.person_id = i.id)
+  UNION ALL SELECT contact_id, 0, 0, direction = 'theirs', 0, direction = 'mine', 0, 0 FROM promises WHERE closed_on > @day AND status = 'kept'
+  UNION ALL SELECT ic.contact_id, 0, 0, 0, 1, 0, 0, 0 FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id
+    WHERE @day < @today AND x.intro_of IS NULL AND x.planned = 0 AND coalesce(ic.thanked_on, x.thanked_on) > @day
+  UNION ALL SELECT contact_id, 0, 0, 0, 0, 0, 1, 0 FROM needs WHERE closed_on > @day AND status = 'met'
+  UNION ALL SELECT ic.contact_id, 0, 0, 0, 0, 0, 0, 1 FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id
+    WHERE x.on_date > @day AND x.intro_by_me = 1
+) GROUP BY id)`;
+
+/**
  * The counts of contact `c` as a JSON object of `LedgerCounts`, as of `@day` (each act
- * counted from its own date; `net show` counts as of today, a report as of its last day).
- * Each act once: an introduction that came with a lead (`net lead --person`) is that lead;
- * the thank-you owed for an introduction is that introduction, not a conversation too. A
- * record closed without a date (a backup written by hand) counts whatever the day.
+ * counted from its own date; `net show` counts as of today, a report as of its last day):
+ * all of each kind, through the contact's own indexes, less what `LATER` (joined as `a`)
+ * says came after. Each act once: an introduction that came with a lead (`net lead
+ * --person`) is that lead; the thank-you owed for an introduction is that introduction, not
+ * a conversation too (the count of thanked conversations kept on each contact, schema 4,
+ * less those, found through the people introduced). A record closed without a date (a
+ * backup written by hand) counts whatever the day.
  */
 const COUNTS = `json_object(
-  'leads', (SELECT count(*) FROM leads WHERE source_id = c.id AND status <> 'dropped' AND given_on <= @day),
-  'introductions', (SELECT count(*) FROM contacts i WHERE i.introduced_by = c.id AND coalesce(i.met_on, i.recorded_on, '') <= @day
-    AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.source_id = c.id AND l.person_id = i.id)),
-  'theirsKept', (SELECT count(*) FROM promises WHERE contact_id = c.id AND direction = 'theirs' AND status = 'kept' AND coalesce(closed_on, '') <= @day),
-  'thanked', (SELECT count(*) FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-    WHERE ic.contact_id = c.id AND x.intro_of IS NULL AND coalesce(ic.thanked_on, x.thanked_on) <= @day),
-  'mineKept', (SELECT count(*) FROM promises WHERE contact_id = c.id AND direction = 'mine' AND status = 'kept' AND coalesce(closed_on, '') <= @day),
-  'needsMet', (SELECT count(*) FROM needs WHERE contact_id = c.id AND status = 'met' AND coalesce(closed_on, '') <= @day),
+  'leads', (SELECT count(*) FROM leads WHERE source_id = c.id AND status <> 'dropped') - coalesce(a.leads, 0),
+  'introductions', (SELECT count(*) FROM contacts i WHERE i.introduced_by = c.id
+    AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.source_id = c.id AND l.person_id = i.id)) - coalesce(a.intros, 0),
+  'theirsKept', (SELECT count(*) FROM promises WHERE contact_id = c.id AND direction = 'theirs' AND status = 'kept') - coalesce(a.theirs, 0),
+  'thanked', c.thanked_count - (SELECT count(*) FROM contacts i JOIN interactions x ON x.intro_of = i.id
+      JOIN interaction_contacts ic ON ic.interaction_id = x.id AND ic.contact_id = c.id
+      WHERE i.introduced_by = c.id AND x.planned = 0 AND coalesce(ic.thanked_on, x.thanked_on) IS NOT NULL) - coalesce(a.thanked, 0),
+  'mineKept', (SELECT count(*) FROM promises WHERE contact_id = c.id AND direction = 'mine' AND status = 'kept') - coalesce(a.mine, 0),
+  'needsMet', (SELECT count(*) FROM needs WHERE contact_id = c.id AND status = 'met') - coalesce(a.needs, 0),
   'introsMade', (SELECT count(*) FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-    WHERE ic.contact_id = c.id AND x.intro_by_me = 1 AND x.on_date <= @day))`;
+    WHERE ic.contact_id = c.id AND x.intro_by_me = 1) - coalesce(a.made, 0))`;
 
 /**
  * Everyone a period touched: they were in a conversation, gave a lead given, followed,
@@ -46,16 +71,19 @@ export class Ledgers {
   constructor(private readonly db: Db) {}
 
   private counted(from: string, params: { day: IsoDate } & Record<string, unknown>): ContactCounts[] {
-    return this.db.jsonRows(`json_object('contact', json_object('id', c.id, 'name', c.name), 'counts', ${COUNTS})`, from, 'c.name_key, c.id', params);
+    return this.db.jsonRows(`json_object('contact', json_object('id', c.id, 'name', c.name), 'counts', ${COUNTS})`, from, 'c.name_key, c.id', {
+      ...params,
+      today: this.db.today,
+    });
   }
 
   /** One contact's counts as of `day`; undefined if there is no such contact. */
   of(contactId: number, day: IsoDate): LedgerCounts | undefined {
-    return this.counted('FROM contacts c WHERE c.id = @id', { id: contactId, day })[0]?.counts;
+    return this.counted(`FROM contacts c LEFT JOIN ${LATER} a ON a.id = c.id WHERE c.id = @id`, { id: contactId, day })[0]?.counts;
   }
 
   /** Everyone the period touched with their counts as of its last day, in `net list` order (by name as matching sees it, then id). */
   touched(p: Period): ContactCounts[] {
-    return this.counted(`FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id`, { from: p.from, to: p.to, day: p.to });
+    return this.counted(`FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id LEFT JOIN ${LATER} a ON a.id = c.id`, { from: p.from, to: p.to, day: p.to });
   }
 }

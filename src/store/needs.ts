@@ -64,7 +64,13 @@ export class Needs {
 
   /** Needs open at the end of `day` (noted by then, met or dropped after it or not yet), oldest first. */
   openOn(day: IsoDate): Need[] {
-    return this.db.jsonRows<Need>(NEED, `${FROM} WHERE n.noted_on <= @day AND (n.status = 'open' OR n.closed_on > @day)`, OLDEST_FIRST, { day });
+    return this.db.jsonRows<Need>(
+      NEED,
+      `${FROM} WHERE n.noted_on <= @day
+         AND n.id IN (SELECT id FROM needs INDEXED BY needs_open WHERE status = 'open' UNION SELECT id FROM needs WHERE closed_on > @day)`,
+      OLDEST_FIRST,
+      { day },
+    );
   }
 
   /** Needs closed (met or dropped) on a day of the period. */

@@ -84,9 +84,12 @@ export class Promises {
     return this.db.jsonRows<Pledge>(
       PLEDGE,
       `${FROM} WHERE p.made_on <= @day AND p.recorded_on <= @day
-         AND (p.status = 'open' OR p.closed_on > @day OR (p.thanks_owed = 1 AND (p.thanked_on IS NULL OR p.thanked_on > @day)))`,
+         AND p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE closed_on > @day
+           UNION SELECT id FROM promises INDEXED BY promises_thanks_open WHERE thanks_owed = 1 AND thanked_on IS NULL
+           UNION SELECT id FROM promises WHERE @day < @today AND thanks_owed = 1 AND thanked_on > @day)`,
       'p.id',
-      { day },
+      // Nothing is thanked after today: for today, only the indexes of what is open now are read.
+      { day, today: this.db.today },
     );
   }
 
