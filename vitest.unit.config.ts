@@ -5,5 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
+    // As npm test's: a busy machine, and Stryker's instrumented code, are slower.
+    testTimeout: 20000,
   },
 });
