@@ -6,10 +6,12 @@
 // from the live schema (`PRAGMA table_info`, `foreign_key_list`) at the end of every
 // migration run: a column or a table added by any later step is in the history without
 // anyone touching this file. The triggers also refuse a write that does not come through
-// `Journal.write` (the one door, which opens a command in `history_session`), so a
-// repository that writes outside a command fails its first test instead of writing
-// changes nobody can undo. A store test fails when a record table has a column the kinds
-// table in core/kinds.ts does not know, or a table the history cannot name a record of.
+// `Journal.write` (the one door): they take the command's id from `net_command()`, a
+// function of net's own connection that fails outside a command, so a repository that
+// writes outside a command fails its first test instead of writing changes nobody can
+// undo, and another program's write fails for want of the function ("no such function:
+// net_command"). A store test fails when a record table has a column the kinds table in
+// core/kinds.ts does not know, or a table the history cannot name a record of.
 // (STYLE.md prefers explicit writes to triggers; with many writers landing at once, the
 // schema is the one list nobody can forget to update.)
 //
@@ -18,6 +20,13 @@
 // its local `id` only so that undoing a removal brings the same id back). Each command
 // carries a hybrid logical clock (wall milliseconds and a counter: its order holds when the
 // clock steps back) and the id of the device, made once per journal.
+//
+// What it costs. Every net process reads the whole schema, triggers included, and every
+// command writes its command row and changes: `net add` and `net log` must not get more
+// than a few percent slower for it (`npm run bench` measures). So the per-command state
+// lives in the connection (`net_command()`, `net_removed()`) rather than in tables that
+// each command would write and clear, and the triggers are kept short: an update is one
+// INSERT over the list of the row's fields, not one per field.
 import type Database from 'better-sqlite3';
 import { kindOfTable } from '../core/kinds.js';
 import type { Db, Row } from './db.js';
@@ -41,6 +50,8 @@ export interface TrackedTable {
   identity: 'uuid' | 'link';
   /** For a link table, the key columns (references) that find one row. */
   key: string[];
+  /** Whether other record tables refer to it: its removals keep their uuids aside for their cascades. */
+  referenced: boolean;
 }
 
 function q(name: string): string {
@@ -70,18 +81,19 @@ export function trackedTables(db: Database.Database): TrackedTable[] {
     if (identity === null) {
       throw new Error(`the history cannot name the records of table ${name}: give it a uuid column, or a primary key made of references`);
     }
-    tables.push({ name, columns: cols.map((c) => c.name).filter((c) => !derived.has(c)), refs, identity, key });
+    tables.push({ name, columns: cols.map((c) => c.name).filter((c) => !derived.has(c)), refs, identity, key, referenced: false });
   }
+  const parents = new Set(tables.flatMap((t) => [...t.refs.values()]));
+  for (const t of tables) t.referenced = parents.has(t.name);
   return tables;
 }
 
 /** A column's value in a trigger, a reference replaced by the uuid it points at. */
 function value(t: TrackedTable, row: 'new' | 'old', column: string): string {
   const parent = t.refs.get(column);
-  if (!parent) return `${row}.${q(column)}`;
-  // A removal's cascades run after the removed row is gone: its uuid is kept aside for them.
-  const id = `${row}.${q(column)}`;
-  return `coalesce((SELECT uuid FROM ${q(parent)} WHERE id = ${id}), (SELECT uuid FROM history_removed WHERE tbl = '${parent}' AND id = ${id}))`;
+  const v = `${row}.${q(column)}`;
+  // A removal's cascades run after the removed row is gone: its uuid was kept aside for them.
+  return parent ? `coalesce((SELECT uuid FROM ${q(parent)} WHERE id = ${v}), net_removed('${parent}', ${v}))` : v;
 }
 
 function wholeRow(t: TrackedTable, row: 'new' | 'old'): string {
@@ -93,47 +105,58 @@ function recordOf(t: TrackedTable, row: 'new' | 'old'): string {
   return t.identity === 'uuid' ? `${row}.uuid` : value(t, row, t.key[0] ?? '');
 }
 
-const SESSION = '(SELECT command_id FROM history_session)';
-const GUARD = `SELECT RAISE(ABORT, 'net: a record was written outside Journal.write, so it would escape the history') WHERE NOT EXISTS (SELECT 1 FROM history_session);`;
+const INTO = 'INSERT INTO history_changes (command_id, tbl, record, field, old, new)';
 
+/** One change row; `net_command()` fails outside a command, which is the guard. */
 function change(t: TrackedTable, row: 'new' | 'old', field: string, old: string, now: string, when = ''): string {
-  return `INSERT INTO history_changes (command_id, tbl, record, field, old, new) SELECT ${SESSION}, '${t.name}', ${recordOf(t, row)}, ${field}, ${old}, ${now}${when};`;
+  return `${INTO} SELECT net_command(), '${t.name}', ${recordOf(t, row)}, ${field}, ${old}, ${now}${when};`;
 }
 
-/** The three triggers that record a table's changes. */
+/**
+ * An update of a record: one row per field that changed. The plain fields are one INSERT
+ * over a list of (field, old, new), which SQLite parses and plans in a fraction of the
+ * time one INSERT per field takes; a reference is recorded as the uuid it points at, looked
+ * up only when it changed.
+ */
+function updates(t: TrackedTable): string {
+  const fields = t.columns.filter((c) => c !== 'id' && c !== 'uuid');
+  const [first, ...rest] = fields.filter((c) => !t.refs.has(c));
+  const sql: string[] = [];
+  if (first !== undefined) {
+    // The first row names the columns (a VALUES list alone cannot, inside a trigger).
+    const head = `SELECT '${first}' AS f, old.${q(first)} AS o, new.${q(first)} AS n`;
+    const list = rest.length === 0 ? head : `${head} UNION ALL VALUES ${rest.map((c) => `('${c}', old.${q(c)}, new.${q(c)})`).join(', ')}`;
+    sql.push(`${INTO} SELECT net_command(), '${t.name}', new.uuid, f, o, n FROM (${list}) WHERE o IS NOT n;`);
+  }
+  for (const c of fields.filter((f) => t.refs.has(f))) {
+    sql.push(change(t, 'new', `'${c}'`, value(t, 'old', c), value(t, 'new', c), ` WHERE old.${q(c)} IS NOT new.${q(c)}`));
+  }
+  return sql.join('\n      ');
+}
+
+/** The triggers that record a table's changes. */
 export function historyTriggerSql(t: TrackedTable): string[] {
   const name = (what: string) => q(`history_${t.name}_${what}`);
-  const updates =
-    t.identity === 'link'
-      ? // A link row's key is what changes: recorded as one link removed and another made.
-        change(t, 'old', 'NULL', wholeRow(t, 'old'), 'NULL') + change(t, 'new', 'NULL', 'NULL', wholeRow(t, 'new'))
-      : t.columns
-          .filter((c) => c !== 'id' && c !== 'uuid')
-          .map((c) => change(t, 'new', `'${c}'`, value(t, 'old', c), value(t, 'new', c), ` WHERE old.${q(c)} IS NOT new.${q(c)}`))
-          .join('\n      ');
   const watched = t.columns.filter((c) => c !== 'id').map(q).join(', ');
-  const keepAside =
-    t.identity === 'uuid'
-      ? [
-          `CREATE TRIGGER ${name('bd')} BEFORE DELETE ON ${q(t.name)} BEGIN
-      INSERT OR REPLACE INTO history_removed (tbl, id, uuid) VALUES ('${t.name}', old.id, old.uuid);
-    END`,
-        ]
-      : [];
+  const keepAside = t.referenced
+    ? [`CREATE TRIGGER ${name('bd')} BEFORE DELETE ON ${q(t.name)} BEGIN SELECT net_removing('${t.name}', old.id, old.uuid); END`]
+    : [];
   return [
     ...keepAside,
     `CREATE TRIGGER ${name('ai')} AFTER INSERT ON ${q(t.name)} BEGIN
-      ${GUARD}
       ${change(t, 'new', 'NULL', 'NULL', wholeRow(t, 'new'))}
     END`,
     `CREATE TRIGGER ${name('au')} AFTER UPDATE OF ${watched} ON ${q(t.name)} BEGIN
-      ${GUARD}
-      ${updates}
+      ${
+        t.identity === 'link'
+          ? // A link row's key is what changes: recorded as one link removed and another made.
+            change(t, 'old', 'NULL', wholeRow(t, 'old'), 'NULL') + change(t, 'new', 'NULL', 'NULL', wholeRow(t, 'new'))
+          : updates(t)
+      }
     END`,
     // AFTER DELETE: SQLite runs a removal's cascades (and their triggers) before it, so the
     // record comes last, and undoing in reverse brings it back before what depended on it.
     `CREATE TRIGGER ${name('ad')} AFTER DELETE ON ${q(t.name)} BEGIN
-      ${GUARD}
       ${change(t, 'old', 'NULL', wholeRow(t, 'old'), 'NULL')}
     END`,
   ];
@@ -222,9 +245,34 @@ function toChange(r: Row): ChangeRow {
 const COMMAND = `SELECT c.id, c.uuid, c.hlc, c.device, c.argv, u.id AS undoes, b.id AS undone_by FROM history_commands c
   LEFT JOIN history_commands u ON u.uuid = c.undoes LEFT JOIN history_commands b ON b.uuid = c.undone_by`;
 
+/** What `net_command()` says to a write that does not come through `Journal.write`. */
+export const OUTSIDE_A_COMMAND = 'net: a record was written outside Journal.write, so it would escape the history';
+
 /** The journal's side of the history: opening commands, reading them back. */
 export class History {
-  constructor(private readonly db: Db) {}
+  /** The command of the write under way; null between writes. */
+  private current: number | null = null;
+  /** Records removed in the write under way ("table id" → uuid), for their cascades. */
+  private readonly removed = new Map<string, string>();
+
+  constructor(private readonly db: Db) {
+    this.attach();
+  }
+
+  /** Gives the connection the functions the history's triggers call (again after it changed). */
+  attach(): void {
+    const raw = this.db.raw;
+    raw.function('net_command', () => {
+      if (this.current === null) throw new Error(OUTSIDE_A_COMMAND);
+      return this.current;
+    });
+    raw.function('net_removing', (table: unknown, id: unknown, uuid: unknown) => {
+      if (this.current === null) throw new Error(OUTSIDE_A_COMMAND);
+      this.removed.set(`${String(table)} ${String(id)}`, String(uuid));
+      return null;
+    });
+    raw.function('net_removed', (table: unknown, id: unknown) => this.removed.get(`${String(table)} ${String(id)}`) ?? null);
+  }
 
   /**
    * Opens a command for the write that follows, in its transaction: reuses `id` (a command
@@ -239,17 +287,22 @@ export class History {
         .run(uuid(), nextHlc(last ?? null, Date.now()), 'device_id', JSON.stringify(argv));
       command = Number(info.lastInsertRowid);
     }
-    this.db.stmt('INSERT INTO history_session (command_id) VALUES (?)').run(command);
+    this.current = command;
     return command;
   }
 
-  /** Closes the command's write; a command that changed nothing leaves no trace. Returns whether it changed anything. */
+  /** Closes the command's write, in its transaction; a command that changed nothing leaves no trace. Returns whether it changed anything. */
   close(command: number): boolean {
-    this.db.stmt('DELETE FROM history_session').run();
-    this.db.stmt('DELETE FROM history_removed').run();
+    this.release();
     const changed = this.db.stmt('SELECT 1 FROM history_changes WHERE command_id = ? LIMIT 1').get(command) !== undefined;
     if (!changed) this.db.stmt('DELETE FROM history_commands WHERE id = ?').run(command);
     return changed;
+  }
+
+  /** Ends the write under way, whether it committed or not: records written from now on are refused. */
+  release(): void {
+    this.current = null;
+    this.removed.clear();
   }
 
   command(id: number): CommandRow | undefined {

@@ -126,6 +126,7 @@ export class Journal {
       return result;
     } finally {
       this.open = null;
+      this.history.release();
     }
   }
 
@@ -139,6 +140,7 @@ export class Journal {
   materialize(): void {
     if (this.pending === null || this.dryRun) return;
     this.db.replace(openDatabase(this.file, this.pending));
+    this.history.attach();
     this.pending = null;
   }
 
@@ -154,6 +156,8 @@ export class Journal {
       });
     } catch (err) {
       if (err !== ROLLBACK) throw err;
+    } finally {
+      this.history.release();
     }
     return result as T;
   }

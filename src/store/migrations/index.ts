@@ -17,6 +17,7 @@ import { jobs } from './014-jobs.js';
 import { sources } from './015-sources.js';
 import { sync } from './016-sync.js';
 import { landed } from './017-landed.js';
+import { historyState } from './018-history-state.js';
 
 export interface Migration {
   version: number;
@@ -25,7 +26,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync, landed];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync, landed, historyState];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
