@@ -43,7 +43,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse', 'damerau-levenshtein', 'iconv-lite', 'libqp', 'ical.js', 'libmime', 'nodemailer'],
+  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse', 'damerau-levenshtein', 'iconv-lite', 'libqp', 'ical.js', 'libmime', 'nodemailer', '@streamparser/json'],
   define: { NET_VERSION: JSON.stringify(version), NET_SQLITE_ADDON: JSON.stringify(addon) },
   // import() of the on-demand modules becomes require(): they all ship CommonJS, and the
   // code-cache loader in bin/net.js then needs no experimental dynamic-import hook.

@@ -17,7 +17,7 @@ import {
   NEED_STATUSES,
   PROMISE_STATUSES,
 } from '../core/types.js';
-import { checkContact, emptySet, type ImportContact, type ImportJob, type ImportSet } from './types.js';
+import { checkContact, type ImportContact, type ImportInteraction, type ImportJob, type ImportLead, type ImportNeed, type ImportNote, type ImportPledge } from './types.js';
 
 export const BACKUP_FORMAT = 'net-journal';
 /**
@@ -378,219 +378,183 @@ class Fields {
   }
 }
 
-function records(doc: Obj, key: string, file: string): Obj[] {
-  if (!(key in doc)) throw new UsageError(`${file}: the backup has no "${key}" list. Fix the file and import again; nothing was imported.`);
-  const v = doc[key];
-  if (!Array.isArray(v)) throw new UsageError(`${file}: "${key}" is not a list. Fix the file and import again; nothing was imported.`);
-  return v.map((x, i) => {
-    if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-      throw new UsageError(`${file}: ${key}[${i}] is not an object. Fix the file and import again; nothing was imported.`);
-    }
-    return x as Obj;
-  });
+/** The lists of a backup, in the order net writes them; the records of each kind. */
+export const BACKUP_LISTS = ['contacts', 'interactions', 'leads', 'promises', 'needs', 'notes', 'jobs'] as const;
+export type BackupList = (typeof BACKUP_LISTS)[number];
+
+/** One checked record of a backup, and where it is in the file (for messages). References are uuids, checked by the importer. */
+export type BackupRecord =
+  | { list: 'contacts'; where: string; record: ImportContact & { uuid: string } }
+  | { list: 'interactions'; where: string; record: ImportInteraction }
+  | { list: 'leads'; where: string; record: ImportLead }
+  | { list: 'promises'; where: string; record: ImportPledge }
+  | { list: 'needs'; where: string; record: ImportNeed }
+  | { list: 'notes'; where: string; record: ImportNote }
+  | { list: 'jobs'; where: string; record: ImportJob };
+
+/** The checks of the header: a net backup of a version this net reads. */
+export function checkHeader(format: unknown, version: unknown, file: string): void {
+  if (format !== BACKUP_FORMAT) throw new UsageError(`${file} is not a net backup: "format" is not "${BACKUP_FORMAT}".`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new UsageError(`${file}: "version" must be a whole number (this net writes ${BACKUP_VERSION}).`);
+  }
+  if (version > BACKUP_VERSION) {
+    throw new UsageError(`${file} was written by a newer version of net (backup version ${version}; this one reads up to ${BACKUP_VERSION}). Update net to import it.`);
+  }
 }
 
 /**
- * Parses and checks a backup. Unknown keys are ignored; a missing required key, a bad
- * value, a newer version or a reference to a contact that is neither in the file nor in
- * `knownUuids` is refused, naming the record.
+ * Checks one record of one of the lists (`value` is `list[index]` as parsed) and gives
+ * it as the importer takes it. Unknown keys are ignored; a missing required key or a bad
+ * value is refused, naming the record.
  */
-export function parseBackup(text: string, file: string, knownUuids: (uuid: string) => boolean): ImportSet & { contacts: ImportContact[] } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UsageError(`${file} is not valid JSON (${(err as Error).message}). Import a file written by net export.`);
+export function backupRecord(list: BackupList, index: number, value: unknown, file: string): BackupRecord {
+  const where = `${list}[${index}]`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError(`${file}: ${where} is not an object. Fix the file and import again; nothing was imported.`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new UsageError(`${file} is not a net backup: it is not a JSON object.`);
-  const d = doc as Obj;
-  if (d.format !== BACKUP_FORMAT) throw new UsageError(`${file} is not a net backup: "format" is not "${BACKUP_FORMAT}".`);
-  if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
-    throw new UsageError(`${file}: "version" must be a whole number (this net writes ${BACKUP_VERSION}).`);
-  }
-  if (d.version > BACKUP_VERSION) {
-    throw new UsageError(`${file} was written by a newer version of net (backup version ${d.version}; this one reads up to ${BACKUP_VERSION}). Update net to import it.`);
-  }
-  const set = emptySet('json');
-  const inFile = new Set<string>();
-  const seen = (kind: string, uuid: string, where: string) => {
-    const key = `${kind}:${uuid}`;
-    if (inFile.has(key)) throw new UsageError(`${file}: ${where} repeats uuid ${uuid}. Fix the file and import again; nothing was imported.`);
-    inFile.add(key);
-  };
-  records(d, 'contacts', file).forEach((o, i) => {
-    const where = `contacts[${i}]`;
-    const f = new Fields(o, where, file);
-    const uuid = f.uuid('uuid');
-    seen('contact', uuid, where);
-    const c: ImportContact = {
-      where: `${where} (${printable(String(o.name ?? ''))})`,
-      uuid,
-      name: f.text('name'),
-      givenName: f.optText('given_name'),
-      familyName: f.optText('family_name'),
-      company: f.optText('company'),
-      role: f.optText('role'),
-      email: f.optText('email'),
-      phone: f.optText('phone'),
-      phoneType: f.phoneType('phone_type'),
-      url: f.optText('url'),
-      metWhere: f.optText('met_where'),
-      metOn: f.optDate('met_on'),
-      introducedBy: f.optUuid('introduced_by'),
-      tags: f.strings('tags'),
-      notes: f.optText('notes'),
-      cadenceDays: f.optInt('cadence_days', MAX_CADENCE_DAYS) || null,
-      archived: f.bool('archived'),
-      snoozedUntil: f.optDate('snoozed_until'),
-      createdAt: f.timestamp('created_at') ?? undefined,
-      ...recorded(f),
-      cadencePending: f.bool('cadence_pending'),
-    };
-    checkContact(c, file);
-    set.contacts.push(c);
-  });
-  set.contactCount = set.contacts.length;
-  const contactUuids = new Set(set.contacts.map((c) => c.uuid));
-  const ref = (uuid: string | null, where: string, key: string) => {
-    if (uuid !== null && !contactUuids.has(uuid) && !knownUuids(uuid)) {
-      throw new UsageError(`${file}: ${where} has "${key}" ${uuid}, which is no contact in the file or the journal. Fix the file and import again; nothing was imported.`);
-    }
-    return uuid;
-  };
-  set.contacts.forEach((c) => ref(c.introducedBy ?? null, c.where, 'introduced_by'));
-  records(d, 'interactions', file).forEach((o, i) => {
-    const where = `interactions[${i}]`;
-    const f = new Fields(o, where, file);
-    const uuid = f.uuid('uuid');
-    seen('interaction', uuid, where);
-    const contacts = f.uuids('contacts');
-    if (contacts.length === 0) throw new UsageError(`${file}: ${where} names no contacts. Fix the file and import again; nothing was imported.`);
-    contacts.forEach((c) => ref(c, where, 'contacts'));
-    set.interactions.push({
-      uuid,
-      contacts,
-      on: f.date('on'),
-      kind: f.oneOf('kind', INTERACTION_KINDS),
-      summary: f.optText('summary'),
-      thanksOwed: f.bool('thanks_owed'),
-      thankedOn: f.optDate('thanked_on'),
-      noReply: f.bool('no_reply'),
-      snoozedUntil: f.optDate('snoozed_until'),
-      ...recorded(f),
-      note: f.optText('note'),
-      introOf: ref(f.optText('intro_of'), where, 'intro_of'),
-      introByMe: f.bool('intro_by_me'),
-      thanked: f.thanked().map((t) => ({ contact: ref(t.contact, where, 'thanked') as string, on: t.on })),
-      // What a calendar or mail import knows it by; absent from backups older than schema 15.
-      sources: f.strings('sources'),
-    });
-  });
-  records(d, 'leads', file).forEach((o, i) => {
-    const where = `leads[${i}]`;
-    const f = new Fields(o, where, file);
-    const uuid = f.uuid('uuid');
-    seen('lead', uuid, where);
-    set.leads.push({
-      uuid,
-      source: ref(f.uuid('source'), where, 'source') as string,
-      what: f.text('what'),
-      person: ref(f.optUuid('person'), where, 'person'),
-      company: f.optText('company'),
-      job: f.optText('job'),
-      givenOn: f.date('given_on'),
-      status: f.oneOf('status', LEAD_STATUSES),
-      followedOn: f.optDate('followed_on'),
-      reportedOn: f.optDate('reported_on'),
-      outcome: f.optText('outcome'),
-      snoozedUntil: f.optDate('snoozed_until'),
-      ...recorded(f),
-      note: f.optText('note'),
-      news: f.optText('news'),
-      newsOn: f.optDate('news_on'),
-    });
-  });
-  records(d, 'promises', file).forEach((o, i) => {
-    const where = `promises[${i}]`;
-    const f = new Fields(o, where, file);
-    const uuid = f.uuid('uuid');
-    seen('promise', uuid, where);
-    set.promises.push({
-      uuid,
-      contact: ref(f.uuid('contact'), where, 'contact') as string,
-      what: f.text('what'),
-      direction: f.oneOf('direction', ['mine', 'theirs'] as const),
-      madeOn: f.date('made_on'),
-      by: f.optDate('by'),
-      status: f.oneOf('status', PROMISE_STATUSES),
-      closedOn: f.optDate('closed_on'),
-      nudges: f.optInt('nudges', MAX_STORED_NUDGES) ?? 0,
-      lastNudgedOn: f.optDate('last_nudged_on'),
-      snoozedUntil: f.optDate('snoozed_until'),
-      ...recorded(f),
-      note: f.optText('note'),
-      thanksOwed: f.bool('thanks_owed'),
-      thankedOn: f.optDate('thanked_on'),
-    });
-  });
-  records(d, 'needs', file).forEach((o, i) => {
-    const where = `needs[${i}]`;
-    const f = new Fields(o, where, file);
-    const uuid = f.uuid('uuid');
-    seen('need', uuid, where);
-    set.needs.push({
-      uuid,
-      contact: ref(f.uuid('contact'), where, 'contact') as string,
-      what: f.text('what'),
-      notedOn: f.date('noted_on'),
-      status: f.oneOf('status', NEED_STATUSES),
-      closedOn: f.optDate('closed_on'),
-      ...recorded(f),
-    });
-  });
-  // Version 1 had no notes; from version 2 the list is required like the others.
-  if (d.version >= 2 || 'notes' in d) {
-    records(d, 'notes', file).forEach((o, i) => {
-      const where = `notes[${i}]`;
-      const f = new Fields(o, where, file);
-      const uuid = f.text('uuid');
-      seen('note', uuid, where);
-      set.notes.push({ uuid, contact: ref(f.text('contact'), where, 'contact') as string, on: f.date('on'), text: f.text('text') });
-    });
-  }
-  // Version 3 added applications; a lead they name must be in the file.
-  if (d.version >= 3 || 'jobs' in d) {
-    const leads = new Set(set.leads.map((l) => l.uuid));
-    const jobs: ImportJob[] = [];
-    set.jobs = jobs;
-    records(d, 'jobs', file).forEach((o, i) => {
-      const where = `jobs[${i}]`;
-      const f = new Fields(o, where, file);
-      const uuid = f.uuid('uuid');
-      seen('job', uuid, where);
-      const lead = f.optUuid('lead');
-      if (lead !== null && !leads.has(lead)) {
-        throw new UsageError(`${file}: ${where} has "lead" ${lead}, which is no lead in the file. Fix the file and import again; nothing was imported.`);
-      }
-      const startedOn = f.date('started_on');
-      jobs.push({
-        uuid,
-        title: f.text('title'),
-        company: f.text('company'),
+  const o = value as Obj;
+  const f = new Fields(o, where, file);
+  switch (list) {
+    case 'contacts': {
+      const c = {
+        where: `${where} (${printable(String(o.name ?? ''))})`,
+        uuid: f.uuid('uuid'),
+        name: f.text('name'),
+        givenName: f.optText('given_name'),
+        familyName: f.optText('family_name'),
+        company: f.optText('company'),
+        role: f.optText('role'),
+        email: f.optText('email'),
+        phone: f.optText('phone'),
+        phoneType: f.phoneType('phone_type'),
         url: f.optText('url'),
-        via: ref(f.optUuid('via'), where, 'via'),
-        lead,
-        stage: f.oneOf('stage', JOB_STAGES),
-        stageOn: f.optDate('stage_on') ?? startedOn,
-        startedOn,
-        askedOn: f.optDate('asked_on'),
-        landedOn: f.optDate('landed_on'),
-        note: f.optText('note'),
+        metWhere: f.optText('met_where'),
+        metOn: f.optDate('met_on'),
+        introducedBy: f.optUuid('introduced_by'),
+        tags: f.strings('tags'),
+        notes: f.optText('notes'),
+        cadenceDays: f.optInt('cadence_days', MAX_CADENCE_DAYS) || null,
+        archived: f.bool('archived'),
         snoozedUntil: f.optDate('snoozed_until'),
+        createdAt: f.timestamp('created_at') ?? undefined,
         ...recorded(f),
-        people: f.jobPeople().map((p) => ({ ...p, contact: ref(p.contact, where, 'people') as string })),
-      });
-    });
+        cadencePending: f.bool('cadence_pending'),
+      };
+      checkContact(c, file);
+      return { list, where: c.where, record: c };
+    }
+    case 'interactions': {
+      const uuid = f.uuid('uuid');
+      const contacts = f.uuids('contacts');
+      if (contacts.length === 0) throw new UsageError(`${file}: ${where} names no contacts. Fix the file and import again; nothing was imported.`);
+      return {
+        list,
+        where,
+        record: {
+          uuid,
+          contacts,
+          on: f.date('on'),
+          kind: f.oneOf('kind', INTERACTION_KINDS),
+          summary: f.optText('summary'),
+          thanksOwed: f.bool('thanks_owed'),
+          thankedOn: f.optDate('thanked_on'),
+          noReply: f.bool('no_reply'),
+          snoozedUntil: f.optDate('snoozed_until'),
+          ...recorded(f),
+          note: f.optText('note'),
+          introOf: f.optText('intro_of'),
+          introByMe: f.bool('intro_by_me'),
+          thanked: f.thanked(),
+          // What a calendar or mail import knows it by; absent from backups older than schema 15.
+          sources: f.strings('sources'),
+        },
+      };
+    }
+    case 'leads':
+      return {
+        list,
+        where,
+        record: {
+          uuid: f.uuid('uuid'),
+          source: f.uuid('source'),
+          what: f.text('what'),
+          person: f.optUuid('person'),
+          company: f.optText('company'),
+          job: f.optText('job'),
+          givenOn: f.date('given_on'),
+          status: f.oneOf('status', LEAD_STATUSES),
+          followedOn: f.optDate('followed_on'),
+          reportedOn: f.optDate('reported_on'),
+          outcome: f.optText('outcome'),
+          snoozedUntil: f.optDate('snoozed_until'),
+          ...recorded(f),
+          note: f.optText('note'),
+          news: f.optText('news'),
+          newsOn: f.optDate('news_on'),
+        },
+      };
+    case 'promises':
+      return {
+        list,
+        where,
+        record: {
+          uuid: f.uuid('uuid'),
+          contact: f.uuid('contact'),
+          what: f.text('what'),
+          direction: f.oneOf('direction', ['mine', 'theirs'] as const),
+          madeOn: f.date('made_on'),
+          by: f.optDate('by'),
+          status: f.oneOf('status', PROMISE_STATUSES),
+          closedOn: f.optDate('closed_on'),
+          nudges: f.optInt('nudges', MAX_STORED_NUDGES) ?? 0,
+          lastNudgedOn: f.optDate('last_nudged_on'),
+          snoozedUntil: f.optDate('snoozed_until'),
+          ...recorded(f),
+          note: f.optText('note'),
+          thanksOwed: f.bool('thanks_owed'),
+          thankedOn: f.optDate('thanked_on'),
+        },
+      };
+    case 'needs':
+      return {
+        list,
+        where,
+        record: {
+          uuid: f.uuid('uuid'),
+          contact: f.uuid('contact'),
+          what: f.text('what'),
+          notedOn: f.date('noted_on'),
+          status: f.oneOf('status', NEED_STATUSES),
+          closedOn: f.optDate('closed_on'),
+          ...recorded(f),
+        },
+      };
+    case 'notes':
+      return { list, where, record: { uuid: f.text('uuid'), contact: f.text('contact'), on: f.date('on'), text: f.text('text') } };
+    case 'jobs': {
+      const startedOn = f.date('started_on');
+      return {
+        list,
+        where,
+        record: {
+          uuid: f.uuid('uuid'),
+          title: f.text('title'),
+          company: f.text('company'),
+          url: f.optText('url'),
+          via: f.optUuid('via'),
+          lead: f.optUuid('lead'),
+          stage: f.oneOf('stage', JOB_STAGES),
+          stageOn: f.optDate('stage_on') ?? startedOn,
+          startedOn,
+          askedOn: f.optDate('asked_on'),
+          landedOn: f.optDate('landed_on'),
+          note: f.optText('note'),
+          snoozedUntil: f.optDate('snoozed_until'),
+          ...recorded(f),
+          people: f.jobPeople(),
+        },
+      };
+    }
   }
-  return set;
 }

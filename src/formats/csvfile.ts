@@ -3,7 +3,7 @@
 // between cells). Which one a file is comes from its header row; a CSV that is none of
 // them is refused, naming the columns it has. Files are read in pieces and never held
 // whole: a 100,000-row export costs the same memory as a 100-row one.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../core/errors.js';
 import { googleRow, outlookRow } from './addressbooks.js';
@@ -37,8 +37,11 @@ export function csvKind(cols: Columns): CsvKind | null {
 
 const BLOCK = 1 << 16;
 
-/** A file's text in pieces, decoded; the encoding is found by a first pass over its bytes. */
-export function fileSource(file: string): { source: TextSource; encoding: Encoding } {
+/**
+ * A file's text in pieces, decoded; the encoding is found by a first pass over its bytes.
+ * `onRead` hears how many bytes have been read, of how many, as the pieces are taken.
+ */
+export function fileSource(file: string, onRead?: (done: number, size: number) => void): { source: TextSource; encoding: Encoding } {
   const fd = openSync(file, 'r');
   let encoding: Encoding;
   try {
@@ -71,13 +74,38 @@ export function fileSource(file: string): { source: TextSource; encoding: Encodi
     try {
       const decoder = chunkDecoder(encoding);
       const buf = Buffer.alloc(BLOCK);
-      for (let pos = 0, got = 0; (got = readSync(fd2, buf, 0, BLOCK, pos)) > 0; pos += got) yield decoder.write(buf.subarray(0, got));
+      const size = onRead ? fstatSync(fd2).size : 0;
+      for (let pos = 0, got = 0; (got = readSync(fd2, buf, 0, BLOCK, pos)) > 0; pos += got) {
+        onRead?.(pos + got, size);
+        yield decoder.write(buf.subarray(0, got));
+      }
       yield decoder.end();
     } finally {
       closeSync(fd2);
     }
   }
   return { source: chunks, encoding };
+}
+
+/**
+ * A file's bytes in pieces, each a buffer of its own (a parser may keep one), for a reader
+ * that decodes UTF-8 itself: cheaper than decoding to text that it would encode again.
+ */
+export function* fileBytes(file: string, onRead?: (done: number, size: number) => void): Generator<Uint8Array> {
+  const fd = openSync(file, 'r');
+  try {
+    const size = onRead ? fstatSync(fd).size : 0;
+    for (let pos = 0; ; ) {
+      const buf = Buffer.allocUnsafe(BLOCK);
+      const got = readSync(fd, buf, 0, BLOCK, pos);
+      if (got === 0) return;
+      pos += got;
+      onRead?.(pos, size);
+      yield buf.subarray(0, got);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Lines across piece boundaries, ends (CRLF, LF, CR) removed, numbered from 1. */

@@ -5,7 +5,9 @@
 // The caller runs this inside one write transaction.
 import { matchKey } from '../core/names.js';
 import { phoneKey } from '../core/phones.js';
-import type { ImportContact, ImportSet } from '../formats/types.js';
+import { UsageError } from '../core/errors.js';
+import type { BackupList, BackupRecord } from '../formats/backup.js';
+import type { ImportContact, ImportFormat, ImportInteraction, ImportJob, ImportLead, ImportNeed, ImportNote, ImportPledge, ImportSet } from '../formats/types.js';
 import type { Row } from './db.js';
 import type { Journal } from './journal.js';
 import { emailKey, urlKey } from './keys.js';
@@ -62,48 +64,137 @@ const FILLABLE = [
 /** Interactions from which an import rebuilds the contacts' indexes rather than keep them up to date. */
 const BULK_REBUILD = 1000;
 
-function contactIndexes(j: Journal): Array<{ name: string; sql: string }> {
-  return j.db.raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND sql IS NOT NULL").all() as Array<{
-    name: string;
-    sql: string;
-  }>;
+export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}): ImportResult {
+  const run = new ImportRun(j, set.format, opts);
+  const total = set.contactCount;
+  let n = 0;
+  for (const c of set.contacts) {
+    if (opts.onProgress && n % 500 === 0) opts.onProgress(n, total);
+    n++;
+    run.contact(c);
+  }
+  opts.onProgress?.(total, total);
+  if (set.interactions.length >= BULK_REBUILD) run.rebuildContactIndexesLater();
+  for (const i of set.interactions) run.interaction(i);
+  for (const l of set.leads) run.lead(l);
+  for (const p of set.promises) run.promise(p);
+  for (const x of set.needs) run.need(x);
+  for (const m of set.notes) run.note(m);
+  for (const x of set.jobs ?? []) run.job(x);
+  return run.finish();
 }
 
-export function applyImport(j: Journal, set: ImportSet, opts: ImportOptions = {}): ImportResult {
-  // A large import touches index pages all over the file: 16 MB of page cache, taken only
-  // as pages are used (64 MB took a 100,000-row LinkedIn import to 190 MB of memory; with
-  // 16 MB it peaks at about 146 MB, measured). Set here, on the connection that writes: a
-  // journal that did not exist yet is opened by its first write, after the command started.
-  j.db.raw.pragma('cache_size = -16384');
-  // Per-row triggers (activity, search index) would cost more than the import itself:
-  // they stand down while the `bulk` row exists, and everything is brought up to date once.
-  const before = new Map(
-    (Object.keys(SEARCH_SOURCES) as SearchTable[]).map((t) => [t, Number((j.db.stmt(`SELECT coalesce(max(id), 0) AS m FROM ${t}`).get() as Row).m)]),
-  );
-  j.db.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1')").run();
-  const touched = new Set<number>();
-  const result = importContacts(j, set, opts, touched, before.get('contacts') ?? 0);
-  // A large import builds the contacts' own indexes once, at the end: with them in place,
-  // the interactions and their links (whose activity trigger updates contacts) took about
-  // 0.8 s longer per 100,000, measured, for each index. Dropped only now: the contacts
-  // above were matched through them. Same transaction: a failed import leaves them as they were.
-  const rebuilt = set.interactions.length >= BULK_REBUILD ? contactIndexes(j) : [];
-  for (const i of rebuilt) j.db.raw.exec(`DROP INDEX ${i.name}`);
-  importRecords(j, set, result, touched);
-  // Counted once for everyone, still in bulk mode: these columns hold no searchable text,
-  // so the search index's triggers need not rewrite every contact's entry.
-  if (set.interactions.length > 0) j.db.raw.prepare(refreshActivity('1')).run();
-  for (const i of rebuilt) j.db.raw.exec(i.sql);
-  j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
-  for (const [table, max] of before) j.db.raw.prepare(indexRows(table, 'id > ?')).run(max);
-  const contactsBefore = before.get('contacts') ?? 0;
-  const reindex = [...touched].filter((id) => id <= contactsBefore);
-  if (reindex.length) {
-    const ids = JSON.stringify(reindex);
-    j.db.raw.prepare(`DELETE FROM search WHERE rowid IN (SELECT value * 8 + ${SEARCH_SOURCES.contacts.tag} FROM json_each(?))`).run(ids);
-    j.db.raw.prepare(indexRows('contacts', 'id IN (SELECT value FROM json_each(?))')).run(ids);
+/**
+ * Checks a JSON backup whole, as a stream (formats/backupfile.ts reads it), before anything
+ * is written: on top of each record's own checks, that no uuid comes twice in a list, that
+ * every reference names a contact of the file or of the journal (an introducer may come
+ * later in the file than the person introduced), and an application's lead a lead of the
+ * file. What it remembers to do so is in temporary tables of `j`'s connection (on disk,
+ * like SQLite's other temporary tables here, and never in the journal): a file of any size
+ * fits, and a journal that does not exist yet is not created.
+ */
+export function checkBackup(j: Journal, read: (visit: (r: BackupRecord) => void) => void, file: string): void {
+  const db = j.db.raw;
+  const fail = (where: string, msg: string): never => {
+    throw new UsageError(`${file}: ${where} ${msg}. Fix the file and import again; nothing was imported.`);
+  };
+  // Temporary tables keep 2 MB of cache (SQLite's default would be 16 MB more memory).
+  db.pragma('temp.cache_size = -2048');
+  db.exec(`CREATE TEMP TABLE backup_seen (list TEXT NOT NULL, uuid TEXT NOT NULL, PRIMARY KEY (list, uuid)) WITHOUT ROWID;
+    CREATE TEMP TABLE backup_introducers (uuid TEXT NOT NULL, "where" TEXT NOT NULL)`);
+  try {
+    const see = db.prepare('INSERT OR IGNORE INTO temp.backup_seen (list, uuid) VALUES (?, ?)');
+    const inFile = db.prepare('SELECT 1 FROM temp.backup_seen WHERE list = ? AND uuid = ?');
+    const inJournal = db.prepare('SELECT 1 FROM main.contacts WHERE uuid = ?');
+    const later = db.prepare('INSERT INTO temp.backup_introducers (uuid, "where") VALUES (?, ?)');
+    const contact = (uuid: string | null, where: string, key: string) => {
+      if (uuid !== null && inFile.get('contacts', uuid) === undefined && inJournal.get(uuid) === undefined) {
+        fail(where, `has "${key}" ${uuid}, which is no contact in the file or the journal`);
+      }
+    };
+    let contactsDone = false;
+    const endContacts = () => {
+      if (contactsDone) return;
+      contactsDone = true;
+      const page = db.prepare('SELECT rowid, uuid, "where" FROM temp.backup_introducers WHERE rowid > ? ORDER BY rowid LIMIT 500');
+      for (let last = 0, rows: Row[]; (rows = page.all(last) as Row[]).length > 0; ) {
+        for (const r of rows) {
+          last = Number(r.rowid);
+          contact(String(r.uuid), String(r.where), 'introduced_by');
+        }
+      }
+    };
+    // Temporary tables only: one transaction for speed, which takes no lock on the journal.
+    j.db.read(() =>
+      read((r) => {
+        if (r.list !== 'contacts') endContacts();
+        if (see.run(r.list, r.record.uuid).changes === 0) fail(r.where, `repeats uuid ${r.record.uuid}`);
+        switch (r.list) {
+          case 'contacts':
+            if (r.record.introducedBy) later.run(r.record.introducedBy, r.where);
+            return;
+          case 'interactions':
+            r.record.contacts.forEach((c) => contact(c, r.where, 'contacts'));
+            contact(r.record.introOf ?? null, r.where, 'intro_of');
+            (r.record.thanked ?? []).forEach((t) => contact(t.contact, r.where, 'thanked'));
+            return;
+          case 'leads':
+            contact(r.record.source, r.where, 'source');
+            contact(r.record.person, r.where, 'person');
+            return;
+          case 'jobs':
+            contact(r.record.via, r.where, 'via');
+            r.record.people.forEach((p) => contact(p.contact, r.where, 'people'));
+            if (r.record.lead !== null && inFile.get('leads', r.record.lead) === undefined) fail(r.where, `has "lead" ${r.record.lead}, which is no lead in the file`);
+            return;
+          default:
+            contact(r.record.contact, r.where, 'contact');
+        }
+      }),
+    );
+    endContacts();
+  } finally {
+    db.exec('DROP TABLE temp.backup_seen; DROP TABLE temp.backup_introducers');
   }
-  return result;
+}
+
+/**
+ * Imports a JSON backup that `checkBackup` passed, record by record as `read` hands them
+ * over, so that a backup of any size is never held whole. An introducer who comes later in
+ * the file than the person introduced is set when the contacts end. Run it inside one write.
+ */
+export function applyBackup(j: Journal, read: (visit: (r: BackupRecord) => void) => void, opts: ImportOptions = {}): ImportResult {
+  const run = new ImportRun(j, 'json', opts);
+  let contactsDone = false;
+  let interactions = 0;
+  read((r) => {
+    if (r.list !== 'contacts' && !contactsDone) {
+      contactsDone = true;
+      run.introducers();
+    }
+    switch (r.list) {
+      case 'contacts':
+        run.contact(r.record);
+        run.introducer(r.record);
+        return;
+      case 'interactions':
+        if (++interactions === BULK_REBUILD) run.rebuildContactIndexesLater();
+        run.interaction(r.record);
+        return;
+      case 'leads':
+        return run.lead(r.record);
+      case 'promises':
+        return run.promise(r.record);
+      case 'needs':
+        return run.need(r.record);
+      case 'notes':
+        return run.note(r.record);
+      case 'jobs':
+        return run.job(r.record);
+    }
+  });
+  run.introducers();
+  return run.finish();
 }
 
 interface Candidate {
@@ -133,8 +224,15 @@ function sameValue(key: string, a: string, b: string): boolean {
   return false;
 }
 
-function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched: Set<number>, contactsBefore: number): ImportResult {
-  const result: ImportResult = {
+/** Things other tables of the journal hold by uuid, by the list of a backup that brings them. */
+const TABLES: Record<BackupList, string> = { contacts: 'contacts', interactions: 'interactions', leads: 'leads', promises: 'promises', needs: 'needs', notes: 'notes', jobs: 'jobs' };
+
+/**
+ * One import, record by record, in one write transaction: bulk mode on at the start (the
+ * per-row triggers stand down), everything brought up to date by `finish`.
+ */
+class ImportRun {
+  private readonly result: ImportResult = {
     added: 0,
     addedNames: [],
     updated: 0,
@@ -146,30 +244,89 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
     duplicateCount: 0,
     records: { interactions: 0, leads: 0, promises: 0, needs: 0, notes: 0, jobs: 0 },
   };
-  const cols = 'id, name, company, email, phone, url';
-  const byKey = (col: string) => j.db.stmt(`SELECT ${cols} FROM contacts WHERE ${col} = ? ORDER BY id`);
-  // Records with their own uuid (a backup) are distinct people even when they share a
-  // name or an email with another record of the same file; only address-book rows without
-  // one are merged with each other. So people a backup added are not matched again.
-  const addedWithUuid = new Set<number>();
-  const eligible = (c: ImportContact) => (r: Row) => (c.uuid ? Number(r.id) <= contactsBefore : !addedWithUuid.has(Number(r.id)));
-  // Without uuids in play (an address book) every row is eligible: the first match will do.
-  const lookup = (c: ImportContact, col: string, key: string): Candidate | undefined => {
-    if (!c.uuid && addedWithUuid.size === 0) return byKey(col).get(key) as Candidate | undefined;
-    return (byKey(col).all(key) as Row[]).find(eligible(c)) as Candidate | undefined;
-  };
-  const find = (c: ImportContact): { found?: Candidate; sameName?: Candidate } => {
-    const ok = eligible(c);
+  private readonly touched = new Set<number>();
+  /** The largest id of each table before the import: rows above it are the import's. */
+  private readonly before: Map<string, number>;
+  private readonly contactsBefore: number;
+  /**
+   * Whether this import added contacts from records with their own uuid (a backup): those
+   * are distinct people even when they share a name or an email with another record of the
+   * same file, so from then on only contacts from before the import are matched. (Only
+   * address-book rows, which have no uuid, are merged with each other; no file mixes both.)
+   */
+  private addedWithUuid = false;
+  private readonly rebuilt: Array<{ name: string; sql: string }> = [];
+  private pending = false;
+
+  constructor(
+    private readonly j: Journal,
+    private readonly format: ImportFormat,
+    private readonly opts: ImportOptions,
+  ) {
+    // A large import touches index pages all over the file: 16 MB of page cache, taken only
+    // as pages are used (64 MB took a 100,000-row LinkedIn import to 190 MB of memory; with
+    // 16 MB it peaks at about 146 MB, measured). A backup's import keeps 4 MB: it also
+    // writes every record's history, and a 600 MB backup peaked at 160 MB with 16 MB (at
+    // no cost in time, measured on a 50 MB one). Set here, on the connection that writes:
+    // a journal that did not exist yet is opened by its first write, after the command
+    // started. And no memory map of the journal (set for fast reads at start): every page
+    // an import reads would stay in the process's memory, up to 256 MB of a large journal.
+    j.db.raw.pragma(format === 'json' ? 'cache_size = -4096' : 'cache_size = -16384');
+    j.db.raw.pragma('mmap_size = 0');
+    this.before = new Map(Object.values(TABLES).map((t) => [t, Number((j.db.stmt(`SELECT coalesce(max(id), 0) AS m FROM ${t}`).get() as Row).m)]));
+    this.contactsBefore = this.before.get('contacts') ?? 0;
+    // Per-row triggers (activity, search index) would cost more than the import itself:
+    // they stand down while the `bulk` row exists, and everything is brought up to date once.
+    j.db.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1')").run();
+  }
+
+  /** The contact with this uuid, in the journal or imported so far. */
+  contactId(uuid: string): number | undefined {
+    const r = this.j.db.stmt('SELECT id FROM contacts WHERE uuid = ?').get(uuid) as Row | undefined;
+    return r === undefined ? undefined : Number(r.id);
+  }
+
+  private idOf(uuid: string): number {
+    const id = this.contactId(uuid);
+    if (id === undefined) throw new Error(`unknown contact uuid ${uuid}`);
+    return id;
+  }
+
+  /**
+   * From here on the contacts' own indexes are dropped, and built once at the end: with
+   * them in place, interactions and their links (whose activity trigger updates contacts)
+   * took about 0.8 s longer per 100,000, measured, for each index. Called after the
+   * contacts, which were matched through them; a failed import leaves them as they were
+   * (same transaction).
+   */
+  rebuildContactIndexesLater(): void {
+    const indexes = this.j.db.raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND sql IS NOT NULL").all() as Array<{
+      name: string;
+      sql: string;
+    }>;
+    for (const i of indexes) this.j.db.raw.exec(`DROP INDEX ${i.name}`);
+    this.rebuilt.push(...indexes);
+  }
+
+  private find(c: ImportContact): { found?: Candidate; sameName?: Candidate } {
+    const cols = 'id, name, company, email, phone, url';
+    const byKey = (col: string) => this.j.db.stmt(`SELECT ${cols} FROM contacts WHERE ${col} = ? ORDER BY id`);
+    const ok = (r: Row) => (c.uuid ? Number(r.id) <= this.contactsBefore : !this.addedWithUuid || Number(r.id) <= this.contactsBefore);
+    // Without uuids in play (an address book) every row is eligible: the first match will do.
+    const lookup = (col: string, key: string): Candidate | undefined => {
+      if (!c.uuid && !this.addedWithUuid) return byKey(col).get(key) as Candidate | undefined;
+      return (byKey(col).all(key) as Row[]).find(ok) as Candidate | undefined;
+    };
     if (c.uuid) {
       const r = byKey('uuid').get(c.uuid) as Candidate | undefined;
       if (r) return { found: r };
     }
-    const email = c.email ? lookup(c, 'email_key', emailKey(c.email)) : undefined;
+    const email = c.email ? lookup('email_key', emailKey(c.email)) : undefined;
     if (email) return { found: email };
-    const url = c.url ? lookup(c, 'url_key', urlKey(c.url)) : undefined;
+    const url = c.url ? lookup('url_key', urlKey(c.url)) : undefined;
     if (url) return { found: url };
     const pk = c.phone ? phoneKey(c.phone) : null;
-    const phone = pk ? lookup(c, 'phone_key', pk) : undefined;
+    const phone = pk ? lookup('phone_key', pk) : undefined;
     if (phone) return { found: phone };
     const company = matchKey(c.company ?? '');
     const same = (byKey('name_key').all(matchKey(c.name)) as Row[]).filter((r) => ok(r) && matchKey(String(r.company ?? '')) === company) as unknown as Candidate[];
@@ -177,17 +334,14 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
     // different email, phone or profile means someone else with the same name.
     const match = company === '' ? same.find((r) => !tellApart(r, c)) : same[0];
     return match ? { found: match } : { sameName: same[0] };
-  };
-  const sample = (list: string[], name: string) => {
-    if (list.length < SAMPLE) list.push(name);
-  };
+  }
 
-  const total = set.contactCount;
-  let n = 0;
-  for (const c of set.contacts) {
-    if (opts.onProgress && n % 500 === 0) opts.onProgress(n, total);
-    n++;
-    const { found, sameName } = find(c);
+  contact(c: ImportContact): void {
+    const { j, result, opts } = this;
+    const sample = (list: string[], name: string) => {
+      if (list.length < SAMPLE) list.push(name);
+    };
+    const { found, sameName } = this.find(c);
     if (found === undefined) {
       const id = j.contacts.insert(
         {
@@ -206,7 +360,7 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
           notes: c.notes,
           cadenceDays: c.cadenceDays ?? opts.cadenceDays ?? null,
           // An address book's people have no cadence until the first conversation gives one.
-          cadencePending: set.format === 'json' ? c.cadencePending === true : (c.cadenceDays ?? opts.cadenceDays ?? null) === null,
+          cadencePending: this.format === 'json' ? c.cadencePending === true : (c.cadenceDays ?? opts.cadenceDays ?? null) === null,
           archived: c.archived,
           snoozedUntil: c.snoozedUntil,
         },
@@ -216,18 +370,18 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
           ...(c.recordedOn ? { recordedOn: c.recordedOn } : {}),
         },
       );
-      if (c.uuid) addedWithUuid.add(id);
+      if (c.uuid) this.addedWithUuid = true;
       result.added++;
       sample(result.addedNames, c.name);
       if (sameName) {
         result.duplicateCount++;
         if (result.duplicates.length < SAMPLE) result.duplicates.push({ name: c.name, ids: [sameName.id, id] });
       }
-      continue;
+      return;
     }
     const existing = found.id;
     const cur = j.contacts.get(existing);
-    if (!cur) continue;
+    if (!cur) return;
     const patch: Record<string, unknown> = {};
     for (const [key, label] of FILLABLE) {
       const incoming = c[key];
@@ -250,74 +404,119 @@ function importContacts(j: Journal, set: ImportSet, opts: ImportOptions, touched
     if (newTags.length) patch.tags = [...cur.tags, ...newTags];
     if (Object.keys(patch).length) {
       j.contacts.update(existing, patch);
-      touched.add(existing);
+      this.touched.add(existing);
       result.updated++;
       sample(result.updatedNames, cur.name);
     } else {
       result.unchanged++;
     }
   }
-  opts.onProgress?.(total, total);
-  return result;
-}
 
-/** Writes introducers and the records other than contacts. */
-function importRecords(j: Journal, set: ImportSet, result: ImportResult, touched: Set<number>): void {
-  const idOf = (uuid: string): number => {
-    const r = j.db.stmt('SELECT id FROM contacts WHERE uuid = ?').get(uuid) as Row | undefined;
-    if (r === undefined) throw new Error(`unknown contact uuid ${uuid}`);
-    return Number(r.id);
-  };
-  // Only a backup names introducers; its contacts are an array, read once more here.
-  if (set.format === 'json') {
-    for (const c of set.contacts) {
-      if (!c.introducedBy || !c.uuid) continue;
-      const id = idOf(c.uuid);
-      const cur = j.contacts.get(id);
-      if (cur && cur.introducedBy === null) {
-        j.contacts.update(id, { introducedBy: idOf(c.introducedBy) });
-        touched.add(id);
-      }
+  /**
+   * Who introduced a contact of a backup, for a contact the journal knows no introducer
+   * of. One the import has not reached yet waits in a temporary table (on disk, like
+   * SQLite's other temporary tables here, so that a file of any size fits) for `introducers`.
+   */
+  introducer(c: ImportContact): void {
+    if (!c.introducedBy || !c.uuid) return;
+    const by = this.contactId(c.introducedBy);
+    if (by === undefined) {
+      if (!this.pending) this.j.db.raw.exec('CREATE TEMP TABLE IF NOT EXISTS import_introducers (uuid TEXT NOT NULL, by TEXT NOT NULL, "where" TEXT NOT NULL)');
+      this.pending = true;
+      this.j.db.stmt('INSERT INTO temp.import_introducers (uuid, by, "where") VALUES (?, ?, ?)').run(c.uuid, c.introducedBy, c.where);
+      return;
+    }
+    const id = this.idOf(c.uuid);
+    if (this.j.contacts.get(id)?.introducedBy === null) {
+      this.j.contacts.update(id, { introducedBy: by });
+      this.touched.add(id);
     }
   }
-  const has = (table: string, uuid: string) => j.db.stmt(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid) !== undefined;
-  for (const i of set.interactions) {
-    if (has('interactions', i.uuid)) continue;
-    const id = j.interactions.insert(
-      { ...i, introOf: i.introOf ? idOf(i.introOf) : null, contactIds: i.contacts.map(idOf) },
+
+  /** Sets the introducers that came later in the file than the people they introduced. */
+  introducers(): void {
+    if (!this.pending) return;
+    // A page at a time: no other statement may run while one is being read.
+    const page = this.j.db.stmt('SELECT rowid, uuid, by, "where" FROM temp.import_introducers WHERE rowid > ? ORDER BY rowid LIMIT 500');
+    for (let last = 0, rows: Row[]; (rows = page.all(last) as Row[]).length > 0; ) {
+      for (const r of rows) {
+        last = Number(r.rowid);
+        const by = this.idOf(String(r.by));
+        const id = this.idOf(String(r.uuid));
+        if (this.j.contacts.get(id)?.introducedBy === null) {
+          this.j.contacts.update(id, { introducedBy: by });
+          this.touched.add(id);
+        }
+      }
+    }
+    this.j.db.raw.exec('DROP TABLE temp.import_introducers');
+    this.pending = false;
+  }
+
+  private has(table: string, uuid: string): boolean {
+    return this.j.db.stmt(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid) !== undefined;
+  }
+
+  interaction(i: ImportInteraction): void {
+    if (this.has('interactions', i.uuid)) return;
+    const id = this.j.interactions.insert(
+      { ...i, introOf: i.introOf ? this.idOf(i.introOf) : null, contactIds: i.contacts.map((c) => this.idOf(c)) },
       { uuid: i.uuid, recordedOn: i.recordedOn ?? i.on },
     );
-    for (const t of i.thanked ?? []) j.interactions.markPersonThanked(id, [idOf(t.contact)], t.on);
-    result.records.interactions++;
+    for (const t of i.thanked ?? []) this.j.interactions.markPersonThanked(id, [this.idOf(t.contact)], t.on);
+    this.result.records.interactions++;
   }
-  for (const l of set.leads) {
-    if (has('leads', l.uuid)) continue;
-    j.leads.insert({ ...l, sourceId: idOf(l.source), personId: l.person ? idOf(l.person) : null }, { uuid: l.uuid, recordedOn: l.recordedOn ?? l.givenOn });
-    result.records.leads++;
+
+  lead(l: ImportLead): void {
+    if (this.has('leads', l.uuid)) return;
+    this.j.leads.insert({ ...l, sourceId: this.idOf(l.source), personId: l.person ? this.idOf(l.person) : null }, { uuid: l.uuid, recordedOn: l.recordedOn ?? l.givenOn });
+    this.result.records.leads++;
   }
-  for (const p of set.promises) {
-    if (has('promises', p.uuid)) continue;
-    j.promises.insert({ ...p, contactId: idOf(p.contact) }, { uuid: p.uuid, recordedOn: p.recordedOn ?? p.madeOn });
-    result.records.promises++;
+
+  promise(p: ImportPledge): void {
+    if (this.has('promises', p.uuid)) return;
+    this.j.promises.insert({ ...p, contactId: this.idOf(p.contact) }, { uuid: p.uuid, recordedOn: p.recordedOn ?? p.madeOn });
+    this.result.records.promises++;
   }
-  for (const n of set.needs) {
-    if (has('needs', n.uuid)) continue;
-    j.needs.insert({ ...n, contactId: idOf(n.contact) }, { uuid: n.uuid, recordedOn: n.recordedOn ?? n.notedOn });
-    result.records.needs++;
+
+  need(n: ImportNeed): void {
+    if (this.has('needs', n.uuid)) return;
+    this.j.needs.insert({ ...n, contactId: this.idOf(n.contact) }, { uuid: n.uuid, recordedOn: n.recordedOn ?? n.notedOn });
+    this.result.records.needs++;
   }
-  for (const m of set.notes) {
-    if (has('notes', m.uuid)) continue;
-    j.notes.insert({ contactId: idOf(m.contact), text: m.text, on: m.on }, { uuid: m.uuid });
-    result.records.notes++;
+
+  note(m: ImportNote): void {
+    if (this.has('notes', m.uuid)) return;
+    this.j.notes.insert({ contactId: this.idOf(m.contact), text: m.text, on: m.on }, { uuid: m.uuid });
+    this.result.records.notes++;
   }
-  for (const x of set.jobs ?? []) {
-    if (has('jobs', x.uuid)) continue;
-    const lead = x.lead === null ? undefined : (j.db.stmt('SELECT id FROM leads WHERE uuid = ?').get(x.lead) as Row | undefined);
-    const id = j.jobs.insert(
-      { ...x, viaId: x.via ? idOf(x.via) : null, leadId: lead ? Number(lead.id) : null },
+
+  /** Ends bulk mode: indexes, activity counts and the search index brought up to date once. */
+  finish(): ImportResult {
+    const { j } = this;
+    // Counted once for everyone, still in bulk mode: these columns hold no searchable text,
+    // so the search index's triggers need not rewrite every contact's entry.
+    if (this.result.records.interactions > 0) j.db.raw.prepare(refreshActivity('1')).run();
+    for (const i of this.rebuilt) j.db.raw.exec(i.sql);
+    j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
+    for (const table of Object.keys(SEARCH_SOURCES) as SearchTable[]) j.db.raw.prepare(indexRows(table, 'id > ?')).run(this.before.get(table) ?? 0);
+    const reindex = [...this.touched].filter((id) => id <= this.contactsBefore);
+    if (reindex.length) {
+      const ids = JSON.stringify(reindex);
+      j.db.raw.prepare(`DELETE FROM search WHERE rowid IN (SELECT value * 8 + ${SEARCH_SOURCES.contacts.tag} FROM json_each(?))`).run(ids);
+      j.db.raw.prepare(indexRows('contacts', 'id IN (SELECT value FROM json_each(?))')).run(ids);
+    }
+    return this.result;
+  }
+
+  job(x: ImportJob): void {
+    if (this.has('jobs', x.uuid)) return;
+    const lead = x.lead === null ? undefined : (this.j.db.stmt('SELECT id FROM leads WHERE uuid = ?').get(x.lead) as Row | undefined);
+    const id = this.j.jobs.insert(
+      { ...x, viaId: x.via ? this.idOf(x.via) : null, leadId: lead ? Number(lead.id) : null },
       { uuid: x.uuid, recordedOn: x.recordedOn ?? x.startedOn },
     );
-    j.jobs.link(id, x.people.map((p) => ({ contactId: idOf(p.contact), met: p.met, helped: p.helped, toldOn: p.toldOn })));
-    result.records.jobs++;
+    this.j.jobs.link(id, x.people.map((p) => ({ contactId: this.idOf(p.contact), met: p.met, helped: p.helped, toldOn: p.toldOn })));
+    this.result.records.jobs++;
   }
 }

@@ -923,6 +923,39 @@ describe('huge inputs are handled or refused clearly, in bounded memory', () => 
     if (r.rssMb !== null) expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
     console.log(`[huge] LinkedIn CSV ${(size / 1e6).toFixed(1)} MB (${ROWS} rows): exit ${r.code}, ${Math.round(r.ms)} ms, peak RSS ${r.rssMb ?? '?'} MB`);
   }, 120_000);
+
+  it('a 25 MB JSON backup is read in pieces, never whole: it imports in bounded memory (K4)', () => {
+    const j = tempJournal();
+    const file = path.join(j.dir, 'backup.json');
+    const CONTACTS = 8_000;
+    const TALKS = 30_000;
+    const uuid = (k: number, i: number) => `${String(k).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const note = 'Met at the data meetup; interested in platform roles. '.repeat(8);
+    // Written a record at a time, the way net export writes it.
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, '{"format": "net-journal", "version": 2, "exported_at": "2026-04-14T10:00:00.000Z", "contacts": [\n');
+    for (let i = 0; i < CONTACTS; i++) {
+      const c = { uuid: uuid(1, i), name: `Person ${i}`, company: 'Acme', email: `p${i}@example.com`, introduced_by: i > 0 && i % 3 === 0 ? uuid(1, i - 1) : null, tags: ['a'], notes: note };
+      fs.writeSync(fd, `${i ? ',' : ''}${JSON.stringify(c, null, 2)}\n`);
+    }
+    fs.writeSync(fd, '], "interactions": [\n');
+    for (let i = 0; i < TALKS; i++) {
+      const t = { uuid: uuid(2, i), contacts: [uuid(1, i % CONTACTS)], on: '2026-02-01', kind: 'coffee', summary: `Coffee about the platform team, ${note}`, thanks_owed: false };
+      fs.writeSync(fd, `${i ? ',' : ''}${JSON.stringify(t, null, 2)}\n`);
+    }
+    fs.writeSync(fd, '], "leads": [], "promises": [], "needs": [], "notes": []}\n');
+    fs.closeSync(fd);
+    const size = fs.statSync(file).size;
+    expect(size).toBeGreaterThan(25e6);
+    const r = runMeasured(j.db, ['import', file], 300_000);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${CONTACTS} contacts added`);
+    expect(r.stdout).toContain(`${TALKS} interactions`);
+    expect(doctorCounts(j).contacts).toBe(CONTACTS);
+    // Read whole, this file took 317 MB (measured); 150 MB is the target at any size.
+    if (r.rssMb !== null) expect(r.rssMb).toBeLessThan(150);
+    console.log(`[huge] JSON backup ${(size / 1e6).toFixed(1)} MB (${CONTACTS} contacts, ${TALKS} interactions): ${Math.round(r.ms)} ms, peak RSS ${r.rssMb ?? '?'} MB`);
+  }, 400_000);
 });
 
 // ---------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import type { Contact } from '../../src/core/types.js';
-import { backupText, parseBackup, toBackup } from '../../src/formats/backup.js';
+import { backupText, toBackup } from '../../src/formats/backup.js';
+import { readBackup } from '../../src/formats/backupfile.js';
+import { importBackup, pieces, readRecords } from './backup-helpers.js';
 import { csvCell, toCsv } from '../../src/formats/csv.js';
 import { parseContactsCsv } from '../../src/formats/csvfile.js';
 import { linkedinDate } from '../../src/formats/linkedin.js';
@@ -17,7 +19,6 @@ import { parseVcards, toVcards } from '../../src/formats/vcard.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const never = () => false;
 
 /** The mapped fields of a parsed contact, absent ones as null, without the `where` locator. */
 function fields(c: ImportContact | undefined) {
@@ -401,26 +402,25 @@ describe('vCard out and back in', () => {
 
 describe('net JSON backups', () => {
   it('refuses a lead pointing at a contact that is in neither the file nor the journal', () => {
-    const msg = usageError(() => parseBackup(read('dangling.json'), 'dangling.json', never));
+    const msg = usageError(() => importBackup(read('dangling.json'), 'dangling.json'));
     expect(msg).toContain('dangling.json');
     expect(msg).toContain('leads[0]');
     expect(msg).toContain('deadbeef-0000-4000-8000-000000000000');
   });
 
   it('accepts the same reference when the journal already holds that contact', () => {
-    const set = parseBackup(read('dangling.json'), 'dangling.json', (u) => u === 'deadbeef-0000-4000-8000-000000000000');
-    expect(set.leads).toHaveLength(1);
-    expect(set.leads[0]?.person).toBe('deadbeef-0000-4000-8000-000000000000');
+    const j = importBackup(read('dangling.json'), 'dangling.json', ['deadbeef-0000-4000-8000-000000000000']);
+    expect(j.db.raw.prepare('SELECT c.uuid FROM leads l JOIN contacts c ON c.id = l.person_id').pluck().all()).toEqual(['deadbeef-0000-4000-8000-000000000000']);
   });
 
   it('refuses a newer version, saying which', () => {
-    const msg = usageError(() => parseBackup(read('newer.json'), 'newer.json', never));
+    const msg = usageError(() => readRecords(read('newer.json'), 'newer.json'));
     expect(msg).toContain('newer.json');
     expect(msg).toMatch(/version 99/);
   });
 
   it('refuses a contact without "name", naming the record', () => {
-    const msg = usageError(() => parseBackup(read('missing-key.json'), 'missing-key.json', never));
+    const msg = usageError(() => readRecords(read('missing-key.json'), 'missing-key.json'));
     expect(msg).toContain('missing-key.json');
     expect(msg).toContain('contacts[1]');
     expect(msg).toContain('"name"');
@@ -432,28 +432,86 @@ describe('net JSON backups', () => {
     ['a list', '[]'],
     ['no contacts list', '{"format": "net-journal", "version": 1}'],
   ])('refuses %s', (_, text) => {
-    expect(usageError(() => parseBackup(text, 'b.json', never))).toContain('b.json');
+    expect(usageError(() => readRecords(text, 'b.json'))).toContain('b.json');
   });
 
   it.each([
     ['a bad date', (d: BackupDoc) => void ((d.interactions[0] as Record<string, unknown>).on = '2026-02-30'), 'interactions[0]'],
     ['an unknown kind', (d: BackupDoc) => void ((d.interactions[0] as Record<string, unknown>).kind = 'lunch'), 'interactions[0]'],
     ['an unknown status', (d: BackupDoc) => void ((d.leads[0] as Record<string, unknown>).status = 'won'), 'leads[0]'],
-    ['a repeated uuid', (d: BackupDoc) => void d.contacts.push({ ...(d.contacts[0] as object) }), 'contacts[2]'],
     ['a promise without "what"', (d: BackupDoc) => void delete (d.promises[0] as Record<string, unknown>).what, 'promises[0]'],
   ])('refuses %s, naming the record', (_, spoil, where) => {
     const d = goodDoc();
     spoil(d);
-    const msg = usageError(() => parseBackup(JSON.stringify(d), 'b.json', never));
+    const msg = usageError(() => readRecords(JSON.stringify(d), 'b.json'));
     expect(msg).toContain('b.json');
     expect(msg).toContain(where);
+  });
+
+  it.each([
+    ['contact', (d: BackupDoc) => void d.contacts.push({ ...(d.contacts[0] as object), name: 'Someone Else' }), 'contacts[2]'],
+    ['interaction', (d: BackupDoc) => void d.interactions.push({ ...(d.interactions[0] as object) }), 'interactions[1]'],
+    ['lead', (d: BackupDoc) => void d.leads.push({ ...(d.leads[0] as object) }), 'leads[1]'],
+  ])('refuses a repeated %s uuid, naming the record, and imports nothing', (_, spoil, where) => {
+    const d = goodDoc();
+    spoil(d);
+    const msg = usageError(() => importBackup(JSON.stringify(d), 'b.json'));
+    expect(msg).toContain('b.json');
+    expect(msg).toContain(where);
+    expect(msg).toContain('repeats uuid');
+  });
+
+  it('refuses a list that refers to contacts before the contacts, and a list given twice', () => {
+    const d = goodDoc();
+    const { contacts, ...rest } = d;
+    expect(usageError(() => readRecords(JSON.stringify({ ...rest, contacts }), 'b.json'))).toMatch(/"interactions" comes before "contacts"/);
+    expect(usageError(() => readRecords(JSON.stringify(d).replace('"needs": []', '"needs": [], "needs": []').replace('"needs":[]', '"needs":[],"needs":[]'), 'b.json'))).toMatch(/"needs" appears twice/);
+  });
+
+  it('reads a backup whose keys were sorted (the header last): contacts still come before what refers to them', () => {
+    const d = goodDoc() as unknown as Record<string, unknown>;
+    const sorted = Object.fromEntries(Object.keys(d).sort().map((k) => [k, d[k]]));
+    const j = importBackup(JSON.stringify(sorted), 'b.json');
+    expect(j.contacts.count()).toBe(2);
+    expect(usageError(() => readRecords(JSON.stringify({ ...sorted, version: 99 }), 'b.json'))).toMatch(/version 99/);
+  });
+
+  it('sets an introducer who comes later in the file than the person introduced, and refuses one who is nowhere', () => {
+    const d = goodDoc();
+    d.contacts.reverse();
+    const j = importBackup(JSON.stringify(d), 'b.json');
+    const introduced = j.db.raw.prepare('SELECT c.name, i.name FROM contacts c JOIN contacts i ON i.id = c.introduced_by').raw(true).all();
+    expect(introduced).toEqual([['Omar Haddad', 'Hannah Ito']]);
+    (d.contacts[0] as Record<string, unknown>).introduced_by = 'deadbeef-0000-4000-8000-00000000beef';
+    const msg = usageError(() => importBackup(JSON.stringify(d), 'b.json'));
+    expect(msg).toMatch(/contacts\[0\] \(Omar Haddad\) has "introduced_by" deadbeef-0000-4000-8000-00000000beef, which is no contact/);
+  });
+
+  it('hands over each record as soon as it has been read, never the file whole', () => {
+    const d = goodDoc();
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...(d.contacts[0] as object), uuid: `0000${String(i).padStart(4, '0')}-0000-4000-8000-000000000000`, introduced_by: null }));
+    const chunks = pieces(JSON.stringify({ ...d, contacts: many, interactions: [], leads: [], promises: [] }));
+    let taken = 0;
+    const counted = (function* () {
+      for (const c of chunks) {
+        taken++;
+        yield c;
+      }
+    })();
+    const seenAt: number[] = [];
+    readBackup(counted, 'b.json', (r) => void (r.list === 'contacts' && seenAt.push(taken)));
+    expect(seenAt).toHaveLength(300);
+    // The first contact arrives while most of the file is still unread, and each one a
+    // little further on.
+    expect(seenAt[0]).toBeLessThan(chunks.length / 50);
+    expect(seenAt[299]).toBeGreaterThan(chunks.length * 0.9);
   });
 
   it('ignores unknown keys at the top and in records', () => {
     const d = goodDoc() as BackupDoc & Record<string, unknown>;
     d.comment = 'written by another tool';
     (d.contacts[0] as Record<string, unknown>).pronouns = 'she/her';
-    const set = parseBackup(JSON.stringify(d), 'b.json', never);
+    const set = readRecords(JSON.stringify(d), 'b.json');
     expect(set.contacts.map((c) => c.name)).toEqual(['Hannah Ito', 'Omar Haddad']);
     expect(set.contacts[1]?.introducedBy).toBe(set.contacts[0]?.uuid);
     expect(set.interactions[0]?.contacts).toEqual([set.contacts[0]?.uuid, set.contacts[1]?.uuid]);
@@ -482,7 +540,7 @@ describe('net JSON backups', () => {
     expect(out.contacts[1]?.archived).toBe(true);
     expect(out.interactions[0]?.contacts).toEqual([a.uuid, b.uuid]);
     // And it parses back.
-    const set = parseBackup(JSON.stringify(out), 'rt.json', never);
+    const set = readRecords(JSON.stringify(out), 'rt.json');
     expect(set.contacts[1]?.introducedBy).toBe(a.uuid);
     expect(set.interactions[0]?.thankedOn).toBe('2026-09-02');
     expect(out.notes).toEqual([{ uuid: 'm-4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { isPhoneType, phoneKey, phoneType } from '../../src/core/phones.js';
 import type { Contact } from '../../src/core/types.js';
-import { BACKUP_VERSION, parseBackup, toBackup } from '../../src/formats/backup.js';
+import { BACKUP_VERSION, toBackup } from '../../src/formats/backup.js';
+import { readRecords } from './backup-helpers.js';
 import { parseContactsCsv, readContactsCsv } from '../../src/formats/csvfile.js';
 import { decodeFile, sniffEncoding } from '../../src/formats/encoding.js';
 import { MAX_TAGS } from '../../src/formats/types.js';
@@ -16,8 +17,6 @@ import { applyImport } from '../../src/store/importer.js';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
 import { configure } from '../../src/store/open.js';
-
-const never = () => false;
 
 function usageError(fn: () => unknown): string {
   try {
@@ -206,14 +205,14 @@ describe('backups: identifiers checked (S5), version 1 and 2 (item 8)', () => {
     ['a phone type that is not one', { uuid: '00000000-0000-4000-8000-000000000001', name: 'A', phone: '1', phone_type: 'cell\r\nX-A:1' }, '"phone_type"'],
     ['a created_at that is not a time', { uuid: '00000000-0000-4000-8000-000000000001', name: 'A', created_at: 'yesterday\r\n' }, '"created_at"'],
   ])('refuses %s, naming the record and key', (_, c, key) => {
-    const msg = usageError(() => parseBackup(backupDoc([c]), 'b.json', never));
+    const msg = usageError(() => readRecords(backupDoc([c]), 'b.json'));
     expect(msg).toContain('contacts[0]');
     expect(msg).toContain(key);
     expect(msg).not.toMatch(/[\r\n]/);
   });
 
   it('reads a version 1 backup (no given_name, family_name, phone_type) and writes the current version with them', () => {
-    const set = parseBackup(backupDoc([{ uuid: '00000000-0000-4000-8000-00000000000A', name: 'Ana Ruiz', phone: '1' }], 1), 'v1.json', never);
+    const set = readRecords(backupDoc([{ uuid: '00000000-0000-4000-8000-00000000000A', name: 'Ana Ruiz', phone: '1' }], 1), 'v1.json');
     expect(set.contacts[0]).toMatchObject({ uuid: '00000000-0000-4000-8000-00000000000a', givenName: null, familyName: null, phoneType: null });
     const out = toBackup({ contacts: [contact({ givenName: 'Ana', familyName: 'Ruiz', phone: '1', phoneType: 'home' })], interactions: [], leads: [], promises: [], needs: [], notes: [] }, 'now');
     expect(out.version).toBe(BACKUP_VERSION);
@@ -227,7 +226,7 @@ describe('tags (S7)', () => {
     const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Tag Heavy', `CATEGORIES:${many.join(',')}`, 'END:VCARD', ''].join('\r\n');
     expect(usageError(() => parseVcards(card, 't.vcf'))).toMatch(/Tag Heavy.*100,000 tags; net keeps at most 100 per contact/);
     const doc = backupDoc([{ uuid: '00000000-0000-4000-8000-000000000001', name: 'Tag Heavy', tags: many }]);
-    expect(usageError(() => parseBackup(doc, 't.json', never))).toMatch(/100,000 tags/);
+    expect(usageError(() => readRecords(doc, 't.json'))).toMatch(/100,000 tags/);
     // Exactly the cap is fine, and repeats count once.
     const ok = ['BEGIN:VCARD', 'FN:Fine', `CATEGORIES:${[...many.slice(0, MAX_TAGS), 't0', 't1'].join(',')}`, 'END:VCARD'].join('\r\n');
     expect(parseVcards(ok, 'ok.vcf').contacts[0]?.name).toBe('Fine');
