@@ -307,7 +307,15 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
     inc = incoming(store, folder, m, me, key);
     applied = inc.changes.length;
     if (inc.changes.length > 0 || inc.snapshot !== null) {
-      changed = store.apply(inc.changes, inc.snapshot?.records ?? []).changed;
+      try {
+        changed = store.apply(inc.changes, inc.snapshot?.records ?? []).changed;
+      } catch (err) {
+        // A value this journal's schema refuses (a newer net's, or an altered file): the whole sync is undone.
+        if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw err;
+        throw new JournalError(
+          `A change in ${folder.path} breaks a rule of this journal (${(err as Error).message}), so nothing was synced. Update net on every machine; if it persists, the folder's files were altered.`,
+        );
+      }
       store.markApplied(command);
       // The HLC rule: this device's next command is later than anything it has now seen.
       const seen = store.meta('sync_clock');

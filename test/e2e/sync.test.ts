@@ -223,6 +223,35 @@ describe('net sync: two machines, one journal', () => {
   });
 });
 
+describe('net sync: one transaction', () => {
+  it('a change the journal refuses undoes the whole sync: nothing applied, nothing marked read or sent', () => {
+    const dir = folder();
+    const a = tempJournal();
+    const b = tempJournal();
+    a.ok('add', 'Ann Lee');
+    a.ok('sync', dir);
+    b.ok('sync', dir, '--join');
+    a.ok('edit', 'Ann', '--company', 'Acme');
+    a.ok('sync');
+    b.ok('add', 'Bob Stone');
+    // Segment 3 of a, altered: a name may not be empty.
+    const device = fs.readdirSync(dir).find((d) => fs.existsSync(path.join(dir, d, '00000002.seg'))) as string;
+    const two = JSON.parse(fs.readFileSync(path.join(dir, device, '00000002.seg'), 'utf8')) as { seq: number; body: { changes: Array<Record<string, unknown>> } };
+    const change = two.body.changes[0] as Record<string, unknown>;
+    two.seq = 3;
+    two.body.changes = [{ ...change, c: String(change.c).replace(/ \d{9}$/, ' 000000009'), f: 'name', v: '' }];
+    fs.writeFileSync(path.join(dir, device, '00000003.seg'), JSON.stringify(two));
+    const before = b.snapshot().hash;
+    const r = b.net('sync');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^net: A change in .* breaks a rule of this journal .*nothing was synced/);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(b.snapshot().hash).toBe(before);
+    expect(contact(b, b.today, 'Ann Lee')?.company).toBeNull();
+    expect((JSON.parse(b.ok('sync', '--status', '--json').stdout) as { pending_changes: number }).pending_changes).toBeGreaterThan(0);
+  });
+});
+
 describe('net sync --compact', () => {
   it('lets each machine remove its files once a snapshot holds them and every machine has read them; a new machine starts from the snapshot', () => {
     const dir = folder();
