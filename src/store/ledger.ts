@@ -29,27 +29,38 @@ const LATER = `(SELECT id, sum(leads) AS leads, sum(intros) AS intros, sum(their
 ) GROUP BY id)`;
 
 /**
+ * Per contact, the introductions in their conversations (joined as `n`): thank-yous sent for
+ * an introduction (kept in the thanked count, but each is the introduction) and introductions
+ * you made. Few interactions are either, so for everyone they are found in one pass over the
+ * interactions (`CROSS JOIN` keeps SQLite from walking every contact's instead); for one
+ * contact, through their own.
+ */
+const INTROS_FIELDS = `ic.contact_id AS id,
+    sum(x.intro_of IS NOT NULL AND coalesce(ic.thanked_on, x.thanked_on) IS NOT NULL) AS thanked, sum(x.intro_by_me = 1) AS made`;
+const INTROS_OF_EVERYONE = `(SELECT ${INTROS_FIELDS} FROM interactions x CROSS JOIN interaction_contacts ic ON ic.interaction_id = x.id
+  WHERE x.intro_of IS NOT NULL OR x.intro_by_me = 1 GROUP BY ic.contact_id)`;
+const INTROS_OF_ONE = `(SELECT ${INTROS_FIELDS} FROM interaction_contacts ic CROSS JOIN interactions x ON x.id = ic.interaction_id
+  WHERE ic.contact_id = @id AND (x.intro_of IS NOT NULL OR x.intro_by_me = 1) GROUP BY ic.contact_id)`;
+
+/**
  * The counts of contact `c` as a JSON object of `LedgerCounts`, as of `@day` (each act
  * counted from its own date; `net show` counts as of today, a report as of its last day):
  * all of each kind, through the contact's own indexes, less what `LATER` (joined as `a`)
  * says came after. Each act once: an introduction that came with a lead (`net lead
  * --person`) is that lead; the thank-you owed for an introduction is that introduction, not
  * a conversation too (the count of thanked conversations kept on each contact, schema 4,
- * less those, found through the people introduced). A record closed without a date (a
- * backup written by hand) counts whatever the day.
+ * less those). A record closed without a date (a backup written by hand) counts whatever
+ * the day.
  */
 const COUNTS = `json_object(
   'leads', (SELECT count(*) FROM leads WHERE source_id = c.id AND status <> 'dropped') - coalesce(a.leads, 0),
   'introductions', (SELECT count(*) FROM contacts i WHERE i.introduced_by = c.id
     AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.source_id = c.id AND l.person_id = i.id)) - coalesce(a.intros, 0),
   'theirsKept', (SELECT count(*) FROM promises WHERE contact_id = c.id AND direction = 'theirs' AND status = 'kept') - coalesce(a.theirs, 0),
-  'thanked', c.thanked_count - (SELECT count(*) FROM contacts i JOIN interactions x ON x.intro_of = i.id
-      JOIN interaction_contacts ic ON ic.interaction_id = x.id AND ic.contact_id = c.id
-      WHERE i.introduced_by = c.id AND x.planned = 0 AND coalesce(ic.thanked_on, x.thanked_on) IS NOT NULL) - coalesce(a.thanked, 0),
+  'thanked', c.thanked_count - coalesce(n.thanked, 0) - coalesce(a.thanked, 0),
   'mineKept', (SELECT count(*) FROM promises WHERE contact_id = c.id AND direction = 'mine' AND status = 'kept') - coalesce(a.mine, 0),
   'needsMet', (SELECT count(*) FROM needs WHERE contact_id = c.id AND status = 'met') - coalesce(a.needs, 0),
-  'introsMade', (SELECT count(*) FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-    WHERE ic.contact_id = c.id AND x.intro_by_me = 1) - coalesce(a.made, 0))`;
+  'introsMade', coalesce(n.made, 0) - coalesce(a.made, 0))`;
 
 /**
  * Everyone a period touched: they were in a conversation, gave a lead given, followed,
@@ -79,11 +90,18 @@ export class Ledgers {
 
   /** One contact's counts as of `day`; undefined if there is no such contact. */
   of(contactId: number, day: IsoDate): LedgerCounts | undefined {
-    return this.counted(`FROM contacts c LEFT JOIN ${LATER} a ON a.id = c.id WHERE c.id = @id`, { id: contactId, day })[0]?.counts;
+    return this.counted(`FROM contacts c LEFT JOIN ${LATER} a ON a.id = c.id LEFT JOIN ${INTROS_OF_ONE} n ON n.id = c.id WHERE c.id = @id`, {
+      id: contactId,
+      day,
+    })[0]?.counts;
   }
 
   /** Everyone the period touched with their counts as of its last day, in `net list` order (by name as matching sees it, then id). */
   touched(p: Period): ContactCounts[] {
-    return this.counted(`FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id LEFT JOIN ${LATER} a ON a.id = c.id`, { from: p.from, to: p.to, day: p.to });
+    return this.counted(`FROM (${TOUCHED}) t JOIN contacts c ON c.id = t.id LEFT JOIN ${LATER} a ON a.id = c.id LEFT JOIN ${INTROS_OF_EVERYONE} n ON n.id = c.id`, {
+      from: p.from,
+      to: p.to,
+      day: p.to,
+    });
   }
 }
