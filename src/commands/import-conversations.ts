@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { judgeEvent, SKIP, type EventOccurrence, type FoundConversation } from '../core/conversations.js';
-import type { MailMessage } from '../core/mail.js';
 import { addDays, addMonths } from '../core/dates.js';
 import type { IsoDate } from '../core/types.js';
 import type { Context } from '../cli/context.js';
@@ -133,13 +132,6 @@ export async function importCalendar(ctx: Context, file: string, o: Conversation
   );
 }
 
-/** The most ids of the messages it answers kept per message, and the longest subject kept. */
-const MAX_REFS = 64;
-const MAX_SUBJECT = 1000;
-
-/** How often the progress line is redrawn on a terminal. */
-const PROGRESS_MS = 200;
-
 export async function importMail(ctx: Context, file: string, o: ConversationImportOptions): Promise<void> {
   if (o.addUnknown) {
     throw new UsageError('--add-unknown is for calendars: a mailbox names far too many people. Add the ones who matter with net add "<name>" --email <address>, then import again.');
@@ -151,78 +143,12 @@ export async function importMail(ctx: Context, file: string, o: ConversationImpo
   if (me.length === 0) {
     throw new UsageError(`net needs your address to tell the mail you sent from the mail you received: net import ${shellWord(file)} --me you@example.com (remembered after the first time).`);
   }
-  const mine = new Set(me);
-  const contacts = j.contacts.emailKeys();
-  const { readMbox, dayIn, detach } = await import('../formats/mbox.js');
-  const { mailConversations } = await import('../core/mail.js');
-  const { createHash } = await import('node:crypto');
-
-  const kept: MailMessage[] = [];
-  // One copy of each text many messages share (Message-IDs named again by replies, addresses, days).
-  const shared = new Map<string, string>();
-  const once = (s: string): string => {
-    const have = shared.get(s);
-    if (have !== undefined) return have;
-    const copy = detach(s);
-    shared.set(copy, copy);
-    return copy;
-  };
-  const skipped = new Map<string, number>();
-  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-  let read = 0;
-  let mailboxEnd = 0;
-  let shown = 0;
   const name = safeLine(file);
-  try {
-    for await (const m of readMbox(file)) {
-      read++;
-      if (Date.now() - shown >= PROGRESS_MS) {
-        shown = Date.now();
-        ctx.io.status(`Reading ${name}: ${plural(read, 'message')} read, ${kept.length.toLocaleString('en-US')} with a contact`);
-      }
-      if (m.time !== null && m.time > mailboxEnd) mailboxEnd = m.time;
-      if (m.automated) {
-        skip(m.automated);
-        continue;
-      }
-      const day = m.time === null ? null : dayIn(m.time);
-      if (m.time === null || day === null) {
-        skip('messages without a readable date');
-        continue;
-      }
-      if (day < since) {
-        skip('messages before --since');
-        continue;
-      }
-      const sent = m.from !== null && mine.has(m.from.email);
-      const others = sent ? m.to.filter((a) => !mine.has(a.email)) : m.from ? [m.from] : [];
-      const withContacts = [...new Set(others.map((a) => a.email).filter((e) => contacts.has(e)))];
-      if (withContacts.length === 0) {
-        skip('messages with nobody who is a contact');
-        continue;
-      }
-      // A message without a Message-ID is known by what it says of itself.
-      const id = m.messageId ?? createHash('sha256').update(`${m.from?.email ?? ''}\n${m.time}\n${m.subject ?? ''}`).digest('hex').slice(0, 32);
-      // Bounded, whatever the headers hold: a thread needs only some of its ids, a summary
-      // only a line; ids, addresses and days are kept once however many messages name them.
-      kept.push({
-        messageId: once(id),
-        refs: m.refs.slice(0, MAX_REFS).map(once),
-        time: m.time,
-        day: once(day),
-        sent,
-        contacts: withContacts.map(once),
-        subject: m.subject === null || m.subject.length <= MAX_SUBJECT ? m.subject : detach(m.subject.slice(0, MAX_SUBJECT)),
-      });
-    }
-  } finally {
-    ctx.io.status('');
-  }
-  const { conversations, answered } = mailConversations(kept, mailboxEnd);
-  const matched = kept.length;
-  // The messages are conversations now: let them go before the journal is written.
-  kept.length = 0;
-  shared.clear();
+  const { scanMailbox } = await import('../formats/mailbox.js');
+  const scan = await scanMailbox(file, { me, contacts: [...j.contacts.emailKeys()], since }, (p) =>
+    ctx.io.status(`Reading ${name}: ${plural(p.read, 'message')} read, ${p.matched.toLocaleString('en-US')} with a contact`),
+  ).finally(() => ctx.io.status(''));
+  const { conversations, answered } = scan;
   const { applyConversations } = await import('../store/conversations.js');
   const run = () => {
     if (given && !o.dryRun) j.setMeta(ME_KEY, JSON.stringify(given));
@@ -238,8 +164,8 @@ export async function importMail(ctx: Context, file: string, o: ConversationImpo
       me,
       meGuessed: false,
       result,
-      skipped,
-      messages: { read, matched },
+      skipped: new Map(scan.skipped),
+      messages: { read: scan.read, matched: scan.matched },
       encoding: null,
       addUnknown: addUnknownCommand(file, o),
     },
