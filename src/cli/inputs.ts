@@ -3,7 +3,7 @@ import { type DateBias, FIRST_DATE, LAST_DATE, MAX_CADENCE_DAYS, isValidIsoDate,
 import { JournalError, UsageError } from '../core/errors.js';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
-import { contactsOr, safeLine } from '../render/text.js';
+import { contactsOr, hintWord, safeLine } from '../render/text.js';
 import type { Context } from './context.js';
 
 /** What a reference names: one contact, or nobody (with the contacts whose names are close to it). */
@@ -48,7 +48,7 @@ export async function findContact(ctx: Context, ref: string): Promise<Found> {
 export function noContact(ref: string, close: readonly ContactRef[]): UsageError {
   const head = `No contact matches "${safeLine(ref)}".`;
   if (close.length > 0) return new UsageError(`${head} Did you mean ${contactsOr(close)}?`);
-  return new UsageError(`${head} See everyone with net list, or add them with: net add "${safeLine(ref)}"`);
+  return new UsageError(`${head} See everyone with net list, or add them with: net add ${hintWord(ref)}`);
 }
 
 /** Finds the one contact `ref` names; asks on a terminal when several match or it looks like a typo, refuses otherwise. */

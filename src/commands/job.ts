@@ -9,7 +9,7 @@ import { examples } from '../cli/help.js';
 import { collect, dateOption, itemIdArg, requiredText, resolveContact } from '../cli/inputs.js';
 import { jobJson, jobsTable } from '../render/jobs.js';
 import { printJson } from '../render/json.js';
-import { plural, safeLine } from '../render/text.js';
+import { hintWord, plural, safeLine } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
 
 interface JobOptions {
@@ -117,7 +117,7 @@ async function addJob(ctx: Context, titleText: string | undefined, o: JobOptions
   const lead = o.lead !== undefined ? j.leads.get(itemIdArg(o.lead, 'l', 'lead', 'l3')) : undefined;
   if (o.lead !== undefined && !lead) throw new UsageError(`There is no lead ${safeLine(o.lead)}. See someone's leads with: net show <who>`);
   const company = o.company?.trim() ? o.company : (lead?.company ?? null);
-  if (company === null) throw new UsageError(`Say which company: net job add "${safeLine(title)}" --company Hooli`);
+  if (company === null) throw new UsageError(`Say which company: net job add ${hintWord(title)} --company Hooli`);
   const via = o.via !== undefined ? await resolveContact(ctx, o.via) : null;
   const met = await people(ctx, o.with);
   const { id, followed } = j.write(() => {
@@ -191,12 +191,7 @@ function next(j: Journal, id: number, stage: JobStage | null, met: readonly Cont
     const ids = [...new Set(told.map((c) => c.id))].map((cid) => `net done j${id}c${cid}`);
     return `Next: tell ${[...new Set(told.map((c) => safeLine(c.name)))].join(' and ')} how it went, then ${ids.join(' and ')}`;
   }
-  if (stage === 'offer' && job) return `Next: when you accept it, net landed "${hintText(job.title)}" --company "${hintText(job.company)}" --dry-run`;
+  if (stage === 'offer' && job) return `Next: when you accept it, net landed ${hintWord(job.title)} --company ${hintWord(job.company)} --dry-run`;
   if (stage === null || OPEN_JOB_STAGES.includes(stage)) return 'Next: net jobs';
   return 'Next: net jobs --all';
-}
-
-/** Text inside a double-quoted word of a hint: one line, no double quote to end it early. */
-function hintText(text: string): string {
-  return safeLine(text).replace(/"/g, "'");
 }

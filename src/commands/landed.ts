@@ -13,7 +13,7 @@ import { examples } from '../cli/help.js';
 import { cadenceOption, dateOption, requiredText } from '../cli/inputs.js';
 import { jobJson } from '../render/jobs.js';
 import { leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
-import { plural, safeLine } from '../render/text.js';
+import { hintWord, plural, safeLine } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
 
 interface LandedOptions {
@@ -72,7 +72,7 @@ export function registerLanded(program: Command, ctx: Context): void {
     )
     .action(async (titleText: string, o: LandedOptions) => {
       const title = requiredText(titleText, 'the job you landed', 'net landed "Data engineer" --company Hooli');
-      const company = requiredText(o.company, 'where you landed', `net landed "${safeLine(title)}" --company Hooli`);
+      const company = requiredText(o.company, 'where you landed', `net landed ${hintWord(title)} --company Hooli`);
       const on = o.on === undefined ? ctx.today : await dateOption(o.on, '--on', ctx.today, 'past');
       if (on > ctx.today) throw new UsageError(`--on ${on} is after today (${ctx.today}): record it on the day you accept.`);
       const cadence = o.every === undefined ? DEFAULT_CADENCE_DAYS : cadenceOption(o.every);
@@ -187,11 +187,6 @@ function landingText(l: Landing, since: string, dryRun: boolean): string {
   lines.push('', 'Pay it forward:');
   if (l.payItForward.length === 0) lines.push('  no open needs among them; ask what they are looking for when you tell them.');
   for (const n of l.payItForward) lines.push(`  n${n.id} ${safeLine(n.contact.name)}: ${safeLine(n.what)}`);
-  lines.push(dryRun ? `Next: net landed "${hintText(job.title)}" --company "${hintText(job.company)}"` : 'Next: net due');
+  lines.push(dryRun ? `Next: net landed ${hintWord(job.title)} --company ${hintWord(job.company)}` : 'Next: net due');
   return lines.join('\n');
-}
-
-/** Text inside a double-quoted word of a hint: one line, no double quote to end it early. */
-function hintText(text: string): string {
-  return safeLine(text).replace(/"/g, "'");
 }

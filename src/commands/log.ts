@@ -6,7 +6,7 @@ import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
 import { collect, itemIdArg, kindOption, optionalDate, resolveContact } from '../cli/inputs.js';
-import { safeLine } from '../render/text.js';
+import { hintWord, safeLine } from '../render/text.js';
 
 export interface LogOptions {
   who: string;
@@ -98,7 +98,7 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
   for (const lid of result.followed) {
     if (reported.some((l) => l.id === lid)) continue;
     const lead = j.leads.get(lid);
-    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed; tell them how it went (net log "${safeLine(lead.source.name)}" ... --reported l${lid}).`);
+    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed; tell them how it went (net log ${hintWord(lead.source.name)} ... --reported l${lid}).`);
   }
   for (const lead of reported) ctx.io.out(`Reported back to ${safeLine(lead.source.name)} on lead l${lead.id}: ${safeLine(lead.what)}.`);
   for (const p of cadenceGiven) {

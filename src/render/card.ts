@@ -2,7 +2,7 @@ import type { Colors } from './colors.js';
 import { type DueItem, lateness } from '../core/due.js';
 import type { Ledger } from '../core/ledger.js';
 import type { Contact, DatedNote, Interaction, IsoDate, Lead, Need, Pledge } from '../core/types.js';
-import { ledgerText, safe, safeLine } from './text.js';
+import { hintWord, ledgerText, safe, safeLine } from './text.js';
 
 export interface ContactCard {
   contact: Contact;
@@ -82,7 +82,7 @@ export function renderCard(card: ContactCard, c: Colors, today: IsoDate): string
   section('Give and take', [`They gave you: ${ledgerText(card.ledger.gaveLines)}`, `You gave them: ${ledgerText(card.ledger.receivedLines)}`]);
   if (card.onlyTaking) {
     const open = card.needs.filter((n) => n.status === 'open').length;
-    out.push(c.yellow(`  You have only taken from ${safeLine(p.name)} so far.${open ? ` They have ${open} open need${open === 1 ? '' : 's'}: net needs "${safeLine(p.name)}"` : ' Ask what they need: net need <who> "<what>"'}`));
+    out.push(c.yellow(`  You have only taken from ${safeLine(p.name)} so far.${open ? ` They have ${open} open need${open === 1 ? '' : 's'}: net needs ${hintWord(p.name)}` : ' Ask what they need: net need <who> "<what>"'}`));
   }
   return out.join('\n');
 }

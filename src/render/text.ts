@@ -44,6 +44,17 @@ export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Journal text as a word of a command printed for the user to copy: double-quoted as
+ * people type it, or single-quoted when a shell would expand or end a double-quoted word
+ * (`$`, backquote, backslash, `"`, and `!` in an interactive bash), so pasting it runs that
+ * command and nothing else.
+ */
+export function hintWord(text: string): string {
+  const line = safeLine(text);
+  return /["$`\\!]/.test(line) ? shellWord(line) : `"${line}"`;
+}
+
 /** A side of a ledger in words: "2 leads, 1 introduction", or "nothing yet". */
 export function ledgerText(lines: ReadonlyArray<{ one: string; many: string; count: number }>): string {
   return lines.filter((l) => l.count > 0).map((l) => `${l.count} ${l.count === 1 ? l.one : l.many}`).join(', ') || 'nothing yet';

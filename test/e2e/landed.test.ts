@@ -1,9 +1,12 @@
 // net landed (issue 14) with the real binary: the wrap-up of a search.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryIO } from '../memory-io.js';
 import type { Prompter } from '../../src/cli/prompter.js';
 import { run } from '../../src/cli/run.js';
-import { cleanupJournals, type DueJson, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
+import { BIN, baseEnv, cleanupJournals, type DueJson, STACK_LINE, type TempJournal, tempJournal } from './helpers.js';
 
 afterEach(cleanupJournals);
 
@@ -161,5 +164,35 @@ describe('net landed on a terminal', () => {
       [2, 'applied'],
       [1, 'accepted'],
     ]);
+  });
+});
+
+describe('the hints of job add, job and landed quote hostile text as one shell word', () => {
+  it('pasting each hint into a shell runs that command on the exact text and nothing else', () => {
+    const j = tempJournal();
+    const marker = path.join(j.dir, 'INJECTED');
+    const title = `Eng "$(touch ${marker})" \`touch ${marker}\` $HOME \\ it's!`;
+    const company = `Hoo'li "$(touch ${marker})"`;
+    // The hint is run as a user would paste it: by bash, `net` being this binary on this journal.
+    const paste = (hint: string) =>
+      spawnSync('bash', ['-c', `net() { node ${JSON.stringify(BIN)} "$@"; }; ${hint}`], {
+        env: baseEnv(j.db, j.today),
+        encoding: 'utf8',
+      });
+    const noVia = j.net('job', 'add', title, '--company', company, '--via', `Rae "$(touch ${marker})"`);
+    expect(noVia.code).toBe(2);
+    const addHint = /add them with: (net add .*)$/m.exec(noVia.stderr)?.[1] ?? '';
+    expect(paste(addHint).status).toBe(0);
+    j.ok('job', 'add', 'Analyst', '--company', 'Acme', '--via', `Rae "$(touch ${marker})"`);
+    j.ok('job', 'add', title, '--company', company);
+    const offer = j.ok('job', 'j2', 'offer');
+    const landHint = /when you accept it, (net landed .*)$/m.exec(offer.stdout)?.[1] ?? '';
+    expect(landHint).toMatch(/--dry-run$/);
+    const landed = paste(landHint);
+    expect(landed.status, landed.stderr).toBe(0);
+    expect(landed.stdout).toContain(`Landed: ${title} at ${company} (j2`);
+    const dryHint = /^Next: (net landed .*)$/m.exec(landed.stdout)?.[1] ?? '';
+    expect(paste(dryHint).status).toBe(0);
+    expect(fs.existsSync(marker)).toBe(false);
   });
 });
