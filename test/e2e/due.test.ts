@@ -162,6 +162,7 @@ describe('net report', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
       '# Networking report: 2026-09-25 to 2026-10-01',
+      '## Pipeline',
       '## Owed now',
       '## Conversations',
       '## Leads',
@@ -173,7 +174,7 @@ describe('net report', () => {
     const out = path.join(j.dir, 'week.md');
     on(j, '2026-10-01', 'report', '--since', '2026-09-01', '--until', '2026-09-30', '-o', out);
     // A past period is as of its last day.
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^# Networking report: 2026-09-01 to 2026-09-30\n\n## Owed on 2026-09-30\n/);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^# Networking report: 2026-09-01 to 2026-09-30\n[\s\S]*\n## Owed on 2026-09-30\n/);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   });
 
@@ -194,7 +195,7 @@ describe('net report', () => {
     const md = on(j, '2026-10-01', 'report').stdout;
     const html = micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
     expect(html).not.toMatch(/<b>|<img|<a\s/);
-    expect([...html.matchAll(/<h[1-6]>/g)]).toHaveLength(8);
+    expect([...html.matchAll(/<h[1-6]>/g)]).toHaveLength(9);
     for (const table of html.matchAll(/<table>([\s\S]*?)<\/table>/g)) {
       const widths = [...(table[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<t[hd][ >]/g)].length);
       expect(new Set(widths).size).toBe(1);
