@@ -153,7 +153,9 @@ export function kindOption(text: string): InteractionKind {
 /** `p12` / `12` style ids for items; `what` names the record for the error message. */
 export function itemIdArg(text: string, prefix: string, what: string, example: string): number {
   const id = parseItemId(text, prefix);
-  if (id === null) throw new UsageError(`"${text}" is not a ${what} id. Give the number shown by net show or net due, e.g. ${example}.`);
+  // "an interaction", "an application": the article follows the word it names.
+  const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
+  if (id === null) throw new UsageError(`"${text}" is not ${article} ${what} id. Give the number shown by net show or net due, e.g. ${example}.`);
   return id;
 }
 

@@ -234,6 +234,8 @@ describe('details a careful reader of the contract would check', () => {
     expect(j.net('lead', 'followed', 'p3')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"p3" is not a lead id/) });
     expect(j.net('promise', 'kept')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Say which promise/) });
     expect(j.net('need', 'met', 'x5')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"x5" is not a need id/) });
+    expect(j.net('noreply', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"x" is not an interaction id/) });
+    expect(j.net('job', 'x', 'offer')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"x" is not an application id/) });
     expect(j.net('--db', '', 'list')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--db needs the path/) });
     expect(j.net('export', '-o', j.dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/it is a folder/) });
   });
