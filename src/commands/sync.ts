@@ -27,7 +27,7 @@ import {
   parseSegment,
   segmentText,
 } from '../formats/segment.js';
-import { plural, safeLine } from '../render/text.js';
+import { plural, safeLine, shellWord } from '../render/text.js';
 import { type SyncStatus, syncStatusJson, syncStatusLines } from '../render/sync.js';
 
 interface SyncOptions {
@@ -115,6 +115,8 @@ function run(ctx: Context, arg: string | undefined, o: SyncOptions): void {
   }
   const path = arg !== undefined ? resolve(arg) : (remembered as string);
   const folder = new SyncFolder(path);
+  // The folder as a hint prints it: one shell word, so a pasted hint names this folder and runs nothing else.
+  const word = shellWord(safeLine(path));
   folder.ensure(!o.status && !o.join);
   const manifestFile = folder.read(MANIFEST);
   let manifest: Manifest | null = null;
@@ -130,19 +132,19 @@ function run(ctx: Context, arg: string | undefined, o: SyncOptions): void {
   const secret = passphrase(ctx, o);
   if (manifest === null) {
     if (o.join || o.status) {
-      throw new UsageError(`${path} holds no synced journal yet. Run net sync ${path} first on the machine that has your journal.`);
+      throw new UsageError(`${path} holds no synced journal yet. Run net sync ${word} first on the machine that has your journal.`);
     }
   } else if (journalId !== null && journalId !== manifest.journal) {
-    throw new UsageError(`${path} is the sync folder of another journal; this journal syncs through its own. Give that folder, or join this one from an empty journal (net --db <new file> sync ${path} --join).`);
+    throw new UsageError(`${path} is the sync folder of another journal; this journal syncs through its own. Give that folder, or join this one from an empty journal (net --db <new file> sync ${word} --join).`);
   } else if (journalId === null && !o.join) {
     throw new UsageError(
       o.status
-        ? `This journal has not synced with ${path} yet. To start this device from it: net sync ${path} --join (into an empty journal).`
-        : `${path} already holds a synced journal, and this journal is not part of it. To start this device from the folder, use an empty journal: net --db <new file> sync ${path} --join`,
+        ? `This journal has not synced with ${path} yet. To start this device from it: net sync ${word} --join (into an empty journal).`
+        : `${path} already holds a synced journal, and this journal is not part of it. To start this device from the folder, use an empty journal: net --db <new file> sync ${word} --join`,
     );
   }
   if (o.join && (journalId === null || journalId !== manifest?.journal) && j.exists && !store.isEmpty()) {
-    throw new UsageError(`--join brings a synced journal into an empty one, and this journal already holds records. Use a new journal file: net --db <new file> sync ${path} --join`);
+    throw new UsageError(`--join brings a synced journal into an empty one, and this journal already holds records. Use a new journal file: net --db <new file> sync ${word} --join`);
   }
   if (o.status) {
     // Only the device notes and file names are read: no passphrase needed.

@@ -1,10 +1,11 @@
 // net sync as a user meets it: two journals on one machine (a laptop and a desktop), one
 // folder between them, a week of edits on both.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STACK_LINE, type TempJournal, cleanupJournals, tempJournal } from './helpers.js';
+import { BIN, STACK_LINE, type TempJournal, baseEnv, cleanupJournals, tempJournal } from './helpers.js';
 
 afterAll(cleanupJournals);
 
@@ -199,6 +200,30 @@ describe('net sync: two machines, one journal', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Give the folder');
     for (const r of [other, join, mixed, none]) expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('names a folder with spaces, $(…) and quotes in its hints as one shell word: a pasted hint joins that folder and runs nothing else', () => {
+    const parent = folder();
+    const marker = path.join(parent, 'INJECTED');
+    const dir = path.join(parent, `my "sync" $(touch INJECTED) it's`);
+    fs.mkdirSync(dir);
+    const a = tempJournal();
+    const b = tempJournal();
+    a.ok('add', 'Ann Lee');
+    a.ok('sync', dir);
+    b.ok('add', 'Bob Stone');
+    const refused = b.net('sync', dir);
+    expect(refused.code).toBe(2);
+    const hint = /(net --db <new file> sync .* --join)/.exec(refused.stderr)?.[1] ?? '';
+    const fresh = path.join(parent, 'new.db');
+    const pasted = spawnSync('bash', ['-c', `net() { node ${JSON.stringify(BIN)} "$@"; }; ${hint.replace('<new file>', fresh)}`], {
+      cwd: parent,
+      env: baseEnv(fresh, b.today),
+      encoding: 'utf8',
+    });
+    expect(pasted.status, pasted.stderr).toBe(0);
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(tempJournal({ from: fresh }).json<Array<{ name: string }>>('list', '--json').map((c) => c.name)).toEqual(['Ann Lee']);
   });
 
   it('skips a damaged segment with a warning, applies nothing of it, and reads it once it is whole', () => {
