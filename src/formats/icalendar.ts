@@ -132,6 +132,10 @@ function zoneOf(cal: ICAL.Component): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+function noCalendar(file: string): UsageError {
+  return new UsageError(`${file} is not a calendar: it holds no VCALENDAR. Export it again as .ics and retry; nothing was imported.`);
+}
+
 /** Every occurrence of every event of the file between `since` and `until` (single events: from `since` on). */
 export function readCalendar(bytes: Buffer, file: string, window: CalendarWindow): CalendarFile {
   const { text: source, encoding } = decodeFile(bytes);
@@ -142,12 +146,15 @@ export function readCalendar(bytes: Buffer, file: string, window: CalendarWindow
     const list = Array.isArray(parsed) && typeof parsed[0] !== 'string' ? (parsed as unknown[]) : [parsed];
     cals = list.map((jcal) => new ICAL.Component(jcal as unknown[]));
   } catch (err) {
-    const why = ((err as Error).message.split('\n')[0] ?? '').slice(0, 200);
+    // Only the parser's own errors describe the file; anything else (a mailbox read as
+    // --format ics leaves ical.js nothing to build) means there was no calendar in it.
+    if (!(err instanceof ICAL.parse.ParserError)) throw noCalendar(file);
+    const why = (err.message.split('\n')[0] ?? '').slice(0, 200);
     throw new UsageError(`${file} is not a calendar net can read (${why}). Export it again as .ics and retry; nothing was imported.`);
   }
   const out: CalendarFile = { occurrences: [], owner: null, skipped: new Map(), encoding: encoding === 'utf-8' ? null : encodingLabel(encoding) };
   for (const cal of cals) {
-    if (cal.name !== 'vcalendar') throw new UsageError(`${file} is not a calendar: it holds no VCALENDAR. Export it again as .ics and retry; nothing was imported.`);
+    if (cal.name !== 'vcalendar') throw noCalendar(file);
     out.owner ??= addressOf(cal.getFirstPropertyValue('x-wr-calname'));
     const zone = zoneOf(cal);
     // Outlook and Apple name their zones and define them in the file; ical.js needs them

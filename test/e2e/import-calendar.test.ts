@@ -193,5 +193,11 @@ describe('net import calendar.ics: bad input', () => {
     const j = journal();
     const r = j.net('import', write(j, 'x.ics', 'name,email\nDana,dana@acme.com\n'), '--format', 'ics');
     expect(r.code).toBe(2);
+    // A mailbox parses as lines outside any component: what is said is the file's fault, not the program's.
+    const mbox = 'From me@example.com Mon Sep 14 10:00:00 2026\nFrom: Me <me@example.com>\nTo: Dana <dana@acme.com>\nSubject: Hi\n\nbody\n';
+    const m = j.net('import', write(j, 'mail.mbox', mbox), '--format', 'ics');
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/mail\.mbox is not a calendar: it holds no VCALENDAR\. Export it again as \.ics and retry; nothing was imported\.\n$/);
+    expect(m.stderr).not.toMatch(/undefined|propert/);
   });
 });
