@@ -131,7 +131,14 @@ async function addJob(ctx: Context, titleText: string | undefined, o: JobOptions
   const from = via ? `, referred by ${safeLine(via.name)}` : '';
   ctx.io.out(`Added application j${id}: ${safeLine(title)} at ${safeLine(company)} (${stage} on ${on}${from}).`);
   if (lead && followed) ctx.io.out(`Lead l${lead.id} from ${safeLine(lead.source.name)} is now followed.`);
-  ctx.io.out(`Next: net jobs; when it moves, net job j${id} ${stage === 'interested' ? 'applied' : 'screen'}`);
+  ctx.io.out(addedHint(id, stage, title, company));
+}
+
+/** What to run after adding an application: the stage that comes after the one it was added at, never one behind it. */
+function addedHint(id: number, stage: JobStage, title: string, company: string): string {
+  if (stage === 'offer') return `Next: net jobs; when you accept it, net landed ${hintWord(title)} --company ${hintWord(company)} --dry-run`;
+  if (!OPEN_JOB_STAGES.includes(stage)) return 'Next: net jobs --all';
+  return `Next: net jobs; when it moves, net job j${id} ${JOB_STAGES[JOB_STAGES.indexOf(stage) + 1]}`;
 }
 
 async function moveJob(ctx: Context, id: number, stageText: string | undefined, o: JobOptions): Promise<void> {

@@ -45,6 +45,30 @@ describe('net job and net jobs', () => {
     expect(all[1]).toMatchObject({ company: 'Hooli Inc', via: { name: 'Dana Whitfield' }, lead: { id: 1, what: 'Hooli is hiring' } });
   });
 
+  it('the hint after adding at any stage names a step forward, and runs', () => {
+    const j = tempJournal();
+    const expected: Array<[string, string]> = [
+      ['interested', 'Next: net jobs; when it moves, net job j1 applied'],
+      ['applied', 'Next: net jobs; when it moves, net job j2 screen'],
+      ['screen', 'Next: net jobs; when it moves, net job j3 interview'],
+      ['interview', 'Next: net jobs; when it moves, net job j4 offer'],
+      ['offer', 'Next: net jobs; when you accept it, net landed "Role offer" --company "Co offer" --dry-run'],
+      ['accepted', 'Next: net jobs --all'],
+      ['rejected', 'Next: net jobs --all'],
+      ['withdrawn', 'Next: net jobs --all'],
+    ];
+    for (const [stage, hint] of expected) {
+      const out = j.ok('job', 'add', `Role ${stage}`, '--company', `Co ${stage}`, '--stage', stage).stdout;
+      expect(out.trim().split('\n').at(-1), stage).toBe(hint);
+    }
+    for (const [, hint] of expected) {
+      for (const command of hint.replace(/^Next: /, '').split(/; when (?:it moves|you accept it), /)) {
+        const args = (command.match(/"[^"]*"|\S+/g) ?? []).slice(1).map((w) => w.replace(/^"|"$/g, ''));
+        expect(j.net(...args).code, command).toBe(0);
+      }
+    }
+  });
+
   it('refuses bad input with exit 2 and changes nothing', () => {
     const j = tempJournal();
     j.ok('job', 'add', 'Data engineer', '--company', 'Hooli');
