@@ -40,7 +40,7 @@ export function conversationText(s: ConversationSummary): string[] {
   const changes = [`${plural(r.added, 'conversation')} ${s.dryRun ? 'to add' : 'added'}`, `${n(r.updated)} updated`, `${n(r.unchanged)} already known`];
   if (r.removed) changes.push(`${n(r.removed)} planned ${r.removed === 1 ? 'meeting' : 'meetings'} called off ${s.dryRun ? 'to remove' : 'removed'}`);
   lines.push(`${verb} from ${safeLine(s.file)} (${what}): ${changes.join(', ')}.`);
-  if (s.messages) lines.push(`  ${n(s.messages.read)} messages read, ${n(s.messages.matched)} with a contact`);
+  if (s.messages) lines.push(`  ${n(s.messages.read)} ${s.messages.read === 1 ? 'message' : 'messages'} read, ${n(s.messages.matched)} with a contact`);
   if (s.me.length) lines.push(`  you: ${s.me.map(safeLine).join(', ')}${s.meGuessed ? ' (guessed from the file; say otherwise with --me)' : ''}`);
   for (const l of r.logged.slice(0, SHOWN)) {
     const extra = [l.planned ? `${n(l.planned)} planned` : '', l.noReply ? `${n(l.noReply)} unanswered` : ''].filter(Boolean).join(', ');

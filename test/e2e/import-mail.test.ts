@@ -129,6 +129,13 @@ describe('net import mail.mbox', () => {
     expect(due.map((d) => d.state)).toEqual(['resting']);
   });
 
+  it('a mailbox of one message says "1 message read"', () => {
+    const one = journal();
+    const r = run(one, 'import', write(one, 'one.mbox', mbox(threadsMailbox().slice(0, 1))), '--me', 'me@example.com', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\n  1 message read, 1 with a contact\n');
+  });
+
   it('hostile subjects and names reach the terminal harmless', () => {
     const k = journal();
     const f = write(
