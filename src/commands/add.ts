@@ -30,13 +30,15 @@ export interface AddOptions {
   expect?: string[];
   every?: string;
   kind?: string;
+  /** The first meeting owes a thank-you even though it is logged two weeks or more late. */
+  thanks?: boolean;
   /** Add a new person even when someone of the same name is in the journal. */
   new?: boolean;
 }
 
 const FLAG_KEYS: ReadonlyArray<keyof AddOptions> = [
   'company', 'role', 'email', 'phone', 'url', 'met', 'on', 'via', 'tag', 'note', 'summary',
-  'need', 'lead', 'promise', 'expect', 'every', 'kind',
+  'need', 'lead', 'promise', 'expect', 'every', 'kind', 'thanks',
 ];
 
 export function registerAdd(program: Command, ctx: Context): void {
@@ -46,7 +48,7 @@ export function registerAdd(program: Command, ctx: Context): void {
     .summary('record someone you just met')
     .description(
       'Record someone you just met. On a terminal with no name, asks step by step; with flags it never asks.\n' +
-        'Given --met, --summary, --kind or any need/lead/promise/expect, also logs the first meeting (--note alone does not).\n' +
+        'Given --met, --summary, --kind, --thanks or any need/lead/promise/expect, also logs the first meeting (--note alone does not).\n' +
         'With --via, the person who introduced you is owed a thank-you for the introduction.\n' +
         'A name already in the journal (ignoring case and accents) is asked about on a terminal (the same person, then\n' +
         'the meeting is logged to them, or a new one) and refused in scripts unless --new. A --via name that is not in\n' +
@@ -69,6 +71,7 @@ export function registerAdd(program: Command, ctx: Context): void {
     .option('--expect <text>', 'something they promised you (repeatable)', collect)
     .option('--every <cadence>', 'keep-in-touch cadence: 30d, 6w, 3m or never (default 90d)')
     .option('--kind <kind>', 'kind of first meeting (default meeting)')
+    .option('--thanks', 'the first meeting owes a thank-you even when --on is two weeks or more ago')
     .option('--new', 'a different person from the contact of the same name already in the journal')
     .addHelpText(
       'after',
@@ -123,6 +126,8 @@ interface NewContact {
   kind: InteractionKind;
   /** `--kind` was given. */
   kindGiven: boolean;
+  /** `--thanks`: a thank-you is owed for the first meeting however late it is logged. */
+  thanks: boolean;
 }
 
 export async function runAdd(opts: AddOptions, ctx: Context): Promise<void> {
@@ -272,6 +277,7 @@ async function prepare(o: AddOptions, ctx: Context, answered: Answered | null): 
     cadenceGiven: o.every !== undefined,
     kind: o.kind !== undefined ? kindOption(o.kind) : 'meeting',
     kindGiven: o.kind !== undefined,
+    thanks: o.thanks === true,
   };
 }
 
@@ -302,7 +308,7 @@ interface Written {
 /** Whether the add records a first meeting, not only a person. */
 function logsMeeting(r: NewContact): boolean {
   // Notes alone describe the person; they are no meeting.
-  return r.metWhere !== null || r.summary !== null || r.kindGiven || r.needs.length + r.leads.length + r.promises.length + r.expects.length > 0;
+  return r.metWhere !== null || r.summary !== null || r.kindGiven || r.thanks || r.needs.length + r.leads.length + r.promises.length + r.expects.length > 0;
 }
 
 /** Adds the introducer `--via` named when they are new: they introduced you, you have not talked yet, so no cadence. */
@@ -318,7 +324,7 @@ function writeIntroducer(j: Journal, via: Introducer | null): { id: number | nul
  * introduced (kind intro, --via) is the introducer's kindness, and the introducer is owed it.
  */
 function meetingThanks(r: NewContact, today: IsoDate): boolean {
-  return thanksOwedByDefault(r.kind, r.metOn, today, false) && !(r.via !== null && r.kind === 'intro');
+  return (r.thanks || thanksOwedByDefault(r.kind, r.metOn, today, false)) && !(r.via !== null && r.kind === 'intro');
 }
 
 /** The first meeting and what came of it, for contact `id`. */

@@ -44,6 +44,15 @@ describe('2. backdated records', () => {
     expect(show.interactions).toMatchObject([{ on: '2015-09-01', thanks_owed: false }]);
   });
 
+  it('net add --on a day two weeks or more ago --thanks owes the thank-you all the same, due the day it was added', () => {
+    const j = fresh();
+    j.ok('add', 'Old Friend', '--met', 'college', '--on', '2015-09-01', '--thanks');
+    expect(due(j)).toMatchObject([{ kind: 'thanks', since: '2015-09-01', due: TODAY, days_overdue: 0 }]);
+    // --thanks alone is a meeting to thank them for.
+    j.ok('add', 'Ann Lee', '--on', '2026-03-01', '--thanks');
+    expect(j.json<ShowJson>('show', 'Ann Lee', '--json').interactions).toMatchObject([{ on: '2026-03-01', thanks_owed: true }]);
+  });
+
   it('a promise and a lead recorded with a past date fall due from the day they were recorded', () => {
     const j = fresh();
     j.ok('add', 'Kim', '--every', 'never');

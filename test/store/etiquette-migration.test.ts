@@ -1,4 +1,4 @@
-// Schema 10 (etiquette) applied to a journal of schema 9 with records in it.
+// Schema 13 (etiquette), with 10–12 before it, applied to a journal of schema 9 with records in it.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dueItems } from '../../src/core/due.js';
