@@ -213,6 +213,8 @@ async function detect(file: string, forced: FileKind | undefined): Promise<FileK
   }
   const { decodeFile } = await import('../formats/encoding.js');
   const start = decodeFile(head.subarray(0, n)).text.trimStart();
+  // Nothing to tell its kind by: naming one format (CSV) for a calendar or mailbox misleads.
+  if (start === '') throw new UsageError(`${safeLine(file)} is empty: there is nothing in it to import. Export it again and retry.`);
   if (start.startsWith('{')) return 'json';
   // An mbox starts with its first message's `From ` line.
   if (/^From \S/.test(start)) return 'mbox';

@@ -189,6 +189,18 @@ describe('net import calendar.ics: bad input', () => {
     expect(j.snapshot()).toEqual(before);
   });
 
+  it('an empty file is called empty, not a CSV', () => {
+    const j = journal();
+    const before = j.snapshot();
+    for (const name of ['empty.ics', 'empty.mbox']) {
+      const r = j.net('import', write(j, name, '\n \n'));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')} is empty: there is nothing in it to import`));
+      expect(r.stderr).not.toMatch(/CSV/);
+    }
+    expect(j.snapshot().hash).toBe(before.hash);
+  });
+
   it('--format ics on a file that is not a calendar is refused', () => {
     const j = journal();
     const r = j.net('import', write(j, 'x.ics', 'name,email\nDana,dana@acme.com\n'), '--format', 'ics');
