@@ -38,8 +38,9 @@ export function jobsTable(jobs: readonly Job[], today: IsoDate, c: Colors, width
       { header: 'STAGE', value: (j) => j.stage },
       { header: 'DAYS', value: (j) => String(daysInStage(j, today)) },
       { header: 'TITLE', value: (j) => j.title, flexible: true },
-      { header: 'COMPANY', value: (j) => j.company },
-      { header: 'REFERRER', value: (j) => j.via?.name ?? '', style: (t) => c.cyan(t) },
+      // A long company or referrer name gives up width too, or the line runs past the terminal.
+      { header: 'COMPANY', value: (j) => j.company, shrinkTo: 12 },
+      { header: 'REFERRER', value: (j) => j.via?.name ?? '', style: (t) => c.cyan(t), shrinkTo: 12 },
     ],
     c,
     width,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanupJournals, type DueJson, STACK_LINE, tempJournal } from './helpers.js';
+import { cleanupJournals, type DueJson, onTerminal, STACK_LINE, tempJournal } from './helpers.js';
 
 afterEach(cleanupJournals);
 
@@ -43,6 +43,18 @@ describe('net job and net jobs', () => {
       [3, 'withdrawn', 0],
     ]);
     expect(all[1]).toMatchObject({ company: 'Hooli Inc', via: { name: 'Dana Whitfield' }, lead: { id: 1, what: 'Hooli is hiring' } });
+  });
+
+  it('net jobs fits an 80-column terminal, however long the company and referrer names', () => {
+    const j = tempJournal();
+    j.ok('add', `Dana ${'Whitfield-'.repeat(20)}`);
+    j.ok('job', 'add', 'Data engineer', '--company', `Hooli ${'Holdings '.repeat(30)}`, '--via', 'Dana');
+    const r = onTerminal(j.db, ['jobs'], { columns: 80, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const lines = r.terminal.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBe(3);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/^j1\s+applied\s+0\s+Data engineer\s+Hooli/);
   });
 
   it('the hint after adding at any stage names a step forward, and runs', () => {
