@@ -88,8 +88,10 @@ const after = (d: IsoDate | null | undefined, day: IsoDate): boolean => d !== nu
 
 /**
  * A promise as it stood at the end of `day`: closed later, it was open (and owed no
- * thank-you); thanked later, the thank-you was still owed; nudged later, it had one nudge
- * fewer (the day of an earlier nudge is not kept, so it counts from the promise's date).
+ * thank-you); thanked later, the thank-you was still owed. Nudged later: the store gives the
+ * nudges it had then from the change history (store/promises.ts `owedOn`); where the history
+ * does not know them (a nudge from before it), it had one nudge fewer, counted from the
+ * promise's date.
  */
 export function pledgeAsOf<P extends DuePledge>(p: P, day: IsoDate): P {
   let q: P = p;

@@ -81,7 +81,7 @@ export class Promises {
    * (made and recorded by then): open then, or their kept promise's thank-you still owed.
    */
   owedOn(day: IsoDate): Pledge[] {
-    return this.db.jsonRows<Pledge>(
+    const pledges = this.db.jsonRows<Pledge>(
       PLEDGE,
       `${FROM} WHERE p.made_on <= @day AND p.recorded_on <= @day
          AND p.id IN (SELECT id FROM promises WHERE status = 'open' UNION SELECT id FROM promises WHERE closed_on > @day
@@ -91,6 +91,23 @@ export class Promises {
       // Nothing is thanked after today: for today, only the indexes of what is open now are read.
       { day, today: this.db.today },
     );
+    return pledges.map((p) => (p.lastNudgedOn != null && p.lastNudgedOn > day ? { ...p, ...this.nudgesOn(p.uuid, day) } : p));
+  }
+
+  /**
+   * How often a promise had been nudged by the end of `day`, from the change history: the
+   * values just before the first nudge recorded for a later day. A nudge from before the
+   * journal kept a history is not found there; core/report.ts's `pledgeAsOf` then counts
+   * one nudge fewer, from the promise's date.
+   */
+  private nudgesOn(uuid: string, day: IsoDate): Pick<Pledge, 'nudges' | 'lastNudgedOn'> | Record<string, never> {
+    const r = this.db
+      .stmt(
+        `SELECT c.old AS last, (SELECT n.old FROM history_changes n WHERE n.command_id = c.command_id AND n.record = c.record AND n.field = 'nudges') AS nudges
+         FROM history_changes c WHERE c.record = ? AND c.tbl = 'promises' AND c.field = 'last_nudged_on' AND c.new > ? ORDER BY c.id LIMIT 1`,
+      )
+      .get(uuid, day) as { last: string | null; nudges: number | null } | undefined;
+    return r === undefined || r.nudges === null ? {} : { nudges: Number(r.nudges), lastNudgedOn: r.last };
   }
 
   /** Every promise in id order, one at a time (see `Db.jsonEach`). */

@@ -394,6 +394,26 @@ describe('10. a report of a past period is as of its last day', () => {
     // Each record as it is now: the April promise open, the March ones kept.
     expect(r.promises.map((p) => [p.id, p.status])).toEqual([[3, 'open']]);
   });
+  it('a promise nudged again after --until is owed as net due owed it that day: its earlier nudge comes from the history', () => {
+    const j = fresh();
+    on(j, '2026-03-01', 'add', 'Sam', '--every', 'never');
+    on(j, '2026-03-01', 'promise', 'Sam', 'send the referral', '--theirs', '--by', '2026-03-05');
+    on(j, '2026-03-06', 'done', 'p1');
+    // On the 10th the next nudge is not due yet (a week after the first): nothing is owed.
+    const tenth = due(j, '2026-03-10');
+    expect(tenth).toEqual([]);
+    const heldTenth = due(j, '2026-03-10', '--all').filter((d) => d.state !== 'due');
+    const later = due(j, '2026-03-13');
+    expect(later.map((d) => d.id)).toEqual(['p1']);
+    on(j, '2026-03-13', 'done', 'p1');
+    const r = report(j, '--since', '2026-03-01', '--until', '2026-03-10');
+    expect(r.owed_now).toEqual(tenth);
+    expect(r.held_back).toEqual(heldTenth);
+    // As of the end of the 13th, that day's nudge was made: nothing owed, the promise rests.
+    const thirteenth = report(j, '--since', '2026-03-07', '--until', '2026-03-13');
+    expect(thirteenth.owed_now).toEqual([]);
+    expect(thirteenth.held_back.map((d) => [d.id, d.state])).toEqual([['p1', 'resting']]);
+  });
 });
 
 describe('11. the report and net due --all agree on what is held back', () => {
