@@ -151,7 +151,7 @@ export function effects(db: Db, changes: readonly ChangeRow[]): RecordEffect[] {
       // Removed and made again in one command (or the reverse): it ends as it ended.
       e.what = isCreation(c) ? 'added' : 'removed';
     }
-    if (e.what !== 'changed') continue;
+    if (e.what !== 'changed' || (!link && kind.internal.includes(c.field ?? ''))) continue;
     const field = link ? (kind.links?.[c.table] ?? c.table) : (kind.fields.find((f) => f.column === c.field)?.label ?? c.field ?? '');
     if (field && !e.fields.includes(field)) e.fields.push(field);
   }
@@ -225,6 +225,8 @@ export function describeChanges(db: Db, changes: readonly ChangeRow[]): ChangeVi
       });
       continue;
     }
+    // Bookkeeping columns (kinds.ts `internal`) are kept for undo but are not what the user changed.
+    if (c.field !== null && kind.internal.includes(c.field)) continue;
     const ref = c.field !== null ? t?.refs.get(c.field) : undefined;
     const def = c.field !== null ? kind.fields.find((f) => f.column === c.field) : undefined;
     const shown = (v: unknown) => (def?.type === 'flag' ? (v ? 'yes' : 'no') : ref ? nameOfUuid(db, ref, v) : null);

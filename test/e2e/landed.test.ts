@@ -96,6 +96,18 @@ describe('net landed', () => {
     ]);
   });
 
+  it('net history and net undo name what the user changed, not the bookkeeping behind it', () => {
+    const j = tempJournal();
+    search(j);
+    j.ok('landed', 'Data engineer', '--company', 'Hooli');
+    const history = j.ok('history', '--limit', '1').stdout;
+    expect(history).toContain('j1 landed on: (none) → 2026-10-01');
+    expect(history).not.toMatch(/landed_after/);
+    const undo = j.ok('undo').stdout;
+    expect(undo).toMatch(/changed j1 \([^)]*landed on/);
+    expect(undo).not.toMatch(/landed_after/);
+  });
+
   it('refuses bad input with exit 2 and changes nothing', () => {
     const j = tempJournal();
     search(j);
