@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { assertStdoutOpen, writeFileAtomic } from '../cli/files.js';
+import { keepYoungGenerationSmall } from '../cli/memory.js';
 import { examples } from '../cli/help.js';
 import { jsonSafe } from '../render/json.js';
 import { plural, safeLine, terminalText } from '../render/text.js';
@@ -32,6 +33,7 @@ export function registerExport(program: Command, ctx: Context): void {
       // once, and each one read through the map stays in the process's memory (a 1.4 GB
       // journal's export peaked at 426 MB, 305 MB of it the map).
       j.db.raw.pragma('mmap_size = 0');
+      await keepYoungGenerationSmall();
       const { backupText } = await import('../formats/backup.js');
       const { csvText } = await import('../formats/csv.js');
       const { vcardText } = await import('../formats/vcard.js');

@@ -1,6 +1,7 @@
 // `net import calendar.ics` and `net import mail.mbox`: conversations from the files a job
 // seeker already has, logged with the contacts they involve. The file is read and judged
 // before the journal is written; all of it is then written in one transaction.
+import { keepYoungGenerationSmall } from '../cli/memory.js';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { judgeEvent, SKIP, type EventOccurrence, type FoundConversation } from '../core/conversations.js';
@@ -145,6 +146,7 @@ export async function importMail(ctx: Context, file: string, o: ConversationImpo
   }
   const name = safeLine(file);
   const { scanMailbox } = await import('../formats/mailbox.js');
+  await keepYoungGenerationSmall();
   const scan = await scanMailbox(file, { me, contacts: [...j.contacts.emailKeys()], since }, (p) =>
     ctx.io.status(`Reading ${name}: ${plural(p.read, 'message')} read, ${p.matched.toLocaleString('en-US')} with a contact`),
   ).finally(() => ctx.io.status(''));

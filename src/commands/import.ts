@@ -7,6 +7,7 @@ import { cadenceOption } from '../cli/inputs.js';
 import { emptySet, type ImportFormat, type ImportSet } from '../formats/types.js';
 import type { ImportResult } from '../store/importer.js';
 import type { ConversationImportOptions } from './import-conversations.js';
+import { keepYoungGenerationSmall } from '../cli/memory.js';
 import { plural, safeLine } from '../render/text.js';
 
 interface ImportOptions extends ConversationImportOptions {
@@ -87,15 +88,7 @@ export function registerImport(program: Command, ctx: Context): void {
           import('../formats/backupfile.js'),
           import('../store/importer.js'),
         ]);
-        // V8 grows its young generation up to 32 MB while a long synchronous loop like this one
-        // runs, and promotes more to the old one: a 50 MB backup peaked at 138 MB of memory,
-        // and 97 MB with the young generation kept at its first size (as fast, measured).
-        // V8 reads this flag each time it would grow it; a Node that refused it costs only memory.
-        try {
-          (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
-        } catch {
-          // Only memory is at stake.
-        }
+        await keepYoungGenerationSmall();
         let phase = 'Checking';
         let shown = -1;
         const progress = (done: number, size: number) => {
