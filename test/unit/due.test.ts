@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ContactActivity,
   type DueInput,
   type DueItem,
-  type DueKind,
   type DueState,
   dueItems,
   followupDue,
@@ -14,6 +12,7 @@ import {
   visibleDue,
 } from '../../src/core/due.js';
 import { interactionBuilder, leadBuilder, pledgeBuilder } from './records.js';
+import { activityBuilder, checkRules, due, type Expected, input, type RuleCase } from './rules.js';
 import type { ContactRef } from '../../src/core/types.js';
 
 const DANA: ContactRef = { id: 1, name: 'Dana Whitfield' };
@@ -24,40 +23,8 @@ const pledge = pledgeBuilder(DANA, '2026-10-01', 'send my notes');
 const interaction = interactionBuilder(DANA, '2026-10-01');
 const lead = leadBuilder(MARIA, '2026-10-01');
 
-function activity(over: Partial<ContactActivity> = {}): ContactActivity {
-  return {
-    contact: DANA,
-    cadenceDays: 90,
-    snoozedUntil: null,
-    archived: false,
-    metOn: '2026-10-01',
-    interactionCount: 1,
-    lastOn: '2026-10-01',
-    lastTwoNoReply: false,
-    ...over,
-  };
-}
+const activity = activityBuilder(DANA, '2026-10-01');
 
-function input(parts: Partial<DueInput>): DueInput {
-  return { pledges: [], thanks: [], leads: [], activity: [], ...parts };
-}
-
-interface Expected {
-  state: DueState;
-  due: string;
-  daysOverdue: number;
-}
-
-interface RuleCase {
-  rule: string;
-  input: DueInput;
-  id: string;
-  kind: DueKind;
-  /** today → the item expected that day, or null when there is none. */
-  days: Array<[string, Expected | null]>;
-}
-
-const due = (d: string, daysOverdue: number): Expected => ({ state: 'due', due: d, daysOverdue });
 const held = (state: DueState, d: string, daysOverdue: number): Expected => ({ state, due: d, daysOverdue });
 
 // Each rule on the day before, the day of and the day after its boundary (and a few more).
@@ -378,17 +345,7 @@ const RULES: RuleCase[] = [
   },
 ];
 
-describe.each(RULES)('due rule: $rule', ({ input: data, id, kind, days }) => {
-  it.each(days)('on %s', (today, expected) => {
-    const items = dueItems(data, today).filter((i) => i.id === id);
-    if (expected === null) {
-      expect(items).toEqual([]);
-      return;
-    }
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id, kind, ...expected });
-  });
-});
+checkRules('due rule: ', RULES);
 
 describe('due items: contents', () => {
   it('my promise names the contact, what and since when', () => {

@@ -2,9 +2,6 @@
 // days around its boundary (in the style of due.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
-  type ContactActivity,
-  type DueInput,
-  type DueKind,
   type DueState,
   cadenceFromConversation,
   dueItems,
@@ -12,6 +9,7 @@ import {
   thanksOwedByDefault,
 } from '../../src/core/due.js';
 import { interactionBuilder, leadBuilder, pledgeBuilder } from './records.js';
+import { activityBuilder, checkRules, due, input, type RuleCase } from './rules.js';
 import type { ContactRef, InteractionKind } from '../../src/core/types.js';
 
 const KIM: ContactRef = { id: 1, name: 'Kim' };
@@ -22,54 +20,8 @@ const pledge = pledgeBuilder(KIM, '2026-04-14', 'send the deck');
 const interaction = interactionBuilder(KIM, '2026-04-14');
 const lead = leadBuilder(KIM, '2026-04-14');
 
-function activity(over: Partial<ContactActivity> = {}): ContactActivity {
-  return {
-    contact: KIM,
-    cadenceDays: 90,
-    snoozedUntil: null,
-    archived: false,
-    metOn: '2026-04-14',
-    interactionCount: 1,
-    lastOn: '2026-04-14',
-    lastTwoNoReply: false,
-    ...over,
-  };
-}
-
-function input(parts: Partial<DueInput>): DueInput {
-  return { pledges: [], thanks: [], leads: [], activity: [], ...parts };
-}
-
-interface Expected {
-  state: DueState;
-  due: string;
-  daysOverdue: number;
-}
-
-interface RuleCase {
-  rule: string;
-  input: DueInput;
-  id: string;
-  kind: DueKind;
-  /** today → the item expected that day, or null when there is none. */
-  days: Array<[string, Expected | null]>;
-}
-
-const due = (d: string, daysOverdue: number): Expected => ({ state: 'due', due: d, daysOverdue });
-
-function check(rules: RuleCase[]): void {
-  describe.each(rules)('$rule', ({ input: data, id, kind, days }) => {
-    it.each(days)('on %s', (today, expected) => {
-      const items = dueItems(data, today).filter((i) => i.id === id && i.kind === kind);
-      if (expected === null) {
-        expect(items).toEqual([]);
-        return;
-      }
-      expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ id, kind, ...expected });
-    });
-  });
-}
+const activity = activityBuilder(KIM, '2026-04-14');
+const check = (rules: RuleCase[]) => checkRules('', rules);
 
 describe('1. my promise falls due on the later of the day it was made and the day before --by', () => {
   check([
