@@ -1,6 +1,18 @@
 // Writing commands as a user would type them, for property tests (some fail: a failed
 // command must change nothing).
 import fc from 'fast-check';
+import { run } from '../../src/cli/run.js';
+import { memoryIO } from '../memory-io.js';
+
+/** The day every property test's commands run on. */
+export const TODAY = '2026-10-01';
+
+/** Runs net in this process (the same `run` the binary calls) on journal `db`. */
+export async function net(db: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIO();
+  const code = await run(argv, { io, env: { NET_DB: db, NET_TODAY: TODAY }, now: new Date(), version: 'test' });
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
 
 const who = fc.constantFrom('Ann', 'Ben', 'Cy Dunn', '1', '2', '3', '4');
 const item = (prefix: string) => fc.integer({ min: 1, max: 4 }).map((n) => `${prefix}${n}`);

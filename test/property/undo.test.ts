@@ -6,21 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryIO } from '../memory-io.js';
-import { run } from '../../src/cli/run.js';
-import { command } from './commands.js';
+import { command, net } from './commands.js';
 
-const TODAY = '2026-10-01';
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function net(db: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIO();
-  const code = await run(argv, { io, env: { NET_DB: db, NET_TODAY: TODAY }, now: new Date(), version: 'test' });
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
 
 async function exported(db: string): Promise<unknown> {
   const r = await net(db, ['export']);
