@@ -22,8 +22,12 @@ export interface CalendarMeta {
 
 const MAX_OCTETS = 75;
 
-/** Control characters are not allowed in TEXT (3.3.11) except as the escaped line break. */
-const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+/**
+ * Control characters are not allowed in TEXT (3.3.11) except as the escaped line break; the
+ * bidirectional controls go too, as in every terminal table: a name holding U+202E would
+ * show a calendar application its text reversed (a spoofed title or place).
+ */
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A TEXT value: backslash, semicolon and comma escaped, any line break as `\n`. */
 export function escapeText(text: string): string {

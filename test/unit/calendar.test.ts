@@ -76,6 +76,7 @@ describe('iCalendar text', () => {
     ['a, b; c\\d', 'a\\, b\\; c\\\\d'],
     ['line\r\nbreak\rand\nmore', 'line\\nbreak\\nand\\nmore'],
     ['bell\x07 esc\x1b del\x7f c1\x85 tab\t', 'bell esc del c1 tab\t'],
+    ['Dana \u202egnp.exe\u202c and \u2066isolate\u2069 \u200fmark', 'Dana gnp.exe and isolate mark'],
   ])('escapes %j', (raw, escaped) => {
     expect(escapeText(raw)).toBe(escaped);
   });
