@@ -8,6 +8,7 @@ import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import type { Journal } from '../store/journal.js';
 import { nextHlc } from '../store/history.js';
+import { randomUuid } from '../store/random.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { SyncStore } from '../store/sync.js';
 import { MANIFEST, SyncFolder, noteName, segmentName, snapshotName } from '../store/syncfolder.js';
@@ -267,7 +268,7 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
   const syncedBefore = store.meta('sync_journal') !== null;
   let newManifest: string | null = null;
   if (manifest === null) {
-    const journal = store.meta('sync_journal') ?? globalThis.crypto.randomUUID();
+    const journal = store.meta('sync_journal') ?? randomUuid();
     const sealed = secret === null ? null : newSeal(secret);
     manifest = { journal, seal: sealed?.manifest ?? null };
     key = sealed?.key ?? null;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { localToday } from '../core/dates.js';
 import type { IsoDate } from '../core/types.js';
+import { randomUuid } from './random.js';
 
 /** A connection with each statement prepared once per process. */
 export class Db {
@@ -69,9 +70,9 @@ export class Db {
   }
 }
 
-/** A random UUID; Web Crypto is loaded on first use, so reading commands never pay for it. */
+/** A random UUID for a new record. */
 export function newUuid(): string {
-  return globalThis.crypto.randomUUID();
+  return randomUuid();
 }
 
 export function nowStamp(): string {

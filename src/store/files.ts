@@ -1,9 +1,9 @@
 // The files net writes besides the journal (backups, exports, reports): where they may go,
 // and the private temp files they are built in before being renamed into place.
-import { randomBytes } from 'node:crypto';
 import { type Stats, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { randomBytes } from './random.js';
 
 /** The files SQLite keeps beside a journal while it is in use; each is part of the database. */
 export const JOURNAL_COMPANIONS = ['', '-wal', '-shm', '-journal'] as const;

@@ -1,3 +1,4 @@
+import { randomUuid } from '../random.js';
 import type { Migration } from './index.js';
 
 // The change history and `net undo` (see store/history.ts, which also makes the triggers
@@ -41,6 +42,6 @@ export const history: Migration = {
       CREATE TABLE history_session (command_id INTEGER NOT NULL);
       CREATE TABLE history_removed (tbl TEXT NOT NULL, id INTEGER NOT NULL, uuid TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
     `);
-    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?)").run(globalThis.crypto.randomUUID());
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?)").run(randomUuid());
   },
 };
