@@ -31,8 +31,9 @@ const LATER = `(SELECT id, sum(leads) AS leads, sum(intros) AS intros, sum(their
 /**
  * Per contact, the introductions in their conversations (joined as `n`): thank-yous sent for
  * an introduction (kept in the thanked count, but each is the introduction) and introductions
- * you made. Few interactions are either, so for everyone they are found in one pass over the
- * interactions (`CROSS JOIN` keeps SQLite from walking every contact's instead); for one
+ * you made. Few interactions are either, so for everyone they are read from their own index
+ * (schema 19, whose condition the WHERE repeats word for word so that SQLite uses it;
+ * `CROSS JOIN` keeps it from walking every contact's conversations instead); for one
  * contact, through their own.
  */
 const INTROS_FIELDS = `ic.contact_id AS id,
