@@ -26,7 +26,8 @@ function cacheDir() {
  */
 function loadWithCodeCache(dir) {
   const vm = require('node:vm');
-  const source = fs.readFileSync(bundle, 'utf8');
+  // Latin-1 is the bundle's text as it is ASCII (scripts/build.mjs checks) and is read without decoding.
+  const source = fs.readFileSync(bundle, 'latin1');
   const stat = fs.statSync(bundle);
   const build = Buffer.from(`${bundle} ${stat.size} ${Math.floor(stat.mtimeMs)} ${process.version} ${process.arch}\n`);
   const file = path.join(dir, 'net.v8');

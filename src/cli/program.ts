@@ -1,35 +1,5 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
-import { registerAdd } from '../commands/add.js';
-import { registerBackup } from '../commands/backup.js';
-import { registerCalendar } from '../commands/calendar.js';
-import { registerCompany } from '../commands/company.js';
-import { registerCompletion } from '../commands/completion.js';
-import { registerDoctor } from '../commands/doctor.js';
-import { registerDone } from '../commands/done.js';
-import { registerDraft } from '../commands/draft.js';
-import { registerDue } from '../commands/due.js';
-import { registerEdit } from '../commands/edit.js';
-import { registerExport } from '../commands/export.js';
-import { registerHistory } from '../commands/history.js';
-import { registerImport } from '../commands/import.js';
-import { registerIntro } from '../commands/intro.js';
-import { registerJob } from '../commands/job.js';
-import { registerLanded } from '../commands/landed.js';
-import { registerLead } from '../commands/lead.js';
-import { registerList } from '../commands/list.js';
-import { registerMerge } from '../commands/merge.js';
-import { registerLog } from '../commands/log.js';
-import { registerNeed } from '../commands/need.js';
-import { registerNote } from '../commands/note.js';
-import { registerNoReply } from '../commands/noreply.js';
-import { registerPromise } from '../commands/promise.js';
-import { registerReport } from '../commands/report.js';
-import { registerRm } from '../commands/rm.js';
-import { registerShow } from '../commands/show.js';
-import { registerThank } from '../commands/thank.js';
-import { registerSync } from '../commands/sync.js';
-import { registerUndo } from '../commands/undo.js';
 
 export interface ProgramIO {
   writeOut(text: string): void;
@@ -38,45 +8,67 @@ export interface ProgramIO {
 
 type Register = (program: Command, ctx: Context) => void;
 
-/** Each command name and the function that registers it (some register a pair). */
-const COMMANDS: Record<string, Register> = {
-  add: registerAdd,
-  log: registerLog,
-  lead: registerLead,
-  job: registerJob,
-  jobs: registerJob,
-  company: registerCompany,
-  landed: registerLanded,
-  companies: registerCompany,
-  intro: registerIntro,
-  promise: registerPromise,
-  need: registerNeed,
-  needs: registerNeed,
-  note: registerNote,
-  thank: registerThank,
-  noreply: registerNoReply,
-  due: registerDue,
-  done: registerDone,
-  snooze: registerDone,
-  report: registerReport,
-  calendar: registerCalendar,
-  draft: registerDraft,
-  show: registerShow,
-  list: registerList,
-  find: registerList,
-  edit: registerEdit,
-  rm: registerRm,
-  merge: registerMerge,
-  undo: registerUndo,
-  history: registerHistory,
-  import: registerImport,
-  export: registerExport,
-  backup: registerBackup,
-  doctor: registerDoctor,
-  sync: registerSync,
-  __names: registerCompletion,
-  __ids: registerCompletion,
+/** Which bundle this is (scripts/build.mjs): the daily commands only, or every command. */
+declare const NET_BUNDLE: 'daily' | 'full';
+
+/**
+ * Each command name and how to load the function that registers it (some register a pair),
+ * in the order help lists them. The occasional commands are only in the full bundle
+ * (scripts/build.mjs), which takes over their command lines (src/main.ts).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  add: async () => (await import('../commands/add.js')).registerAdd,
+  log: async () => (await import('../commands/log.js')).registerLog,
+  lead: async () => (await import('../commands/lead.js')).registerLead,
+  job: async () => (await import('../commands/job.js')).registerJob,
+  jobs: async () => (await import('../commands/job.js')).registerJob,
+  ...(NET_BUNDLE === 'full' && {
+    company: async () => (await import('../commands/company.js')).registerCompany,
+    landed: async () => (await import('../commands/landed.js')).registerLanded,
+    companies: async () => (await import('../commands/company.js')).registerCompany,
+  }),
+  intro: async () => (await import('../commands/intro.js')).registerIntro,
+  promise: async () => (await import('../commands/promise.js')).registerPromise,
+  need: async () => (await import('../commands/need.js')).registerNeed,
+  needs: async () => (await import('../commands/need.js')).registerNeed,
+  note: async () => (await import('../commands/note.js')).registerNote,
+  thank: async () => (await import('../commands/thank.js')).registerThank,
+  noreply: async () => (await import('../commands/noreply.js')).registerNoReply,
+  due: async () => (await import('../commands/due.js')).registerDue,
+  done: async () => (await import('../commands/done.js')).registerDone,
+  snooze: async () => (await import('../commands/done.js')).registerDone,
+  report: async () => (await import('../commands/report.js')).registerReport,
+  ...(NET_BUNDLE === 'full' && {
+    calendar: async () => (await import('../commands/calendar.js')).registerCalendar,
+    draft: async () => (await import('../commands/draft.js')).registerDraft,
+  }),
+  show: async () => (await import('../commands/show.js')).registerShow,
+  list: async () => (await import('../commands/list.js')).registerList,
+  find: async () => (await import('../commands/list.js')).registerList,
+  edit: async () => (await import('../commands/edit.js')).registerEdit,
+  rm: async () => (await import('../commands/rm.js')).registerRm,
+  ...(NET_BUNDLE === 'full' && {
+    merge: async () => (await import('../commands/merge.js')).registerMerge,
+    undo: async () => (await import('../commands/undo.js')).registerUndo,
+    history: async () => (await import('../commands/history.js')).registerHistory,
+    import: async () => (await import('../commands/import.js')).registerImport,
+    export: async () => (await import('../commands/export.js')).registerExport,
+    backup: async () => (await import('../commands/backup.js')).registerBackup,
+    doctor: async () => (await import('../commands/doctor.js')).registerDoctor,
+    sync: async () => (await import('../commands/sync.js')).registerSync,
+  }),
+  __names: async () => (await import('../commands/completion.js')).registerCompletion,
+  __ids: async () => (await import('../commands/completion.js')).registerCompletion,
 };
+
+/**
+ * Whether this bundle runs the command line itself: one of its commands, without --help.
+ * Help, the version, unknown commands and occasional ones go to the full bundle.
+ */
+export function handles(argv: readonly string[]): boolean {
+  const name = commandName(argv);
+  return name !== undefined && Object.hasOwn(COMMANDS, name) && !argv.includes('--help') && !argv.includes('-h');
+}
 
 /** The command a command line runs: its first word that is not an option or --db's value. */
 export function commandName(argv: readonly string[]): string | undefined {
@@ -90,10 +82,10 @@ export function commandName(argv: readonly string[]): string | undefined {
 
 /**
  * The command tree. Commander only parses; each command's run does the work. Only the
- * command being run is registered (start-up time is the product's budget); help,
+ * command being run is loaded and registered (start-up time is the product's budget); help,
  * completion and unknown commands get the whole tree.
  */
-export function buildProgram(ctx: Context, version: string, out: ProgramIO, argv: readonly string[] = []): Command {
+export async function buildProgram(ctx: Context, version: string, out: ProgramIO, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('net');
   program
     .description('A private journal for job networking: who you met, what you owe them, and what they need.')
@@ -104,15 +96,15 @@ export function buildProgram(ctx: Context, version: string, out: ProgramIO, argv
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: out.writeOut, writeErr: out.writeErr })
     .exitOverride();
-  const name = commandName(argv);
-  const only = name !== undefined && !argv.includes('--help') && !argv.includes('-h') ? COMMANDS[name] : undefined;
+  const only = handles(argv) ? COMMANDS[commandName(argv) ?? ''] : undefined;
   if (only) {
-    only(program, ctx);
+    (await only())(program, ctx);
     return program;
   }
-  for (const register of new Set([...Object.values(COMMANDS).filter((r) => r !== registerCompletion), registerCompletion])) {
-    register(program, ctx);
-  }
+  const all = await Promise.all(Object.entries(COMMANDS).map(async ([key, load]) => [key, await load()] as const));
+  // Completion's hidden commands last, each register function once (some register a pair).
+  const registers = new Set([...all.filter(([key]) => !key.startsWith('__')), ...all.filter(([key]) => key.startsWith('__'))].map(([, r]) => r));
+  for (const register of registers) register(program, ctx);
   program.addHelpText(
     'after',
     `

@@ -51,7 +51,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       },
       prompter: () => (prompter ??= (deps.prompter ?? inquirerPrompter)()),
     };
-    const program = buildProgram(
+    const program = await buildProgram(
       ctx,
       deps.version,
       {

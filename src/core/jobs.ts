@@ -101,7 +101,8 @@ const SUFFIXES = new Set([
  */
 export function companyKey(name: string): string {
   const words = matchKey(name)
-    .replace(/[.,()&'’"]/g, (c) => (c === '&' ? ' and ' : ' '))
+    // \u2019 is the typographic apostrophe, escaped so that the bundle stays ASCII (scripts/build.mjs).
+    .replace(/[.,()&'\u2019"]/g, (c) => (c === '&' ? ' and ' : ' '))
     .split(/\s+/)
     .filter((w) => w !== '');
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();

@@ -9,6 +9,9 @@ export function normalizeText(s: string): string {
 /** The form used to compare: accents removed, case folded, spaces collapsed. */
 // Letters that are not a base letter plus an accent, so NFD leaves them whole.
 const FOLD: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+// Those letters, escaped: a regular expression is copied into the bundle as it is written,
+// and the bundle must stay ASCII (scripts/build.mjs says why).
+const FOLDED = /[\u00f8\u0142\u00df\u00e6\u0153\u0111\u00f0\u00fe\u0131\u0127]/g;
 
 /** One character in the compared form (without matchKey's trimming): "É" → "e", "ß" → "ss". */
 function foldChar(ch: string): string {
@@ -16,7 +19,7 @@ function foldChar(ch: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLocaleLowerCase('en-US')
-    .replace(/[øłßæœđðþıħ]/g, (c) => FOLD[c] ?? c);
+    .replace(FOLDED, (c) => FOLD[c] ?? c);
 }
 
 /**
@@ -46,7 +49,7 @@ export function matchKey(s: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLocaleLowerCase('en-US')
-    .replace(/[øłßæœđðþıħ]/g, (ch) => FOLD[ch] ?? ch)
+    .replace(FOLDED, (ch) => FOLD[ch] ?? ch)
     .replace(/\s+/g, ' ')
     .trim();
 }
