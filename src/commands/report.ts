@@ -10,7 +10,7 @@ import { optionalDate } from '../cli/inputs.js';
 import { dueJson } from '../render/due.js';
 import { interactionJson, leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
 import { jobJson } from '../render/jobs.js';
-import { reportMarkdown } from '../render/markdown.js';
+import { reportMarkdown, SECTION_ROWS } from '../render/markdown.js';
 import { safeLine } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
 
@@ -45,7 +45,8 @@ export function registerReport(program: Command, ctx: Context): void {
       const graph = o.graph ?? false;
       const j = ctx.journal();
       const text = j.read(() => {
-        const report = readReport(j, period);
+        // Markdown shows the first rows of the open-ended sections; JSON has them all.
+        const report = readReport(j, period, format === 'json' ? undefined : SECTION_ROWS);
         return format === 'json' ? printJson(reportJson(report, graph)) : reportMarkdown(report, { today: ctx.today, graph });
       });
       if (o.output !== undefined && o.output !== '-') {
@@ -59,17 +60,21 @@ export function registerReport(program: Command, ctx: Context): void {
 
 /**
  * The report of a period as of its last day, read in one go (the caller holds the read
- * transaction): the period's records, and what the due rules could find owed that day.
+ * transaction): the period's records, and what the due rules could find owed that day. With
+ * `shown`, the open needs are read only as far as a section shows them (and counted); owed
+ * items are ranked by the due rules from all they read, so they are read whole.
  */
-function readReport(j: Journal, period: Period): Report {
+function readReport(j: Journal, period: Period, shown?: number): Report {
   const day = period.to;
+  const open = j.needs.openOn(day, shown);
   const input: ReportInput = {
     period,
     met: j.contacts.metIn(period),
     interactions: j.interactions.inPeriod(period),
     leads: j.leads.inPeriod(period),
     pledges: j.promises.inPeriod(period),
-    needs: j.needs.openOn(day),
+    needs: open.needs,
+    needsOpen: open.count,
     due: {
       pledges: j.promises.owedOn(day),
       thanks: j.interactions.thanksOwedOn(day),

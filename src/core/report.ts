@@ -40,8 +40,10 @@ export interface ReportInput {
   leads: readonly Lead[];
   /** Promises open at the end of the period, and those made or closed in it. */
   pledges: readonly Pledge[];
-  /** Needs open at the end of the period, oldest first. */
+  /** Needs open at the end of the period, oldest first: all of them, or the first a markdown report shows. */
   needs: readonly Need[];
+  /** How many needs were open at the end of the period (default: as many as `needs`). */
+  needsOpen?: number;
   /** What the due rules read on the period's last day: every record that could be owed then. */
   due: DueInput;
   /** Every application (the pipeline is as they stood at the period's end). */
@@ -70,6 +72,8 @@ export interface Report {
   leads: Lead[];
   promises: Pledge[];
   waysToGive: Need[];
+  /** How many needs were open: `waysToGive` may hold only the first of them. */
+  openNeeds: number;
   giveAndTake: GiveTake[];
   /** What `net due --all` added to it that day: snoozed, resting and planned items. */
   heldBack: DueItem[];
@@ -180,6 +184,7 @@ export function buildReport(r: ReportInput, giveAndTake: GiveTake[]): Report {
     leads,
     promises,
     waysToGive: r.needs.map((n) => needAsOf(n, to)),
+    openNeeds: r.needsOpen ?? r.needs.length,
     giveAndTake,
     heldBack: heldBack(items),
     graph,

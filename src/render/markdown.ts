@@ -40,10 +40,13 @@ function tableOf<T>(items: readonly T[], headers: readonly string[], row: (item:
  */
 export const SECTION_ROWS = 20;
 
-/** Like `tableOf`, the first `SECTION_ROWS` rows, then a line saying how many more and where to see them. */
-function cappedTable<T>(items: readonly T[], headers: readonly string[], row: (item: T) => string[], command: string): string | null {
-  if (items.length <= SECTION_ROWS) return tableOf(items, headers, row);
-  const more = thousands(items.length - SECTION_ROWS);
+/**
+ * Like `tableOf`, the first `SECTION_ROWS` rows, then a line saying how many more of `count`
+ * (default: all of `items`; a report may read only the rows it shows) and where to see them.
+ */
+function cappedTable<T>(items: readonly T[], headers: readonly string[], row: (item: T) => string[], command: string, count = items.length): string | null {
+  if (count <= SECTION_ROWS) return tableOf(items, headers, row);
+  const more = thousands(count - SECTION_ROWS);
   return `${mdTable(headers, items.slice(0, SECTION_ROWS).map(row))}\n\n… and ${more} more: ${command}`;
 }
 
@@ -145,7 +148,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
   parts.push(
     section(
       'Ways to give',
-      cappedTable(r.waysToGive, WAYS_TO_GIVE, (n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn], 'net needs'),
+      cappedTable(r.waysToGive, WAYS_TO_GIVE, (n) => [`n${n.id}`, mdText(n.contact.name), mdText(n.what), n.notedOn], 'net needs', r.openNeeds),
       'No open needs. Ask the people you meet what they are looking for.',
     ),
   );

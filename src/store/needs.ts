@@ -17,6 +17,13 @@ const FROM = 'FROM needs n JOIN contacts c ON c.id = n.contact_id';
 /** Open needs, read from their covering index. */
 const FROM_OPEN = `FROM needs n INDEXED BY needs_open JOIN contacts c ON c.id = n.contact_id WHERE n.status = 'open'`;
 const OLDEST_FIRST = 'n.noted_on, n.id';
+/**
+ * The needs open at the end of `@day`, as (noted_on, id): the open ones from their covering
+ * index, without a table row each, and the few closed after the day from theirs
+ * (`INDEXED BY`: left to itself, SQLite scans every need for the order the UNION merges in).
+ */
+const OPEN_ON = `SELECT noted_on, id FROM needs INDEXED BY needs_open WHERE status = 'open' AND noted_on <= @day
+  UNION SELECT noted_on, id FROM needs INDEXED BY needs_closed WHERE closed_on > @day AND noted_on <= @day`;
 
 export class Needs {
   constructor(private readonly db: Db) {}
@@ -62,15 +69,20 @@ export class Needs {
     return rows.filter((n) => matchKey(n.what).includes(key) || matchKey(n.contact.name).includes(key));
   }
 
-  /** Needs open at the end of `day` (noted by then, met or dropped after it or not yet), oldest first. */
-  openOn(day: IsoDate): Need[] {
-    return this.db.jsonRows<Need>(
+  /**
+   * Needs open at the end of `day` (noted by then, met or dropped after it or not yet), oldest
+   * first: the first `limit` of them (all without one), and how many there were. A markdown
+   * report shows a few of a journal's thousand open needs, and reads only those.
+   */
+  openOn(day: IsoDate, limit?: number): { needs: Need[]; count: number } {
+    const needs = this.db.jsonRows<Need>(
       NEED,
-      `${FROM} WHERE n.noted_on <= @day
-         AND n.id IN (SELECT id FROM needs INDEXED BY needs_open WHERE status = 'open' UNION SELECT id FROM needs WHERE closed_on > @day)`,
+      `FROM (${OPEN_ON} ORDER BY noted_on, id LIMIT @limit) o JOIN needs n ON n.id = o.id JOIN contacts c ON c.id = n.contact_id`,
       OLDEST_FIRST,
-      { day },
+      { day, limit: limit ?? -1 },
     );
+    if (limit === undefined || needs.length < limit) return { needs, count: needs.length };
+    return { needs, count: this.db.stmt(`SELECT count(*) FROM (${OPEN_ON})`).pluck().get({ day }) as number };
   }
 
   /** Needs closed (met or dropped) on a day of the period. */

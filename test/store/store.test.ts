@@ -202,6 +202,24 @@ describe('repositories', () => {
     expect(j.needs.get(999)).toBeUndefined();
   });
 
+  it('reads the needs open on a day, oldest first: all, or the first few and how many there were', () => {
+    const a = j.write(() => j.contacts.insert({ name: 'Ann' }));
+    const need = (notedOn: string, status: 'open' | 'met' | 'dropped' = 'open', closedOn: string | null = null) =>
+      j.write(() => j.needs.insert({ contactId: a, what: `noted ${notedOn}`, notedOn, status, closedOn }));
+    const ids = [need('2026-10-03'), need('2026-10-01', 'met', '2026-10-09'), need('2026-10-02'), need('2026-10-01', 'dropped', '2026-10-04'), need('2026-10-06')];
+    // The need dropped on 10-04 was no longer open on 10-05.
+    const [late, metLater, open2, , notedAfter] = ids;
+    // On 10-05: noted by then, and open now or closed after it; oldest first, then by id.
+    const on = (limit?: number) => j.needs.openOn('2026-10-05', limit);
+    expect(on().needs.map((n) => n.id)).toEqual([metLater, open2, late]);
+    expect(on().count).toBe(3);
+    expect(on().needs).toEqual([metLater, open2, late].map((id) => j.needs.get(id as number)));
+    expect(on(2)).toEqual({ needs: on().needs.slice(0, 2), count: 3 });
+    expect(on(3)).toEqual(on());
+    expect(on(0)).toEqual({ needs: [], count: 3 });
+    expect(j.needs.openOn('2026-10-10').needs.map((n) => n.id)).toEqual([open2, late, notedAfter]);
+  });
+
   it('deletes a contact with what only they were part of', () => {
     const a = j.write(() => j.contacts.insert({ name: 'Ann' }));
     const b = j.write(() => j.contacts.insert({ name: 'Ben', introducedBy: a }));

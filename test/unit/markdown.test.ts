@@ -289,4 +289,12 @@ describe('the report caps its open-ended sections (complete in JSON and in the c
     const owed = tables(h)[0]?.slice(1).map((row) => row[0]) ?? [];
     expect(owed).toEqual(r.owedNow.slice(0, 20).map((d) => d.id));
   });
+
+  it('counts the open needs it was told of when it was given only the first (a markdown report reads no more)', () => {
+    const all = withItems(1756);
+    const whole = reportMarkdown(build(all), { today: '2026-10-02', graph: false });
+    const first = reportMarkdown(build({ ...all, needs: all.needs.slice(0, 20), needsOpen: 1756 }), { today: '2026-10-02', graph: false });
+    expect(first).toBe(whole);
+    expect(first).toContain('\n\n… and 1,736 more: net needs\n');
+  });
 });
