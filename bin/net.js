@@ -20,9 +20,12 @@ function cacheDir() {
 
 /**
  * Loads the bundle with the code cache in `net.v8`: a first line naming the build and the
- * Node it belongs to (V8 checks its own version, not that the source is the same one),
- * then V8's data. A run that finds none, or one of another build, writes it on exit, so
- * that it holds the functions that run compiled (V8 compiles a function when it first runs).
+ * Node it belongs to (V8 checks its own version, not that the source is the same one), a
+ * second naming the commands whose functions it holds, then V8's data. V8 compiles a
+ * function when it first runs, and the cache holds what had been compiled when it was
+ * written: so a run that finds no cache, one of another build, or one written before its
+ * command ever ran (the bundle names the command it ran, src/main.ts), writes it again on
+ * exit. After each daily command has run once, the one file holds them all.
  */
 function loadWithCodeCache(dir) {
   const vm = require('node:vm');
@@ -32,24 +35,32 @@ function loadWithCodeCache(dir) {
   const build = Buffer.from(`${bundle} ${stat.size} ${Math.floor(stat.mtimeMs)} ${process.version} ${process.arch}\n`);
   const file = path.join(dir, 'net.v8');
   let cachedData;
+  let covered = [];
   try {
     const data = fs.readFileSync(file);
-    if (data.subarray(0, build.length).equals(build)) cachedData = data.subarray(build.length);
+    const end = data.indexOf(10, build.length);
+    if (end > 0 && data.subarray(0, build.length).equals(build)) {
+      covered = data.toString('latin1', build.length, end).split(' ').filter(Boolean);
+      cachedData = data.subarray(end + 1);
+    }
   } catch {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        fs.writeFileSync(tmp, Buffer.concat([build, script.createCachedData()]), { mode: 0o600 });
-        fs.renameSync(tmp, file);
-      } catch {
-        fs.rmSync(tmp, { force: true });
-      }
-    });
-  }
+  const fresh = cachedData === undefined || script.cachedDataRejected;
+  process.once('exit', () => {
+    const ran = globalThis[Symbol.for('net-journal.command')];
+    const learned = typeof ran === 'string' && /^[\w-]+$/.test(ran) && !covered.includes(ran);
+    if (!fresh && !learned) return;
+    const commands = [...(fresh ? [] : covered), ...(learned ? [ran] : [])].join(' ');
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, Buffer.concat([build, Buffer.from(`${commands}\n`), script.createCachedData()]), { mode: 0o600 });
+      fs.renameSync(tmp, file);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  });
   const mod = new Module(bundle, module);
   mod.filename = bundle;
   mod.paths = Module._nodeModulePaths(path.dirname(bundle));

@@ -1,7 +1,7 @@
 // The entry point: builds the real context and is the only place that ends the process.
 import { processIO } from './cli/io.js';
 import { inquirerPrompter } from './cli/prompter.js';
-import { handles } from './cli/program.js';
+import { commandName, handles } from './cli/program.js';
 import { run } from './cli/run.js';
 
 // Set by scripts/build.mjs: the version from package.json (so start-up reads no extra file),
@@ -16,6 +16,9 @@ if (NET_BUNDLE === 'daily' && !handles(argv)) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file beside the bundle, not a module of the sources
   require('./net-full.cjs');
 } else {
+  // The command this bundle runs, for the code cache's loader in bin/net.js: its cache is
+  // written again once a command it has not seen runs, so that it holds that command's code.
+  if (NET_BUNDLE === 'daily') Object.assign(globalThis, { [Symbol.for('net-journal.command')]: commandName(argv) });
   process.on('SIGINT', () => process.exit(130));
 
   // `net list | head` closes the pipe early: that is not an error worth a message.
