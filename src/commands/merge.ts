@@ -4,6 +4,7 @@ import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { resolveContact, vanished } from '../cli/inputs.js';
 import { planMerge } from '../core/merge.js';
+import { MAX_TAGS } from '../core/tags.js';
 import { mergeContacts } from '../store/maintenance.js';
 import { plural, safeLine } from '../render/text.js';
 
@@ -54,6 +55,10 @@ export function registerMerge(program: Command, ctx: Context): void {
       );
       for (const diff of plan.differences) {
         ctx.io.out(`  kept ${k}'s ${diff.field} "${safeLine(diff.kept)}"; ${d}'s "${safeLine(diff.other)}" is added to the notes`);
+      }
+      const left = plan.tagsLeftOut;
+      if (left.length > 0) {
+        ctx.io.out(`  net keeps at most ${MAX_TAGS} tags per contact: ${d}'s other ${plural(left.length, 'tag')} ${left.length === 1 ? 'is' : 'are'} added to the notes: ${safeLine(left.join(', '))}`);
       }
       ctx.io.out(`Next: net show ${keep.id}`);
     });

@@ -1,6 +1,8 @@
 // What merging a duplicate contact into the one kept does to the kept contact's fields:
 // nothing the duplicate knew is lost. An empty field is filled; a field where both have
-// different values keeps the kept contact's value and the duplicate's goes into the notes.
+// different values keeps the kept contact's value and the duplicate's goes into the notes,
+// as do the duplicate's tags beyond the most one contact may have.
+import { MAX_TAGS } from './tags.js';
 import type { Contact, IsoDate } from './types.js';
 
 /** The fields a merge can change on the contact kept (store/contacts.ts `ContactFields`). */
@@ -30,6 +32,8 @@ export interface MergePlan {
   /** Labels of the fields filled from the duplicate. */
   filled: string[];
   differences: MergeDifference[];
+  /** The duplicate's tags beyond the cap of tags per contact, added to the notes. */
+  tagsLeftOut: string[];
 }
 
 const FIELDS = [
@@ -76,15 +80,20 @@ export function planMerge(keep: Contact, other: Contact, today: IsoDate): MergeP
       differences.push({ field: 'introduced by', kept: `${keep.introducedBy.name} (#${keep.introducedBy.id})`, other: `${otherIntro.name} (#${otherIntro.id})` });
     }
   }
-  const tags = [...keep.tags, ...other.tags.filter((t) => !keep.tags.includes(t))];
-  if (tags.length !== keep.tags.length) {
-    patch.tags = tags;
+  // The duplicate's tags join the kept ones up to the cap; the rest go into the notes.
+  const have = new Set(keep.tags);
+  const added = other.tags.filter((t) => !have.has(t));
+  const room = Math.max(0, MAX_TAGS - keep.tags.length);
+  const tagsLeftOut = added.slice(room);
+  if (room > 0 && added.length > 0) {
+    patch.tags = [...keep.tags, ...added.slice(0, room)];
     filled.push('tags');
   }
 
   const carried: string[] = [];
   if (other.name !== keep.name) carried.push(`name: ${other.name}`);
   for (const d of differences) carried.push(`${d.field}: ${d.other}`);
+  if (tagsLeftOut.length > 0) carried.push(`tags: ${tagsLeftOut.join(', ')}`);
   const otherNotes = other.notes !== null && other.notes !== keep.notes ? other.notes : null;
   if (keep.notes === null && otherNotes !== null && carried.length === 0) {
     patch.notes = otherNotes;
@@ -94,5 +103,5 @@ export function planMerge(keep: Contact, other: Contact, today: IsoDate): MergeP
     const block = [`Merged from ${other.name} (#${other.id}) on ${today}:`, ...carried, ...(otherNotes !== null ? [otherNotes] : [])].join('\n');
     patch.notes = keep.notes === null ? block : `${keep.notes}\n\n${block}`;
   }
-  return { patch, filled, differences };
+  return { patch, filled, differences, tagsLeftOut };
 }

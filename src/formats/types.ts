@@ -1,5 +1,6 @@
 import type { ContactFields, DatedNote, Interaction, IsoDate, JobStage, Lead, Need, Pledge } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
+import { MAX_TAGS } from '../core/tags.js';
 
 /** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
 export type ImportContact = Omit<ContactFields, 'introducedBy'> & {
@@ -76,9 +77,6 @@ export function emptySet(format: ImportFormat): ImportSet & { contacts: ImportCo
 export function countSkip(skipped: Map<string, number>, reason: string): void {
   skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
 }
-
-/** The most tags one contact may have: more is a file gone wrong, not a person. */
-export const MAX_TAGS = 100;
 
 /** Refuses a contact no journal should take in (S7: a card with 100,000 CATEGORIES). */
 export function checkContact(c: ImportContact, file: string): void {

@@ -1,6 +1,7 @@
 import { matchKey, normalizeText } from '../core/names.js';
 import { phoneKey } from '../core/phones.js';
 import type { Period } from '../core/report.js';
+import { MAX_TAGS, tooManyTags } from '../core/tags.js';
 import type { Contact, ContactFields, ContactRef, ContactSummary } from '../core/types.js';
 import { type Db, type InsertMeta, newUuid, nowStamp, type Row, str } from './db.js';
 import { emailKey, urlKey } from './keys.js';
@@ -97,6 +98,8 @@ export class Contacts {
     const email = text(f.email);
     const phone = text(f.phone);
     const url = text(f.url);
+    const tags = normalizeTags(f.tags ?? []);
+    if (tags.length > MAX_TAGS) throw tooManyTags(name, null, tags.length);
     const info = this.db
       .stmt(
         `INSERT INTO contacts (uuid, name, name_key, given_name, family_name, company, role, email, phone, phone_type, url, met_where, met_on,
@@ -120,7 +123,7 @@ export class Contacts {
         met_where: text(f.metWhere),
         met_on: f.metOn ?? null,
         introduced_by: f.introducedBy ?? null,
-        tags: JSON.stringify(normalizeTags(f.tags ?? [])),
+        tags: JSON.stringify(tags),
         notes: freeText(f.notes),
         cadence_days: f.cadenceDays ?? null,
         archived: f.archived ? 1 : 0,
@@ -160,8 +163,10 @@ export class Contacts {
       params[col] = typeof v === 'string' ? (key === 'notes' ? freeText(v) : text(v)) : typeof v === 'boolean' ? Number(v) : v;
     }
     if (patch.tags !== undefined) {
+      const tags = normalizeTags(patch.tags);
+      if (tags.length > MAX_TAGS) this.refuseMoreTags(id, tags.length);
       sets.push('tags = @tags');
-      params.tags = JSON.stringify(normalizeTags(patch.tags));
+      params.tags = JSON.stringify(tags);
     }
     if (patch.archived !== undefined) {
       sets.push('archived = @archived');
@@ -175,6 +180,15 @@ export class Contacts {
       sets.push('email_key = @email_key', 'url_key = @url_key', 'phone_key = @phone_key');
     }
     this.db.raw.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run(params);
+  }
+
+  /**
+   * Refuses `count` tags for contact `id`, over the cap, unless it has more already: a contact
+   * an older net let grow past the cap can still lose tags, never gain them.
+   */
+  private refuseMoreTags(id: number, count: number): void {
+    const cur = this.db.stmt('SELECT name, json_array_length(tags) AS n FROM contacts WHERE id = ?').get(id) as Row | undefined;
+    if (cur !== undefined && count > Number(cur.n)) throw tooManyTags(String(cur.name), id, count);
   }
 
   get(id: number): Contact | undefined {

@@ -203,6 +203,99 @@ describe('D4: merge keeps every field of the duplicate', () => {
   });
 });
 
+describe('S7: at most 100 tags per contact, however they are written', () => {
+  const tagFlags = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ['--tag', `${prefix}${i}`]).flat();
+  const tagsOf = (j: TempJournal, who: string) => j.json<ShowJson>('show', who, '--json').tags;
+
+  it('net add with 101 tags is refused (exit 2), naming the contact, and writes nothing', () => {
+    const j = tempJournal();
+    j.ok('add', 'Sam Lee');
+    const before = j.snapshot();
+    const r = j.net('add', 'Dana Whitfield', '--met', 'coffee', ...tagFlags('t', 101));
+    expectRefused(r, 2, 'add with 101 tags', /Dana Whitfield would have 101 tags; net keeps at most 100 per contact/, /nothing was written/);
+    expect(j.snapshot()).toEqual(before);
+    expect(j.json<Array<{ name: string }>>('list', '--json').map((c) => c.name)).toEqual(['Sam Lee']);
+    // The comma form counts the same.
+    expectRefused(j.net('add', 'Dana Whitfield', '--tag', Array.from({ length: 101 }, (_, i) => `t${i}`).join(',')), 2, 'add --tag a,b,…', /101 tags/);
+    expect(j.snapshot()).toEqual(before);
+  });
+
+  it('net edit --tag that would pass 100 is refused; a contact over the cap from an older net can still be untagged, not tagged', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', ...tagFlags('t', 100));
+    expect(tagsOf(j, 'Dana')).toHaveLength(100);
+    const before = j.snapshot();
+    const r = j.net('edit', 'Dana', '--tag', 'one-more');
+    expectRefused(r, 2, 'edit past 100', /Dana Whitfield \(#1\) would have 101 tags; net keeps at most 100 per contact/, /net edit 1 --untag/, /nothing was written/);
+    expect(j.snapshot()).toEqual(before);
+    // Swapping one tag for another stays at 100.
+    j.ok('edit', 'Dana', '--tag', 'one-more', '--untag', 't0');
+    expect(tagsOf(j, 'Dana')).toHaveLength(100);
+    // A contact written before the cap with 150 tags: fewer is allowed, more is not.
+    const db = new Database(j.db);
+    behindNetsBack(db, () => db.prepare('UPDATE contacts SET tags = ? WHERE id = 1').run(JSON.stringify(Array.from({ length: 150 }, (_, i) => `old${i}`))));
+    db.close();
+    j.ok('edit', 'Dana', '--untag', 'old0');
+    expect(tagsOf(j, 'Dana')).toHaveLength(149);
+    expectRefused(j.net('edit', 'Dana', '--tag', 'new'), 2, 'edit a contact over the cap', /150 tags/);
+  });
+
+  it('net add of someone already in the journal (on a terminal) that would pass 100 tags is refused, and nothing is logged', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', ...tagFlags('t', 90));
+    const r = await onTerminal(j, ['add', 'Dana Whitfield', '--met', 'fair', ...tagFlags('n', 20)], {
+      select: async <T>(_m: string, choices: Array<{ name: string; value: T }>) => choices[0]?.value as T,
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/Dana Whitfield \(#1\) would have 110 tags; net keeps at most 100 per contact/);
+    const c = j.json<ShowJson>('show', 'Dana', '--json');
+    expect(c.tags).toHaveLength(90);
+    expect(c.interactions).toHaveLength(0);
+  });
+
+  it('net merge past 100 keeps the kept contact’s tags, fills up to 100 from the duplicate and adds the rest to the notes, saying so', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', ...tagFlags('k', 60), '--tag', 'shared');
+    j.ok('add', 'Dana W', '--tag', 'shared', ...tagFlags('o', 60));
+    const r = j.ok('merge', 'Dana Whitfield', 'Dana W', '--yes');
+    const over = Array.from({ length: 21 }, (_, i) => `o${39 + i}`);
+    expect(r.stdout).toContain(`net keeps at most 100 tags per contact: Dana W's other 21 tags are added to the notes: ${over.join(', ')}`);
+    const c = j.json<ShowJson>('show', 'Dana Whitfield', '--json');
+    expect(c.tags).toHaveLength(100);
+    expect(c.tags.slice(0, 61)).toEqual([...Array.from({ length: 60 }, (_, i) => `k${i}`), 'shared']);
+    expect(c.tags.slice(61)).toEqual(Array.from({ length: 39 }, (_, i) => `o${i}`));
+    expect(c.notes).toContain('Merged from Dana W (#2)');
+    expect(c.notes).toContain(`tags: ${over.join(', ')}`);
+  });
+
+  it('importing a backup that would give a contact already in the journal more than 100 tags is refused, and nothing is imported', () => {
+    const src = tempJournal();
+    src.ok('add', 'Dana Whitfield', '--email', 'dana@acme.com', ...tagFlags('a', 60));
+    src.ok('add', 'Sam Lee');
+    const file = path.join(src.dir, 'backup.json');
+    src.ok('export', '-o', file);
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--email', 'dana@acme.com', ...tagFlags('b', 60));
+    const before = j.snapshot();
+    expectRefused(j.net('import', file), 2, 'import past 100', /Dana Whitfield \(#1\) would have 120 tags; net keeps at most 100 per contact/);
+    expect(j.snapshot()).toEqual(before);
+    expect(j.json<Array<{ name: string }>>('list', '--json').map((c) => c.name)).toEqual(['Dana Whitfield']);
+  });
+
+  it('a contact with exactly 100 tags survives export and import, as a backup and as vCards', () => {
+    const src = tempJournal();
+    const tags = Array.from({ length: 100 }, (_, i) => `tag ${i}`);
+    src.ok('add', 'Dana Whitfield', ...tags.flatMap((t) => ['--tag', t]));
+    for (const [format, name] of [['json', 'backup.json'], ['vcard', 'contacts.vcf']] as const) {
+      const file = path.join(src.dir, name);
+      src.ok('export', '--format', format, '-o', file);
+      const j = tempJournal();
+      j.ok('import', file);
+      expect(tagsOf(j, 'Dana'), format).toEqual(tags);
+    }
+  });
+});
+
 describe('D5, B11: pre-upgrade backups', () => {
   /** A journal at the schema before the latest, with a contact in it. */
   function oldJournal(j: TempJournal): number {

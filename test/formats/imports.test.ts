@@ -10,7 +10,7 @@ import { BACKUP_VERSION, toBackup } from '../../src/formats/backup.js';
 import { readRecords } from './backup-helpers.js';
 import { parseContactsCsv, readContactsCsv } from '../../src/formats/csvfile.js';
 import { decodeFile, sniffEncoding } from '../../src/formats/encoding.js';
-import { MAX_TAGS } from '../../src/formats/types.js';
+import { MAX_TAGS } from '../../src/core/tags.js';
 import { nameParts, parseVcards, toVcard } from '../../src/formats/vcard.js';
 import { normalizeTags } from '../../src/store/contacts.js';
 import { applyImport } from '../../src/store/importer.js';
