@@ -1,5 +1,5 @@
 // Memory for commands that read or write a whole journal or file in one long synchronous
-// loop (a backup imported or exported, a mailbox read).
+// loop (a backup, an address book or a mailbox imported, an export).
 //
 // V8 grows its young generation up to 32 MB while such a loop runs, and promotes more to the
 // old one: a 50 MB backup peaked at 138 MB of memory, and 97 MB with the young generation

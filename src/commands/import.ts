@@ -112,6 +112,7 @@ export function registerImport(program: Command, ctx: Context): void {
         run = () => applyBackup(ctx.journal(), (visit) => readBackup(pieces(), file, visit), { cadenceDays });
       } else {
         // The file is read and checked before the journal is opened: a bad file touches nothing.
+        await keepYoungGenerationSmall();
         const read = await readSet(file, kind);
         set = read;
         const { applyImport } = await import('../store/importer.js');

@@ -904,7 +904,12 @@ describe('huge inputs are handled or refused clearly, in bounded memory', () => 
     console.log(`[huge] vCard ${(size / 1e6).toFixed(1)} MB (${CARDS} cards): exit ${r.code}, ${Math.round(r.ms)} ms, peak RSS ${r.rssMb ?? '?'} MB`);
   }, 120_000);
 
-  it('a 100,000-row LinkedIn CSV imports or is refused clearly', () => {
+  // Issue 17 (K4) targets at most 150 MB for a CSV of any size. The bound is 130 MB: the
+  // import measured 149 to 152 MB before it kept V8's young generation small (108 to 109 MB
+  // after), so a return to that fails every time, not one run in a few.
+  const CSV_MAX_RSS_MB = 130;
+
+  it('a 100,000-row LinkedIn CSV imports or is refused clearly, in under 130 MB of memory (K4)', () => {
     const j = tempJournal();
     const file = path.join(j.dir, 'Connections.csv');
     const ROWS = 100_000;
@@ -920,7 +925,7 @@ describe('huge inputs are handled or refused clearly, in bounded memory', () => 
       const list = runMeasured(j.db, ['due']);
       expect(list.code).toBe(0);
     }
-    if (r.rssMb !== null) expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
+    if (r.rssMb !== null) expect(r.rssMb).toBeLessThan(CSV_MAX_RSS_MB);
     console.log(`[huge] LinkedIn CSV ${(size / 1e6).toFixed(1)} MB (${ROWS} rows): exit ${r.code}, ${Math.round(r.ms)} ms, peak RSS ${r.rssMb ?? '?'} MB`);
   }, 120_000);
 
