@@ -32,7 +32,8 @@ describe('schema 19 (report reads) from schema 18 with records', () => {
     const ledgersThen = before.ledgers.touched(week);
     const leadsThen = before.leads.inPeriod(week);
 
-    expect(migrate(db)).toEqual([19]);
+    // Schema 19 first; later migrations may follow it.
+    expect(migrate(db)[0]).toBe(19);
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('interactions_intros', 'leads_news') ORDER BY name").pluck().all();
     expect(indexes).toEqual(['interactions_intros', 'leads_news']);
 
