@@ -11,7 +11,9 @@ import type { Db } from './db.js';
  * What each contact did after `@day`, one row per contact: the acts the ledger leaves out
  * when it counts as of that day. Each read from an index on its date (nothing, for today),
  * but for two that no index holds, read only for a day before today, when they can exist:
- * people introduced (met or recorded) and thank-yous sent after it.
+ * people introduced (met or recorded) and thank-yous sent after it. The thank-yous walk the
+ * interactions in their own order (`CROSS JOIN`): left to itself, SQLite walked every
+ * contact's and looked each interaction up, seven times slower on 10,000 contacts.
  */
 const LATER = `(SELECT id, sum(leads) AS leads, sum(intros) AS intros, sum(theirs) AS theirs, sum(thanked) AS thanked,
     sum(mine) AS mine, sum(needs) AS needs, sum(made) AS made FROM (
@@ -21,7 +23,7 @@ const LATER = `(SELECT id, sum(leads) AS leads, sum(intros) AS intros, sum(their
     WHERE @day < @today AND i.introduced_by IS NOT NULL AND coalesce(i.met_on, i.recorded_on, '') > @day
       AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.source_id = i.introduced_by AND l.person_id = i.id)
   UNION ALL SELECT contact_id, 0, 0, direction = 'theirs', 0, direction = 'mine', 0, 0 FROM promises WHERE closed_on > @day AND status = 'kept'
-  UNION ALL SELECT ic.contact_id, 0, 0, 0, 1, 0, 0, 0 FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id
+  UNION ALL SELECT ic.contact_id, 0, 0, 0, 1, 0, 0, 0 FROM interactions x CROSS JOIN interaction_contacts ic ON ic.interaction_id = x.id
     WHERE @day < @today AND x.intro_of IS NULL AND x.planned = 0 AND coalesce(ic.thanked_on, x.thanked_on) > @day
   UNION ALL SELECT contact_id, 0, 0, 0, 0, 0, 1, 0 FROM needs WHERE closed_on > @day AND status = 'met'
   UNION ALL SELECT ic.contact_id, 0, 0, 0, 0, 0, 0, 1 FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id
