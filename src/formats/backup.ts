@@ -531,7 +531,7 @@ export function backupRecord(list: BackupList, index: number, value: unknown, fi
         },
       };
     case 'notes':
-      return { list, where, record: { uuid: f.text('uuid'), contact: f.text('contact'), on: f.date('on'), text: f.text('text') } };
+      return { list, where, record: { uuid: f.uuid('uuid'), contact: f.uuid('contact'), on: f.date('on'), text: f.text('text') } };
     case 'jobs': {
       const startedOn = f.date('started_on');
       return {

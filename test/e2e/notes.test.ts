@@ -146,12 +146,14 @@ describe('notes in the backup (format version 2 and later)', () => {
   it('a version 2 backup without its notes list, or with a note about nobody, is refused and imports nothing', () => {
     const j = tempJournal();
     const contact = { uuid: '11111111-1111-4111-8111-111111111111', name: 'Old Friend' };
+    const NOTE_UUID = '33333333-3333-4333-8333-333333333333';
+    const NOBODY = '22222222-2222-4222-8222-222222222222';
     const base = { format: 'net-journal', version: 2, exported_at: '2026-01-01T00:00:00Z', contacts: [contact], interactions: [], leads: [], promises: [], needs: [] };
     const cases: Array<[unknown, RegExp]> = [
       [base, /no "notes" list/],
-      [{ ...base, notes: [{ uuid: 'm-1', contact: 'nobody', on: '2026-01-01', text: 'x' }] }, /notes\[0\] has "contact" nobody/],
-      [{ ...base, notes: [{ uuid: 'm-1', contact: contact.uuid, on: '2026-02-30', text: 'x' }] }, /notes\[0\] has "on" "2026-02-30"/],
-      [{ ...base, notes: [{ uuid: 'm-1', contact: contact.uuid, on: '2026-02-01', text: '' }] }, /notes\[0\] needs "text"/],
+      [{ ...base, notes: [{ uuid: NOTE_UUID, contact: NOBODY, on: '2026-01-01', text: 'x' }] }, /notes\[0\] has "contact" 22222222-2222-4222-8222-222222222222, which is no contact/],
+      [{ ...base, notes: [{ uuid: NOTE_UUID, contact: contact.uuid, on: '2026-02-30', text: 'x' }] }, /notes\[0\] has "on" "2026-02-30"/],
+      [{ ...base, notes: [{ uuid: NOTE_UUID, contact: contact.uuid, on: '2026-02-01', text: '' }] }, /notes\[0\] needs "text"/],
     ];
     for (const [doc, message] of cases) {
       const file = path.join(j.dir, 'bad.json');

@@ -529,7 +529,7 @@ describe('net JSON backups', () => {
         leads: [],
         promises: [],
         needs: [],
-        notes: [{ id: 4, uuid: 'm-4', contact: { id: 2, name: 'O' }, on: '2026-09-03', text: 'likes tea' }],
+        notes: [{ id: 4, uuid: '00000000-0000-4000-8000-0000000000d4', contact: { id: 2, name: 'O' }, on: '2026-09-03', text: 'likes tea' }],
       },
       '2026-10-01T00:00:00.000Z',
     );
@@ -543,8 +543,8 @@ describe('net JSON backups', () => {
     const set = readRecords(JSON.stringify(out), 'rt.json');
     expect(set.contacts[1]?.introducedBy).toBe(a.uuid);
     expect(set.interactions[0]?.thankedOn).toBe('2026-09-02');
-    expect(out.notes).toEqual([{ uuid: 'm-4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);
-    expect(set.notes).toEqual([{ uuid: 'm-4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);
+    expect(out.notes).toEqual([{ uuid: '00000000-0000-4000-8000-0000000000d4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);
+    expect(set.notes).toEqual([{ uuid: '00000000-0000-4000-8000-0000000000d4', contact: b.uuid, on: '2026-09-03', text: 'likes tea' }]);
   });
 });
 
