@@ -365,9 +365,9 @@ class Fields {
   thanked(): Array<{ contact: string; on: string }> {
     const v = this.value('thanked', false);
     if (v === null || v === undefined) return [];
-    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && typeof t.on === 'string' && isJournalDate(t.on));
+    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && UUID_RE.test(t.contact) && typeof t.on === 'string' && isJournalDate(t.on));
     if (!ok) this.fail('has "thanked" that is not a list of {"contact": uuid, "on": YYYY-MM-DD}');
-    return v as Array<{ contact: string; on: string }>;
+    return (v as Array<{ contact: string; on: string }>).map((t) => ({ contact: t.contact.toLowerCase(), on: t.on }));
   }
 
   strings(key: string, required = false): string[] {
@@ -463,7 +463,7 @@ export function backupRecord(list: BackupList, index: number, value: unknown, fi
           snoozedUntil: f.optDate('snoozed_until'),
           ...recorded(f),
           note: f.optText('note'),
-          introOf: f.optText('intro_of'),
+          introOf: f.optUuid('intro_of'),
           introByMe: f.bool('intro_by_me'),
           thanked: f.thanked(),
           // What a calendar or mail import knows it by; absent from backups older than schema 15.

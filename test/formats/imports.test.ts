@@ -224,6 +224,19 @@ describe('backups: identifiers checked (S5), version 1 and 2 (item 8)', () => {
     expect(msg).not.toMatch(/[\r\n]/);
   });
 
+  it.each([
+    ['intro_of', { intro_of: 'Dana\r\nX:1' }],
+    ['thanked', { thanked: [{ contact: 'Dana\r\nX:1', on: '2026-01-01' }] }],
+  ])('refuses a conversation whose %s is not a uuid, naming the record and key', (key, extra) => {
+    const doc = JSON.parse(backupDoc([{ uuid: '00000000-0000-4000-8000-000000000001', name: 'A' }])) as Record<string, unknown>;
+    doc.notes = [];
+    doc.interactions = [{ uuid: '00000000-0000-4000-8000-0000000000a1', contacts: ['00000000-0000-4000-8000-000000000001'], on: '2026-01-01', kind: 'intro', ...extra }];
+    const msg = usageError(() => readRecords(JSON.stringify(doc), 'b.json'));
+    expect(msg).toContain('interactions[0]');
+    expect(msg).toContain(key);
+    expect(msg).not.toMatch(/[\r\n]/);
+  });
+
   it('reads a version 1 backup (no given_name, family_name, phone_type) and writes the current version with them', () => {
     const set = readRecords(backupDoc([{ uuid: '00000000-0000-4000-8000-00000000000A', name: 'Ana Ruiz', phone: '1' }], 1), 'v1.json');
     expect(set.contacts[0]).toMatchObject({ uuid: '00000000-0000-4000-8000-00000000000a', givenName: null, familyName: null, phoneType: null });
