@@ -45,11 +45,12 @@ export function isRare(docs: number, total: number): boolean {
 
 /** The words of a text that could identify what a need is about (no stop words, no bare numbers). */
 export function keywords(text: string): Set<string> {
-  return new Set(
-    matchKey(text)
-      .split(/[^\p{L}\p{N}+#]+/u)
-      .filter((w) => w.length >= 2 && !STOP.has(w) && !/^\p{N}+$/u.test(w)),
-  );
+  return wordsOf(matchKey(text));
+}
+
+/** `keywords` of a text already in its match key. */
+function wordsOf(key: string): Set<string> {
+  return new Set(key.split(/[^\p{L}\p{N}+#]+/u).filter((w) => w.length >= 2 && !STOP.has(w) && !/^\p{N}+$/u.test(w)));
 }
 
 /**
@@ -66,9 +67,22 @@ export function needsMatching(
   const words = new Set<string>();
   for (const t of texts) if (t) for (const w of keywords(t)) words.add(w);
   if (words.size === 0) return [];
+  // Each word is counted once, however many needs share it alone (a journal holds many
+  // needs naming the same company, and each count is a search of the index).
+  const docs = new Map<string, number>();
+  const rare = (word: string): boolean => {
+    let n = docs.get(word);
+    if (n === undefined) docs.set(word, (n = docsWith(word)));
+    return isRare(n, total());
+  };
+  const list = [...words];
   return needs.filter((n) => {
     if (n.status !== 'open') return false;
-    const shared = [...keywords(n.what)].filter((w) => words.has(w));
-    return shared.length >= 2 || (shared.length === 1 && isRare(docsWith(shared[0] as string), total()));
+    // A word of the need is a part of its match key: the many needs that hold none of the
+    // words are passed over without being split into words.
+    const key = matchKey(n.what);
+    if (!list.some((w) => key.includes(w))) return false;
+    const shared = [...wordsOf(key)].filter((w) => words.has(w));
+    return shared.length >= 2 || (shared.length === 1 && rare(shared[0] as string));
   });
 }

@@ -87,6 +87,18 @@ describe('needsMatching', () => {
     expect(asked).toEqual(['acme']);
   });
 
+  it('counts each word once, however many needs share it alone', () => {
+    asked.length = 0;
+    const needs = [need('an intro at Acme', { id: 1 }), need('Acme hardware', { id: 2 }), need('someone at Acme', { id: 3 })];
+    expect(needsMatching(['knows the Acme CTO'], needs, docsWith, total).map((n) => n.id)).toEqual([1, 2, 3]);
+    expect(asked).toEqual(['acme']);
+  });
+
+  it('matches a word however the need writes it: accents, case, and next to punctuation', () => {
+    const needs = [need('Intro at SOCIÉTÉ Générale', { id: 1 }), need('C++/Rust folks', { id: 2 }), need('a société-wide role', { id: 3 }), need('Société', { id: 4 })];
+    expect(needsMatching(['societe generale', 'c++ rust'], needs, docsWith, total).map((n) => n.id)).toEqual([1, 2, 3, 4]);
+  });
+
   it('leaves out closed needs, and matches words of any of the texts', () => {
     const needs = [need('an intro at Acme', { id: 1 }), need('an intro at Acme', { id: 2, status: 'met' })];
     expect(needsMatching([null, undefined, 'Acme'], needs, docsWith, total).map((n) => n.id)).toEqual([1]);
