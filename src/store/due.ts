@@ -1,9 +1,18 @@
 import { type ContactActivity, type DueInput, type DueLead, type DuePledge, type DueThanks, type DueUpcoming, isPanel } from '../core/due.js';
-import type { Direction, InteractionKind, IsoDate, LeadStatus, PromiseStatus } from '../core/types.js';
-import { type Db, type Row, str } from './db.js';
-import { parsePeople, PEOPLE_OF_X } from './interactions.js';
+import type { IsoDate } from '../core/types.js';
+import type { Db } from './db.js';
+import { PEOPLE_OF_X } from './interactions.js';
 import { Jobs } from './jobs.js';
 import { FOLLOWUP_DUE } from './migrations/005-reads.js';
+
+/**
+ * A contact `c` as `ContactActivity`, shaped by SQLite (see `Db.jsonRows`), with the three
+ * activity values given as SQL: the columns kept on each contact, or counted as of a day.
+ */
+const ACTIVITY = (lastOn: string, count: string, lastTwoNoReply: string) =>
+  `json_object('contact', json_object('id', c.id, 'name', c.name), 'cadenceDays', c.cadence_days, 'snoozedUntil', c.snoozed_until,
+     'archived', json(iif(c.archived = 1, 'true', 'false')), 'metOn', c.met_on, 'interactionCount', ${count}, 'lastOn', ${lastOn},
+     'lastTwoNoReply', json(iif(${lastTwoNoReply} = 1, 'true', 'false')), 'recordedOn', c.recorded_on)`;
 
 /**
  * Reads only what the due rules need: open items (through partial indexes), only the
@@ -15,94 +24,47 @@ export class DueQueries {
 
   /** Interactions whose thank-you is owed, each with its people in order (of one contact: those they were part of). */
   thanks(contactId?: number): DueThanks[] {
-    const rows = this.db
-      .stmt(
-        `SELECT x.id, x.on_date, x.kind, x.summary, x.thanked_on, x.snoozed_until,
-           ${PEOPLE_OF_X} AS people, x.recorded_on, x.intro_of, (SELECT name FROM contacts WHERE id = x.intro_of),
-           (SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on)) FROM interaction_contacts
-             WHERE interaction_id = x.id AND thanked_on IS NOT NULL) AS thanked
-         FROM interactions x INDEXED BY interactions_thanks_open
-         WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
-           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
-         ORDER BY x.id`,
-      )
-      .raw(true)
-      .all({ cid: contactId ?? null }) as Array<
-      [number, string, InteractionKind, string | null, string | null, string | null, string, string, number | null, string | null, string]
-    >;
-    return rows.map(([id, on, kind, summary, thankedOn, snoozedUntil, people, recordedOn, introId, introName, thanked]) => ({
-      id,
-      contacts: parsePeople(people),
-      on,
-      kind,
-      summary,
-      thanksOwed: true,
-      thankedOn,
-      snoozedUntil,
-      recordedOn,
-      introOf: introId === null ? null : { id: introId, name: introName ?? '' },
-      thankedPeople: JSON.parse(thanked) as Array<{ id: number; on: IsoDate }>,
-    }));
+    return this.db.jsonRows<DueThanks>(
+      `json_object('id', x.id, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind, 'summary', x.summary,
+         'thanksOwed', json('true'), 'thankedOn', x.thanked_on, 'snoozedUntil', x.snoozed_until, 'recordedOn', x.recorded_on,
+         'introOf', iif(x.intro_of IS NULL, NULL, json_object('id', x.intro_of, 'name', coalesce((SELECT name FROM contacts WHERE id = x.intro_of), ''))),
+         'thankedPeople', json((SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on)) FROM interaction_contacts
+           WHERE interaction_id = x.id AND thanked_on IS NOT NULL)))`,
+      `FROM interactions x INDEXED BY interactions_thanks_open
+       WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
+         AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))`,
+      'x.id',
+      { cid: contactId ?? null },
+    );
   }
 
   /** Leads that are open or followed, of everyone or given by one contact. */
   leads(sourceId?: number): DueLead[] {
-    const rows = this.db
-      .stmt(
-        `SELECT l.id, l.source_id, s.name, l.what, l.person_id, p.name, l.status, l.given_on, l.followed_on, l.snoozed_until, l.recorded_on,
-           l.news, l.news_on
-         FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id
-         WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid) ORDER BY l.id`,
-      )
-      .raw(true)
-      .all({ cid: sourceId ?? null }) as Array<
-      [number, number, string, string, number | null, string | null, LeadStatus, string, string | null, string | null, string, string | null, string | null]
-    >;
-    return rows.map(([id, sid, sname, what, pid, pname, status, givenOn, followedOn, snoozedUntil, recordedOn, news, newsOn]) => ({
-      id,
-      source: { id: sid, name: sname },
-      what,
-      person: pid === null ? null : { id: pid, name: pname ?? '' },
-      status,
-      givenOn,
-      followedOn,
-      snoozedUntil,
-      recordedOn,
-      news,
-      newsOn,
-    }));
+    return this.db.jsonRows<DueLead>(
+      `json_object('id', l.id, 'source', json_object('id', l.source_id, 'name', s.name), 'what', l.what,
+         'person', iif(l.person_id IS NULL, NULL, json_object('id', l.person_id, 'name', coalesce(p.name, ''))), 'status', l.status,
+         'givenOn', l.given_on, 'followedOn', l.followed_on, 'snoozedUntil', l.snoozed_until, 'recordedOn', l.recorded_on,
+         'news', l.news, 'newsOn', l.news_on)`,
+      `FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id
+       WHERE l.status IN ('open','followed') AND (@cid IS NULL OR l.source_id = @cid)`,
+      'l.id',
+      { cid: sourceId ?? null },
+    );
   }
 
   /** Open promises, both directions, and kept ones owing a thank-you, of everyone or one contact. */
   pledges(contactId?: number): DuePledge[] {
-    const rows = this.db
-      .stmt(
-        `SELECT p.id, p.contact_id, c.name, p.what, p.direction, p.made_on, p.by_date, p.status, p.nudges, p.last_nudged_on, p.snoozed_until, p.recorded_on,
-           p.closed_on, p.thanks_owed, p.thanked_on
-         FROM promises p JOIN contacts c ON c.id = p.contact_id
-         WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION ALL SELECT id FROM promises INDEXED BY promises_thanks_open WHERE thanks_owed = 1 AND thanked_on IS NULL)
-           AND (@cid IS NULL OR p.contact_id = @cid) ORDER BY p.id`,
-      )
-      .raw(true)
-      .all({ cid: contactId ?? null }) as Array<
-      [number, number, string, string, Direction, string, string | null, PromiseStatus, number, string | null, string | null, string, string | null, number, string | null]
-    >;
-    return rows.map(([id, cid, name, what, direction, madeOn, by, status, nudges, lastNudgedOn, snoozedUntil, recordedOn, closedOn, thanksOwed, thankedOn]) => ({
-      id,
-      contact: { id: cid, name },
-      what,
-      direction,
-      madeOn,
-      by,
-      status,
-      nudges,
-      lastNudgedOn,
-      snoozedUntil,
-      recordedOn,
-      closedOn,
-      thanksOwed: thanksOwed === 1,
-      thankedOn,
-    }));
+    return this.db.jsonRows<DuePledge>(
+      `json_object('id', p.id, 'contact', json_object('id', p.contact_id, 'name', c.name), 'what', p.what, 'direction', p.direction,
+         'madeOn', p.made_on, 'by', p.by_date, 'status', p.status, 'nudges', p.nudges, 'lastNudgedOn', p.last_nudged_on,
+         'snoozedUntil', p.snoozed_until, 'recordedOn', p.recorded_on, 'closedOn', p.closed_on,
+         'thanksOwed', json(iif(p.thanks_owed = 1, 'true', 'false')), 'thankedOn', p.thanked_on)`,
+      `FROM promises p JOIN contacts c ON c.id = p.contact_id
+       WHERE p.id IN (SELECT id FROM promises WHERE status = 'open' UNION ALL SELECT id FROM promises INDEXED BY promises_thanks_open WHERE thanks_owed = 1 AND thanked_on IS NULL)
+         AND (@cid IS NULL OR p.contact_id = @cid)`,
+      'p.id',
+      { cid: contactId ?? null },
+    );
   }
 
   /**
@@ -112,30 +74,17 @@ export class DueQueries {
    * what is owed rather than the size of the journal. For one contact, that contact.
    */
   activity(today: IsoDate, contactId?: number): ContactActivity[] {
-    const columns = 'id, name, cadence_days, snoozed_until, archived, met_on, last_on, interaction_count, last_two_no_reply, recorded_on';
-    const rows = (
+    return this.db.jsonRows<ContactActivity>(
+      ACTIVITY('c.last_on', 'c.interaction_count', 'c.last_two_no_reply'),
       contactId !== undefined
-        ? this.db.stmt(`SELECT ${columns} FROM contacts WHERE id = ?`).all(contactId)
-        : this.db
-            .stmt(
-              `SELECT ${columns} FROM contacts
-               WHERE id IN (SELECT id FROM contacts INDEXED BY contacts_followup
-                              WHERE cadence_days IS NOT NULL AND archived = 0 AND ${FOLLOWUP_DUE} <= ?
-                            UNION ALL SELECT id FROM contacts INDEXED BY contacts_no_reply WHERE last_two_no_reply = 1)`,
-            )
-            .all(today)
-    ) as Row[];
-    return rows.map((r) => ({
-      contact: { id: Number(r.id), name: String(r.name) },
-      cadenceDays: r.cadence_days === null ? null : Number(r.cadence_days),
-      snoozedUntil: str(r.snoozed_until),
-      archived: Number(r.archived) === 1,
-      metOn: str(r.met_on),
-      interactionCount: Number(r.interaction_count),
-      lastOn: str(r.last_on),
-      lastTwoNoReply: Number(r.last_two_no_reply) === 1,
-      recordedOn: str(r.recorded_on),
-    }));
+        ? 'FROM contacts c WHERE c.id = @cid'
+        : `FROM contacts c
+           WHERE c.id IN (SELECT id FROM contacts INDEXED BY contacts_followup
+                            WHERE cadence_days IS NOT NULL AND archived = 0 AND ${FOLLOWUP_DUE} <= @today
+                          UNION ALL SELECT id FROM contacts INDEXED BY contacts_no_reply WHERE last_two_no_reply = 1)`,
+      'c.id',
+      contactId !== undefined ? { cid: contactId } : { today },
+    );
   }
 
   /**
@@ -149,9 +98,9 @@ export class DueQueries {
   activityOn(day: IsoDate): ContactActivity[] {
     const mine = `FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
       WHERE ic.contact_id = c.id AND x.on_date <= @day AND x.recorded_on <= @day`;
-    const rows = this.db
-      .stmt(
-        `WITH later(id) AS (SELECT id FROM interactions INDEXED BY interactions_on WHERE on_date > @day
+    return this.db.jsonRows<ContactActivity>(
+      ACTIVITY('c.last_on', 'c.interaction_count', 'c.last_two_no_reply'),
+      `FROM (WITH later(id) AS (SELECT id FROM interactions INDEXED BY interactions_on WHERE on_date > @day
              UNION ALL SELECT id FROM interactions WHERE @day < @today AND recorded_on > @day),
            changed(id) AS (SELECT DISTINCT contact_id FROM interaction_contacts WHERE interaction_id IN later)
          SELECT c.id, c.name, c.cadence_days, c.snoozed_until, c.archived, c.met_on, c.recorded_on, c.last_on, c.interaction_count, c.last_two_no_reply
@@ -163,38 +112,23 @@ export class DueQueries {
          SELECT c.id, c.name, c.cadence_days, c.snoozed_until, c.archived, c.met_on, c.recorded_on,
            (SELECT max(x.on_date) ${mine}), (SELECT count(*) ${mine}),
            coalesce((SELECT count(*) = 2 AND min(no_reply) = 1 FROM (SELECT x.no_reply ${mine} ORDER BY x.on_date DESC, x.id DESC LIMIT 2)), 0)
-         FROM contacts c WHERE c.id IN changed AND c.recorded_on <= @day
-         ORDER BY 1`,
-      )
-      .raw(true)
+         FROM contacts c WHERE c.id IN changed AND c.recorded_on <= @day) c`,
+      'c.id',
       // Nothing is recorded after today: for today, only meetings planned ahead are read.
-      .all({ day, today: this.db.today }) as Array<[number, string, number | null, string | null, number, string | null, string | null, string | null, number, number]>;
-    return rows.map(([id, name, cadenceDays, snoozedUntil, archived, metOn, recordedOn, lastOn, count, two]) => ({
-      contact: { id, name },
-      cadenceDays,
-      snoozedUntil,
-      archived: archived === 1,
-      metOn,
-      interactionCount: count,
-      lastOn,
-      lastTwoNoReply: two === 1,
-      recordedOn,
-    }));
+      { day, today: this.db.today },
+    );
   }
 
   /** Meetings logged ahead of their day, on or after `today`, through their own index. */
   upcoming(today: IsoDate, contactId?: number): DueUpcoming[] {
-    const rows = this.db
-      .stmt(
-        `SELECT x.id, x.on_date, x.kind, x.summary, x.recorded_on, ${PEOPLE_OF_X} AS people
-         FROM interactions x INDEXED BY interactions_ahead
-         WHERE x.on_date > x.recorded_on AND x.on_date >= @today
-           AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))
-         ORDER BY x.on_date, x.id`,
-      )
-      .raw(true)
-      .all({ today, cid: contactId ?? null }) as Array<[number, string, InteractionKind, string | null, string, string]>;
-    return rows.map(([id, on, kind, summary, recordedOn, people]) => ({ id, on, kind, summary, recordedOn, contacts: parsePeople(people) }));
+    return this.db.jsonRows<DueUpcoming>(
+      `json_object('id', x.id, 'on', x.on_date, 'kind', x.kind, 'summary', x.summary, 'recordedOn', x.recorded_on, 'contacts', json(${PEOPLE_OF_X}))`,
+      `FROM interactions x INDEXED BY interactions_ahead
+       WHERE x.on_date > x.recorded_on AND x.on_date >= @today
+         AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))`,
+      'x.on_date, x.id',
+      { today, cid: contactId ?? null },
+    );
   }
 
   /** Everything the due rules read on `today`, for the whole journal or one contact. */

@@ -1,6 +1,6 @@
 import { normalizeText } from '../core/names.js';
 import type { Period } from '../core/report.js';
-import type { ContactRef, Interaction, InteractionKind, IsoDate } from '../core/types.js';
+import type { Interaction, InteractionKind, IsoDate } from '../core/types.js';
 import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
 
 export interface InteractionFields {
@@ -40,10 +40,6 @@ export interface ImportedConversation {
  */
 export const PEOPLE_OF_X = `(SELECT json_group_array(json_object('id', c.id, 'name', c.name) ORDER BY ic.position, c.id)
   FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)`;
-
-export function parsePeople(json: string): ContactRef[] {
-  return JSON.parse(json) as ContactRef[];
-}
 
 /** The interaction `x` as `Interaction`, people included, shaped by SQLite (see `Db.jsonRows`). */
 const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind,
