@@ -29,10 +29,6 @@ export function registerExport(program: Command, ctx: Context): void {
       if (!['json', 'vcard', 'vcf', 'csv'].includes(format)) throw new UsageError(`--format "${o.format}" is not known. Use json, vcard or csv.`);
       if (o.excel && format !== 'csv') throw new UsageError('--excel is for CSV files: add --format csv, or leave --excel out.');
       const j = ctx.journal();
-      // Read without the memory map that speeds up small reads: an export reads every page
-      // once, and each one read through the map stays in the process's memory (a 1.4 GB
-      // journal's export peaked at 426 MB, 305 MB of it the map).
-      j.db.raw.pragma('mmap_size = 0');
       await keepYoungGenerationSmall();
       const { backupText } = await import('../formats/backup.js');
       const { csvText } = await import('../formats/csv.js');

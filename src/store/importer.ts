@@ -269,10 +269,8 @@ class ImportRun {
     // writes every record's history, and a 600 MB backup peaked at 160 MB with 16 MB (at
     // no cost in time, measured on a 50 MB one). Set here, on the connection that writes:
     // a journal that did not exist yet is opened by its first write, after the command
-    // started. And no memory map of the journal (set for fast reads at start): every page
-    // an import reads would stay in the process's memory, up to 256 MB of a large journal.
+    // started.
     j.db.raw.pragma(format === 'json' ? 'cache_size = -4096' : 'cache_size = -16384');
-    j.db.raw.pragma('mmap_size = 0');
     this.before = new Map(Object.values(TABLES).map((t) => [t, Number((j.db.stmt(`SELECT coalesce(max(id), 0) AS m FROM ${t}`).get() as Row).m)]));
     this.contactsBefore = this.before.get('contacts') ?? 0;
     // Per-row triggers (activity, search index) would cost more than the import itself:
