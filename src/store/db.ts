@@ -43,16 +43,17 @@ export class Db {
 
   /**
    * The one way rows become records: `object` is a `json_object(...)` for each row of
-   * `from` (its FROM and WHERE), in the order `orderBy` gives, stated inside the aggregate
-   * (SQLite promises no order to an aggregate otherwise). SQLite joins them into one JSON
-   * text and V8 parses it in one call, which for thousands of rows costs well under half of
-   * converting every value.
+   * `from` (its FROM and WHERE), in the order `orderBy` gives. SQLite shapes each record and
+   * V8 parses them all in one call, which for thousands of rows costs well under half of
+   * converting every value. The order is the statement's own ORDER BY, which SQLite can
+   * read off an index or sort with its sorter; an ORDER BY inside `group_concat` builds a
+   * temporary b-tree of whole records instead, two thirds of `net list`'s query at 10,000 contacts.
    */
   jsonRows<T>(object: string, from: string, orderBy: string, params: Record<string, unknown> | unknown[] = []): T[] {
-    const text = this.stmt(`SELECT '[' || ifnull(group_concat(${object}, ',' ORDER BY ${orderBy}), '') || ']' ${from}`)
+    const records = this.stmt(`SELECT ${object} ${from} ORDER BY ${orderBy}`)
       .pluck()
-      .get(...(Array.isArray(params) ? params : [params])) as string;
-    return JSON.parse(text) as T[];
+      .all(...(Array.isArray(params) ? params : [params])) as string[];
+    return JSON.parse(`[${records.join(',')}]`) as T[];
   }
 
   /**
