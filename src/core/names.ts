@@ -13,13 +13,21 @@ const FOLD: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ:
 // and the bundle must stay ASCII (scripts/build.mjs says why).
 const FOLDED = /[\u00f8\u0142\u00df\u00e6\u0153\u0111\u00f0\u00fe\u0131\u0127]/g;
 
+/** Characters already folded by `foldChar`: a search folds every character it reads, from a few distinct ones. */
+const folds = new Map<string, string>();
+
 /** One character in the compared form (without matchKey's trimming): "É" → "e", "ß" → "ss". */
 function foldChar(ch: string): string {
-  return ch
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLocaleLowerCase('en-US')
-    .replace(FOLDED, (c) => FOLD[c] ?? c);
+  let f = folds.get(ch);
+  if (f === undefined) {
+    f = ch
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLocaleLowerCase('en-US')
+      .replace(FOLDED, (c) => FOLD[c] ?? c);
+    folds.set(ch, f);
+  }
+  return f;
 }
 
 /**
