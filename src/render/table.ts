@@ -62,45 +62,49 @@ function headerLine(columns: ReadonlyArray<Pick<Column<unknown>, 'header'>>, wid
 export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, color: Colors, width: number | null): string {
   const n = columns.length;
   // Every cell made safe and measured once; a list can be ten thousand rows.
-  const cells: string[][] = new Array(rows.length);
+  const cells: string[] = new Array(rows.length * n);
   const cellWidths = new Int32Array(rows.length * n);
   const natural = new Array<number>(n).fill(0);
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = 0, k = 0; r < rows.length; r++) {
     const row = rows[r] as T;
-    const line: string[] = new Array(n);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n; i++, k++) {
       const text = safeLine((columns[i] as Column<T>).value(row));
       const w = displayWidth(text);
-      line[i] = text;
-      cellWidths[r * n + i] = w;
+      cells[k] = text;
+      cellWidths[k] = w;
       if (w > (natural[i] as number)) natural[i] = w;
     }
-    cells[r] = line;
   }
   const { widths, cut } = fitColumns(columns, natural, width);
   for (const i of cut) {
     const w = widths[i] as number;
-    for (let r = 0; r < cells.length; r++) {
-      const row = cells[r] as string[];
-      const text = truncate(row[i] ?? '', w);
-      row[i] = text;
-      cellWidths[r * n + i] = displayWidth(text);
+    for (let k = i; k < cells.length; k += n) {
+      const text = truncate(cells[k] as string, w);
+      cells[k] = text;
+      cellWidths[k] = displayWidth(text);
     }
   }
   // Every column but the last is padded to its width; styles go on after, so that escape
   // codes do not count as width.
-  const pad = (text: string, i: number, w: number) => (i === n - 1 ? text : text + ' '.repeat(Math.max(0, (widths[i] as number) - w)));
-  const out = [headerLine(columns, widths, color)];
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r] as string[];
-    const rowData = rows[r] as T;
-    let text = '';
-    for (let i = 0; i < n; i++) {
+  const out: string[] = new Array(rows.length + 1);
+  out[0] = headerLine(columns, widths, color);
+  // Each line is joined from its cells at once, one flat string: added cell by cell, every
+  // line stayed a tree of pieces until the end, which the garbage collector copied again
+  // and again over ten thousand lines. The cells go in a flat array for the same reason.
+  const parts: string[] = new Array(n);
+  for (let r = 0, k = 0; r < rows.length; r++) {
+    const row = rows[r] as T;
+    for (let i = 0; i < n; i++, k++) {
       const col = columns[i] as Column<T>;
-      const padded = pad(row[i] as string, i, cellWidths[r * n + i] as number);
-      text += (i === 0 ? '' : '  ') + (col.style ? col.style(padded, rowData) : padded);
+      const cell = cells[k] as string;
+      const padded = i === n - 1 ? cell : cell.padEnd(cell.length + (widths[i] as number) - (cellWidths[k] as number));
+      parts[i] = col.style ? col.style(padded, row) : padded;
     }
-    out.push(text.trimEnd());
+    const line = parts.join('  ');
+    // Only a line that ends in blanks (an empty last cell, or one ending in spaces) needs
+    // trimming; the rest are kept as joined instead of being copied once more.
+    const last = parts[n - 1] as string;
+    out[r + 1] = last === '' || /\s$/.test(last) ? line.trimEnd() : line;
   }
   return out.join('\n');
 }
