@@ -1,4 +1,4 @@
-import { type Explained, explainMatches, type SearchedRecord, searchTerms } from '../core/find.js';
+import { type Explained, explainMatches, type SearchedRecord, searchTerms, type Term } from '../core/find.js';
 import { UsageError } from '../core/errors.js';
 import { SEARCH_KIND } from './migrations/002-search.js';
 import { NOTE_SEARCH_TAG } from './migrations/011-notes.js';
@@ -8,13 +8,12 @@ import type { Db } from './db.js';
 export const MAX_SEARCH_WORDS = 12;
 
 /**
- * FTS5 query for what a person typed: every word must appear, each as a prefix ("acm"
- * finds Acme) unless it ends in a symbol ("C++" needs the word "c" itself, and the rest
- * is checked on the text). A word with several parts ("foo-bar", "O'Brien") is a phrase.
- * Words are quoted so that FTS syntax in the text is just text.
+ * FTS5 query for the words a person typed (`searchTerms`): every word must appear, each as
+ * a prefix ("acm" finds Acme) unless it ends in a symbol ("C++" needs the word "c" itself,
+ * and the rest is checked on the text). A word with several parts ("foo-bar", "O'Brien")
+ * is a phrase. Words are quoted so that FTS syntax in the text is just text.
  */
-export function ftsQuery(text: string): string | null {
-  const terms = searchTerms(text);
+export function ftsQuery(terms: readonly Term[]): string | null {
   if (terms.length === 0) return null;
   if (terms.length > MAX_SEARCH_WORDS) {
     throw new UsageError(`That search has ${terms.length} different words; net find takes at most ${MAX_SEARCH_WORDS}. Keep the words that matter most.`);
@@ -89,11 +88,11 @@ export class Search {
   constructor(private readonly db: Db) {}
 
   /**
-   * The records whose indexed text matches `text` (a superset of what holds every word as
-   * typed: `core/find.ts` decides), each with its fields and the contacts it belongs to.
+   * The records whose indexed text holds the words `terms` (a superset of what holds every
+   * word as typed: `core/find.ts` decides), each with its fields and the contacts it belongs to.
    */
-  records(text: string): SearchedRecord[] {
-    const q = ftsQuery(text);
+  records(terms: readonly Term[]): SearchedRecord[] {
+    const q = ftsQuery(terms);
     if (q === null) return [];
     const hits = this.db.stmt('SELECT rowid / 8 AS id, rowid % 8 AS tag FROM search WHERE search MATCH ?').raw(true).all(q) as Array<[number, number]>;
     const out: SearchedRecord[] = [];
@@ -131,6 +130,8 @@ export class Search {
 
   /** Why each contact matched `text`, by contact id: the records under them that hold every word as typed. */
   explained(text: string): Map<number, Explained[]> {
-    return explainMatches(this.records(text), searchTerms(text));
+    // The words once for both: each is a regular expression over Unicode classes, costly to compile.
+    const terms = searchTerms(text);
+    return explainMatches(this.records(terms), terms);
   }
 }

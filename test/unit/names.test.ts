@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import damerau from 'damerau-levenshtein';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId, type Named } from '../../src/core/names.js';
+import { searchTerms } from '../../src/core/find.js';
 import { ftsQuery } from '../../src/store/search.js';
 
 describe('matchKey', () => {
@@ -142,6 +143,7 @@ describe('parseItemId', () => {
 });
 
 describe('ftsQuery', () => {
+  const query = (text: string) => ftsQuery(searchTerms(text));
   it.each([
     ['acme', '"acme"*'],
     ['Acme Corp', '"Acme"* "Corp"*'],
@@ -154,23 +156,23 @@ describe('ftsQuery', () => {
     ['李明', '"李明"*'],
     ['C++', '"C"'], // a word ending in a symbol is not a prefix: the symbols are checked on the text
     ['C# .NET', '"C" "NET"*'],
-  ])('%j becomes %j', (text, query) => {
-    expect(ftsQuery(text)).toBe(query);
+  ])('%j becomes %j', (text, expected) => {
+    expect(query(text)).toBe(expected);
   });
 
   it('takes up to 12 different words, however often each is repeated, and refuses a 13th', () => {
     const twelve = Array.from({ length: 12 }, (_, i) => `w${i}`);
-    expect(ftsQuery([...twelve, ...twelve.map((w) => w.toUpperCase()), ...twelve].join(' '))?.split(' ')).toHaveLength(12);
-    expect(ftsQuery(Array.from({ length: 200 }, () => 'person').join(' '))).toBe('"person"*');
-    expect(() => ftsQuery([...twelve, 'w12'].join(' '))).toThrow(/13 different words; net find takes at most 12/);
+    expect(query([...twelve, ...twelve.map((w) => w.toUpperCase()), ...twelve].join(' '))?.split(' ')).toHaveLength(12);
+    expect(query(Array.from({ length: 200 }, () => 'person').join(' '))).toBe('"person"*');
+    expect(() => query([...twelve, 'w12'].join(' '))).toThrow(/13 different words; net find takes at most 12/);
   });
 
   it('normalises decomposed accents to NFC', () => {
-    expect(ftsQuery('Jose\u0301')).toBe('"Jos\u00e9"*');
+    expect(query('Jose\u0301')).toBe('"Jos\u00e9"*');
   });
 
   it.each(['', '   ', '***', '"', '-- ;', '++'])('%j has no words and gives null', (text) => {
-    expect(ftsQuery(text)).toBeNull();
+    expect(query(text)).toBeNull();
   });
 });
 
