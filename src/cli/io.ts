@@ -163,8 +163,8 @@ export async function processIO(noColorFlag: boolean, env: NodeJS.ProcessEnv, on
     err: (text) => stderr(`${text}\n`),
     page: async (text) => {
       const pager = pagerCommand(env);
-      const lines = text.split('\n').length;
-      if (stdoutIsTTY && pager !== null && process.platform !== 'win32' && lines >= (process.stdout.rows || 24)) {
+      // Lines are counted only for a terminal: piped, a list of 10,000 contacts goes out whole.
+      if (stdoutIsTTY && pager !== null && process.platform !== 'win32' && text.split('\n').length >= (process.stdout.rows || 24)) {
         if (await throughPager(pager, `${text}\n`)) return;
       }
       out(text);
