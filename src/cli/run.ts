@@ -30,7 +30,15 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
   // Ctrl-C ends the process at once (main.ts): the journal is closed on the way out, so that
   // an interrupted command (a long import still reading its file) leaves no -wal or -shm
   // file behind. Nothing is half-written: every write is one synchronous transaction.
-  const closeOnExit = () => journal?.close();
+  const closeOnExit = () => {
+    try {
+      journal?.close();
+    } catch {
+      // Busy: stdout closed (`net export | head`) while the export still reads the journal.
+      // The process ends now all the same (SQLite tidies the -wal and -shm files at the next
+      // close); nothing was written.
+    }
+  };
   process.once('exit', closeOnExit);
   try {
     const today = todayFrom(env, deps.now);

@@ -838,6 +838,20 @@ describe('B6: an export to a closed stdout is an error', () => {
     const toFile = path.join(j.dir, 'x.json');
     expect(spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" export -o "${toFile}" >&-; echo "status=$?" >&2`], { cwd: ROOT, env: baseEnv(j.db), encoding: 'utf8' }).stderr).toContain('status=0');
   });
+
+  it('net export | head: a reader that stops early ends the export quietly, exit 0, as net list | head does', () => {
+    const j = tempJournal();
+    // More than a pipe holds, so that the export is still reading the journal when the reader goes.
+    const note = 'Met at the data meetup; interested in platform roles. '.repeat(20);
+    const backup = path.join(j.dir, 'big.json');
+    const contacts = Array.from({ length: 600 }, (_, i) => ({ uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}`, notes: note }));
+    fs.writeFileSync(backup, JSON.stringify({ format: 'net-journal', version: 1, exported_at: '2026-04-14T10:00:00.000Z', contacts, interactions: [], leads: [], promises: [], needs: [] }));
+    j.ok('import', backup);
+    for (const cmd of ['export', 'export --format csv', 'list']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${cmd} | head -c 5 > /dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { cwd: ROOT, env: baseEnv(j.db), encoding: 'utf8' });
+      expect(r.stderr, cmd).toBe('status=0\n');
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------
