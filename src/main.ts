@@ -16,9 +16,6 @@ if (NET_BUNDLE === 'daily' && !handles(argv)) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file beside the bundle, not a module of the sources
   require('./net-full.cjs');
 } else {
-  // The command this bundle runs, for the code cache's loader in bin/net.js: its cache is
-  // written again once a command it has not seen runs, so that it holds that command's code.
-  if (NET_BUNDLE === 'daily') Object.assign(globalThis, { [Symbol.for('net-journal.command')]: commandName(argv) });
   process.on('SIGINT', () => process.exit(130));
 
   // `net list | head` closes the pipe early: that is not an error worth a message.
@@ -33,6 +30,10 @@ if (NET_BUNDLE === 'daily' && !handles(argv)) {
     .then((io) => run(argv, { io, env: process.env, now: new Date(), version: NET_VERSION, prompter }))
     .then((code) => {
       process.exitCode = code;
+      // The command this bundle ran, for the code cache's loader in bin/net.js: its cache is
+      // written again once a command it has not held succeeds, so that it holds that
+      // command's code (a run that stopped at a usage error ran little of it).
+      if (NET_BUNDLE === 'daily' && code === 0) Object.assign(globalThis, { [Symbol.for('net-journal.command')]: commandName(argv) });
       // Output went to the descriptors with blocking writes (cli/io.ts): with no prompt's
       // stream to drain, end now rather than wait for Node to take the heap apart.
       if (!prompted && process.platform !== 'win32') process.exit(code);

@@ -246,6 +246,9 @@ describe.runIf(typeof (Module as { enableCompileCache?: unknown }).enableCompile
       fs.writeFileSync(path.join(cache, 'net', 'notes.txt'), 'not ours');
       const file = path.join(cache, 'net', 'net.v8');
       const commands = () => fs.readFileSync(file, 'latin1').split('\n')[1];
+      // A run that stopped at a usage error ran little of its command's code: not learned.
+      expect(run(cache, ['due', '--bogus']).status).toBe(2);
+      expect(commands()).toBe('');
       expect(run(cache, ['due']).status).toBe(0);
       expect(commands()).toBe('due');
       const first = fs.readFileSync(file);
