@@ -1,4 +1,4 @@
-import type { ContactFields, DatedNote, Interaction, IsoDate, JobStage, Lead, Need, Pledge } from '../core/types.js';
+import type { ContactFields, DatedNote, Interaction, IsoDate, Job, JobPerson, Lead, Need, Pledge } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 import { MAX_TAGS } from '../core/tags.js';
 
@@ -28,23 +28,11 @@ export type ImportNeed = Omit<Need, 'id' | 'contact'> & { contact: string };
 export type ImportNote = Omit<DatedNote, 'id' | 'contact'> & { contact: string };
 
 /** An application from a backup: its referrer and people by contact uuid, its lead by lead uuid. */
-export interface ImportJob {
-  uuid: string;
-  title: string;
-  company: string;
-  url: string | null;
+export type ImportJob = Omit<Job, 'id' | 'via' | 'lead' | 'people'> & {
   via: string | null;
   lead: string | null;
-  stage: JobStage;
-  stageOn: IsoDate;
-  startedOn: IsoDate;
-  askedOn: IsoDate | null;
-  landedOn: IsoDate | null;
-  note: string | null;
-  snoozedUntil: IsoDate | null;
-  recordedOn?: IsoDate;
-  people: Array<{ contact: string; met: boolean; helped: string | null; toldOn: IsoDate | null }>;
-}
+  people: Array<Omit<JobPerson, 'contact'> & { contact: string }>;
+};
 
 export type ImportFormat = 'json' | 'vcard' | 'linkedin' | 'google' | 'outlook';
 
