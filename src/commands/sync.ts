@@ -348,7 +348,8 @@ function sync(ctx: Context, j: Journal, store: SyncStore, folder: SyncFolder, fo
   });
   const removed = tidy(folder, m, me, key);
   const result = inc as Incoming | null;
-  for (const w of result?.warnings ?? []) ctx.io.err(`Warning: ${w}`);
+  // A warning can quote a file of the shared folder (a record kind it names): shown, not obeyed.
+  for (const w of result?.warnings ?? []) ctx.io.err(`Warning: ${safeLine(w)}`);
   const parts = [
     sent > 0 ? `sent ${plural(sent, 'change')} (segment ${seq})` : 'nothing new to send',
     applied > 0 || result?.snapshot ? `applied ${plural(applied, 'change')} from ${plural(result?.devices ?? 0, 'other device')}${result?.snapshot ? ' and a snapshot' : ''} (${plural(changed, 'record')} changed here)` : 'nothing new from other devices',
