@@ -5,9 +5,12 @@ import { UsageError } from './errors.js';
 
 export const MAX_TAGS = 100;
 
+/** The refusal of a write that would leave a contact with too many tags (an import says where in its file). */
+export class TooManyTagsError extends UsageError {}
+
 /** The refusal of a write that would leave a contact with `count` tags; `id` is null for one not yet written. */
-export function tooManyTags(name: string, id: number | null, count: number): UsageError {
+export function tooManyTags(name: string, id: number | null, count: number): TooManyTagsError {
   const who = id === null ? name : `${name} (#${id})`;
   const fix = id === null ? `Give at most ${MAX_TAGS}` : `Remove some first (net edit ${id} --untag <tag>) or add fewer`;
-  return new UsageError(`${who} would have ${count.toLocaleString('en-US')} tags; net keeps at most ${MAX_TAGS} per contact. ${fix}; nothing was written.`);
+  return new TooManyTagsError(`${who} would have ${count.toLocaleString('en-US')} tags; net keeps at most ${MAX_TAGS} per contact. ${fix}; nothing was written.`);
 }

@@ -6,7 +6,7 @@
 import { matchKey } from '../core/names.js';
 import { phoneKey } from '../core/phones.js';
 import { UsageError } from '../core/errors.js';
-import { MAX_TAGS } from '../core/tags.js';
+import { TooManyTagsError } from '../core/tags.js';
 import type { BackupList, BackupRecord } from '../formats/backup.js';
 import type { ImportContact, ImportFormat, ImportInteraction, ImportJob, ImportLead, ImportNeed, ImportNote, ImportPledge, ImportSet } from '../formats/types.js';
 import type { Row } from './db.js';
@@ -401,15 +401,14 @@ class ImportRun {
     const have = new Set(cur.tags);
     const newTags = (c.tags ?? []).filter((t) => !have.has(t));
     if (newTags.length) patch.tags = [...cur.tags, ...newTags];
-    if (newTags.length && cur.tags.length + newTags.length > MAX_TAGS) {
-      // Said here, where the file's record is known: the store's refusal could not say which one.
-      throw new UsageError(
-        `${c.where}: ${cur.name} (#${existing}) is already in the journal with ${cur.tags.length} tags, and the file's ${newTags.length} more would make ` +
-          `${cur.tags.length + newTags.length}; net keeps at most ${MAX_TAGS} per contact. Remove tags from the file, or from them (net edit ${existing} --untag <tag>), and import again; nothing was imported.`,
-      );
-    }
     if (Object.keys(patch).length) {
-      j.contacts.update(existing, patch);
+      try {
+        j.contacts.update(existing, patch);
+      } catch (err) {
+        // The store refuses too many tags; here the file's record is known, so say which one.
+        if (err instanceof TooManyTagsError) throw new UsageError(`${c.where}: ${err.message}`);
+        throw err;
+      }
       this.touched.add(existing);
       result.updated++;
       sample(result.updatedNames, cur.name);
