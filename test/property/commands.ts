@@ -1,6 +1,10 @@
 // Writing commands as a user would type them, for property tests (some fail: a failed
 // command must change nothing).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
+import { afterAll, expect } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { memoryIO } from '../memory-io.js';
 
@@ -12,6 +16,35 @@ export async function net(db: string, argv: string[]): Promise<{ code: number; o
   const io = memoryIO();
   const code = await run(argv, { io, env: { NET_DB: db, NET_TODAY: TODAY }, now: new Date(), version: 'test' });
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed after the test file's tests. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+/**
+ * The journal's export without its time stamp. With `byUuid`, each list sorted by uuid:
+ * records keep the order of each journal's local ids, which devices give in the order
+ * records reached them.
+ */
+export async function exported(db: string, byUuid = false): Promise<unknown> {
+  const r = await net(db, ['export']);
+  expect(r.code, r.err).toBe(0);
+  const { exported_at: _, ...rest } = JSON.parse(r.out) as Record<string, unknown>;
+  if (byUuid) {
+    for (const [k, v] of Object.entries(rest)) {
+      if (Array.isArray(v)) rest[k] = [...(v as Array<{ uuid: string }>)].sort((a, b) => a.uuid.localeCompare(b.uuid));
+    }
+  }
+  return rest;
 }
 
 const who = fc.constantFrom('Ann', 'Ben', 'Cy Dunn', '1', '2', '3', '4');

@@ -5,31 +5,10 @@
 // everything has been carried everywhere and every device has synced, every journal's
 // `net export` is the same. Run in-process (the same `run` the binary calls).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { command, net } from './commands.js';
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-
-/**
- * The export without its time stamp. Records keep the order of each journal's local ids,
- * which devices give in the order records reached them, so lists are compared by uuid.
- */
-async function exported(db: string): Promise<unknown> {
-  const r = await net(db, ['export']);
-  expect(r.code, r.err).toBe(0);
-  const { exported_at: _, ...rest } = JSON.parse(r.out) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(rest)) {
-    if (Array.isArray(v)) rest[k] = [...(v as Array<{ uuid: string }>)].sort((a, b) => a.uuid.localeCompare(b.uuid));
-  }
-  return rest;
-}
+import { describe, expect, it } from 'vitest';
+import { command, exported, net, tempDir } from './commands.js';
 
 /** Every file under a folder, relative to it. */
 function files(dir: string): string[] {
@@ -96,8 +75,7 @@ const SEED: string[][] = [
 
 describe('net sync', () => {
   it('random histories on 2-3 devices, carried in random orders and batches, end in identical exports', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'net-sync-'));
-    dirs.push(root);
+    const root = tempDir('net-sync-');
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -137,8 +115,8 @@ describe('net sync', () => {
             expect(r.code, r.err).toBe(0);
             expect(r.err).toBe('');
           }
-          const first = await exported(db0);
-          for (const db of dbs.slice(1)) expect(await exported(db)).toEqual(first);
+          const first = await exported(db0, true);
+          for (const db of dbs.slice(1)) expect(await exported(db, true)).toEqual(first);
           fs.rmSync(dir, { recursive: true, force: true });
         },
       ),

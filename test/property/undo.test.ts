@@ -2,24 +2,10 @@
 // commands that changed the journal, gives back the journal it started from (compared by
 // `net export`). Run in-process (the same `run` the binary calls) to afford many sequences.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { command, net } from './commands.js';
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-
-async function exported(db: string): Promise<unknown> {
-  const r = await net(db, ['export']);
-  expect(r.code, r.err).toBe(0);
-  const { exported_at: _, ...rest } = JSON.parse(r.out) as Record<string, unknown>;
-  return rest;
-}
+import { describe, expect, it } from 'vitest';
+import { command, exported, net, tempDir } from './commands.js';
 
 async function undoable(db: string): Promise<number> {
   const r = await net(db, ['undo', '--list']);
@@ -34,8 +20,7 @@ const SEED: string[][] = [
 
 describe('net undo', () => {
   it('after any commands, as many undos give back the journal it started from (by net export)', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'net-undo-'));
-    dirs.push(dir);
+    const dir = tempDir('net-undo-');
     const template = path.join(dir, 'seed.db');
     for (const argv of SEED) expect((await net(template, argv)).code).toBe(0);
     let n = 0;

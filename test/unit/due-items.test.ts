@@ -3,9 +3,8 @@
 // rules must read without tripping. Tables, one case per wording or boundary.
 import { describe, expect, it } from 'vitest';
 import { type ContactActivity, compareDue, type DueInput, type DueItem, type DueKind, dueAhead, dueItems, lateness, restingUntil } from '../../src/core/due.js';
-import type { DueJob } from '../../src/core/jobs.js';
 import type { ContactRef } from '../../src/core/types.js';
-import { interactionBuilder, leadBuilder, pledgeBuilder } from './records.js';
+import { interactionBuilder, job, leadBuilder, pledgeBuilder } from './records.js';
 
 const DANA: ContactRef = { id: 1, name: 'Dana Whitfield' };
 const BOB: ContactRef = { id: 3, name: 'Bob Ortiz' };
@@ -295,21 +294,7 @@ describe('records the rules read without tripping', () => {
   });
 
   it('an application with nobody to ask shows in the days ahead on the day it falls due', () => {
-    const job: DueJob = {
-      id: 4,
-      title: 'Data engineer',
-      company: 'Hooli',
-      via: null,
-      lead: null,
-      stage: 'applied',
-      stageOn: '2026-04-01',
-      askedOn: null,
-      landedOn: null,
-      snoozedUntil: null,
-      people: [],
-      recordedOn: '2026-04-01',
-    };
-    const ahead = dueAhead(input({ jobs: [job] }), '2026-04-09', 4);
+    const ahead = dueAhead(input({ jobs: [job()] }), '2026-04-09', 4);
     expect(ahead.map((a) => [a.on, a.item.id, a.item.contact])).toEqual([['2026-04-11', 'j4', null]]);
   });
 });

@@ -6,28 +6,12 @@ import { companyKey, type DueJob, daysInStage, JOB_ASK_DAYS } from '../../src/co
 import { type HelpRecords, helpersSince, helpText } from '../../src/core/landed.js';
 import { headline, pipeline, replyRate, type SearchInput } from '../../src/core/search.js';
 import type { ContactRef, Interaction, Job, Lead, Need, Pledge } from '../../src/core/types.js';
+import { job } from './records.js';
 
 const DANA: ContactRef = { id: 1, name: 'Dana' };
 const KIM: ContactRef = { id: 2, name: 'Kim' };
 const ANN: ContactRef = { id: 3, name: 'Ann' };
 
-function job(over: Partial<DueJob> = {}): DueJob {
-  return {
-    id: 4,
-    title: 'Data engineer',
-    company: 'Hooli',
-    via: null,
-    lead: null,
-    stage: 'applied',
-    stageOn: '2026-04-01',
-    askedOn: null,
-    landedOn: null,
-    snoozedUntil: null,
-    people: [],
-    recordedOn: '2026-04-01',
-    ...over,
-  };
-}
 
 const input = (...jobs: DueJob[]): DueInput => ({ pledges: [], thanks: [], leads: [], activity: [], jobs });
 /** The items on `today` as `id kind contact state days-overdue`. */

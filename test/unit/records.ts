@@ -1,5 +1,6 @@
 // Builders of the records the due rules read, shared by the unit tables: each test file
 // names its own people and day, and a case overrides only what it is about.
+import type { DueJob } from '../../src/core/jobs.js';
 import type { ContactRef, Interaction, IsoDate, Lead, Pledge } from '../../src/core/types.js';
 
 export function pledgeBuilder(contact: ContactRef, day: IsoDate, what: string) {
@@ -53,4 +54,23 @@ export function leadBuilder(source: ContactRef, day: IsoDate) {
     snoozedUntil: null,
     ...over,
   });
+}
+
+/** An application as the due rules read it: applied on 2026-04-01, nobody asked yet. */
+export function job(over: Partial<DueJob> = {}): DueJob {
+  return {
+    id: 4,
+    title: 'Data engineer',
+    company: 'Hooli',
+    via: null,
+    lead: null,
+    stage: 'applied',
+    stageOn: '2026-04-01',
+    askedOn: null,
+    landedOn: null,
+    snoozedUntil: null,
+    people: [],
+    recordedOn: '2026-04-01',
+    ...over,
+  };
 }
