@@ -14,6 +14,17 @@ function folder(): string {
 }
 
 /** The export without its time stamp, each list by uuid (local ids, and so the order, differ by device). */
+/** Two machines on one folder: `a` added Ann Lee and made the folder, `b` joined from it. */
+function joined(): { dir: string; a: TempJournal; b: TempJournal } {
+  const dir = folder();
+  const a = tempJournal();
+  const b = tempJournal();
+  a.ok('add', 'Ann Lee');
+  a.ok('sync', dir);
+  b.ok('sync', dir, '--join');
+  return { dir, a, b };
+}
+
 function exported(j: TempJournal, today: string): unknown {
   const r = j.netWith({ env: { NET_TODAY: today } }, 'export');
   expect(r.code, r.stderr).toBe(0);
@@ -104,12 +115,7 @@ describe('net sync: two machines, one journal', () => {
   });
 
   it('does not send back what it applied, and net undo leaves a sync alone', () => {
-    const dir = folder();
-    const a = tempJournal();
-    const b = tempJournal();
-    a.ok('add', 'Ann Lee');
-    a.ok('sync', dir);
-    b.ok('sync', dir, '--join');
+    const { a, b } = joined();
     expect(b.ok('sync').stdout).toContain('nothing new to send');
     const undo = b.net('undo');
     expect(undo.code).toBe(0);
@@ -227,12 +233,7 @@ describe('net sync: two machines, one journal', () => {
   });
 
   it('skips a damaged segment with a warning, applies nothing of it, and reads it once it is whole', () => {
-    const dir = folder();
-    const a = tempJournal();
-    const b = tempJournal();
-    a.ok('add', 'Ann Lee');
-    a.ok('sync', dir);
-    b.ok('sync', dir, '--join');
+    const { dir, a, b } = joined();
     a.ok('edit', 'Ann', '--company', 'Acme');
     a.ok('sync');
     const device = fs.readdirSync(dir).find((d) => fs.existsSync(path.join(dir, d, '00000002.seg'))) as string;
@@ -250,12 +251,7 @@ describe('net sync: two machines, one journal', () => {
 
 describe('net sync: one transaction', () => {
   it('a change the journal refuses undoes the whole sync: nothing applied, nothing marked read or sent', () => {
-    const dir = folder();
-    const a = tempJournal();
-    const b = tempJournal();
-    a.ok('add', 'Ann Lee');
-    a.ok('sync', dir);
-    b.ok('sync', dir, '--join');
+    const { dir, a, b } = joined();
     a.ok('edit', 'Ann', '--company', 'Acme');
     a.ok('sync');
     b.ok('add', 'Bob Stone');
