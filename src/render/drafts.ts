@@ -207,7 +207,7 @@ function displayName(name: string): string {
 
 /** The draft as plain text: headers, a blank line, the body. Control characters are made visible. */
 export function draftText(d: Draft, to: { name: string; email: string } | null): string {
-  const headers = [...(to ? [`To: ${displayName(to.name)} <${to.email}>`] : []), `Subject: ${safeLine(d.subject)}`];
+  const headers = [...(to ? [`To: ${displayName(to.name)} <${safeLine(to.email)}>`] : []), `Subject: ${safeLine(d.subject)}`];
   return `${headers.join('\n')}\n\n${safe(d.body)}`;
 }
 

@@ -30,6 +30,13 @@ describe('drafts', () => {
     expect(draftText(d, null).split('\n')[0]).toBe('Subject: a Bcc: x@y');
   });
 
+  it('an imported address with a line break stays in the one To: header', () => {
+    const d = fillTemplate('Subject: s\nbody', values, 'D', 't');
+    const lines = draftText(d, { name: 'Dana', email: 'dana@x.org\r\nBcc: spy@y.org' }).split('\n');
+    expect(lines[0]).toBe('To: "Dana" <dana@x.org Bcc: spy@y.org>');
+    expect(lines[1]).toBe('Subject: s');
+  });
+
   it('mailto: every reserved character of the subject and body is percent-encoded, line breaks as CRLF', () => {
     const url = mailtoUrl({ subject: 'a&b=c?d#e', body: 'one\ntwo & more=%\n' }, 'x+y@example.com');
     expect(url).toBe('mailto:x%2By@example.com?subject=a%26b%3Dc%3Fd%23e&body=one%0D%0Atwo%20%26%20more%3D%25%0D%0A');
