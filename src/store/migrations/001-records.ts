@@ -1,11 +1,7 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 // The records of the contract's Data table. Dates are TEXT `YYYY-MM-DD`; booleans are 0/1.
-export const records: Migration = {
-  version: 1,
-  name: 'records',
-  up: (db) => {
-    db.exec(`
+export const records = sqlMigration(1, 'records', `
       CREATE TABLE contacts (
         id            INTEGER PRIMARY KEY,
         uuid          TEXT NOT NULL UNIQUE,
@@ -101,5 +97,3 @@ export const records: Migration = {
       CREATE INDEX needs_contact ON needs(contact_id);
       CREATE INDEX needs_open ON needs(contact_id) WHERE status = 'open';
     `);
-  },
-};

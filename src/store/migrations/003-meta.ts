@@ -1,10 +1,4 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 // Small facts about the journal itself, such as warnings already given.
-export const meta: Migration = {
-  version: 3,
-  name: 'meta',
-  up: (db) => {
-    db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;');
-  },
-};
+export const meta = sqlMigration(3, 'meta', 'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;');

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 /**
  * The day a contact's keep-in-touch follow-up falls due, as SQL over the activity columns:
@@ -22,11 +22,7 @@ export const FOLLOWUP_DUE = `date(coalesce(last_on, met_on), '+' || CASE WHEN in
 //   years of history. (They replace the narrower partial indexes of the first schema.)
 // - each contact's leads, promises and needs with their statuses, which the report's give
 //   and take counts for everyone the week touched.
-export const reads: Migration = {
-  version: 5,
-  name: 'reads',
-  up: (db) => {
-    db.exec(`
+export const reads = sqlMigration(5, 'reads', `
       CREATE INDEX contacts_followup ON contacts(${FOLLOWUP_DUE}) WHERE cadence_days IS NOT NULL AND archived = 0;
       CREATE INDEX contacts_no_reply ON contacts(id) WHERE last_two_no_reply = 1;
       DROP INDEX IF EXISTS contacts_keep_in_touch;
@@ -48,5 +44,3 @@ export const reads: Migration = {
       CREATE INDEX promises_open ON promises(id, contact_id, what, direction, made_on, by_date, status, nudges, last_nudged_on, snoozed_until)
         WHERE status = 'open';
     `);
-  },
-};

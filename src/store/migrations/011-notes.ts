@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 /** The full-text index's tag for notes (`rowid = id * 8 + tag`, as in 002-search.ts). */
 export const NOTE_SEARCH_TAG = 6;
@@ -7,11 +7,7 @@ export const NOTE_SEARCH_TAG = 6;
 // own uuid and day, beside the contact's one main note. Ids are never reused (as schema 8
 // made them everywhere). The search index's triggers always fire: notes come a few at a
 // time, and the importer's bulk mode re-indexes only the tables it knows (002's sources).
-export const notes: Migration = {
-  version: 11,
-  name: 'notes',
-  up: (db) => {
-    db.exec(`
+export const notes = sqlMigration(11, 'notes', `
       CREATE TABLE notes (
         id         INTEGER PRIMARY KEY AUTOINCREMENT,
         uuid       TEXT NOT NULL UNIQUE,
@@ -32,5 +28,3 @@ export const notes: Migration = {
         DELETE FROM search WHERE rowid = old.id * 8 + ${NOTE_SEARCH_TAG};
       END;
     `);
-  },
-};

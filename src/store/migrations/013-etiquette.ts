@@ -1,5 +1,5 @@
 import { NOT_BULK } from './004-activity.js';
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 /**
  * Recomputes the activity columns of the contacts matched by `where`, as schema 4 did, but
@@ -33,11 +33,7 @@ export function refreshActivity(where: string): string {
 // - `cadence_pending` on contacts with no cadence yet (imported), who get the default one
 //   at their first conversation. Contacts without a cadence before this schema are taken
 //   to be such contacts: `--every never` could not be told from an import.
-export const etiquette: Migration = {
-  version: 13,
-  name: 'etiquette',
-  up: (db) => {
-    db.exec(`
+export const etiquette = sqlMigration(13, 'etiquette', `
       ALTER TABLE contacts ADD COLUMN recorded_on TEXT;
       ALTER TABLE contacts ADD COLUMN cadence_pending INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE interactions ADD COLUMN recorded_on TEXT;
@@ -85,5 +81,3 @@ export const etiquette: Migration = {
         ${refreshActivity('id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)')};
       END;
     `);
-  },
-};

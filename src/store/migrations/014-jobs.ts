@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 // Applications (`j<id>`, issue 14): the job search itself. An application moves through
 // its stages (`stage`, and `stage_on` the day it entered it, from which "days in stage" and
@@ -7,11 +7,7 @@ import type { Migration } from './index.js';
 // `job_contacts` links people to it: those you met for it (`met`), those `net landed` owes a
 // landed item (`helped`: what they did), and when you last told them how it went (`told_on`).
 // A referrer or a lead removed leaves the application (SET NULL); its links go with it.
-export const jobs: Migration = {
-  version: 14,
-  name: 'jobs',
-  up: (db) => {
-    db.exec(`
+export const jobs = sqlMigration(14, 'jobs', `
       CREATE TABLE jobs (
         id            INTEGER PRIMARY KEY AUTOINCREMENT,
         uuid          TEXT NOT NULL UNIQUE,
@@ -45,5 +41,3 @@ export const jobs: Migration = {
       );
       CREATE INDEX job_contacts_contact ON job_contacts(contact_id);
     `);
-  },
-};

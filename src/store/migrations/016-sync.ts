@@ -1,13 +1,9 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 // net sync's own state (see store/sync.ts): each synced record's registers, records waiting
 // for one they refer to, what was read of each device, and which of the history's commands
 // applied other devices' changes. No other command reads these tables.
-export const sync: Migration = {
-  version: 16,
-  name: 'sync',
-  up: (db) => {
-    db.exec(`
+export const sync = sqlMigration(16, 'sync', `
       CREATE TABLE sync_records (
         tbl       TEXT NOT NULL,
         record    TEXT NOT NULL,
@@ -28,5 +24,3 @@ export const sync: Migration = {
       ) WITHOUT ROWID;
       CREATE TABLE sync_applied (command_id INTEGER PRIMARY KEY REFERENCES history_commands(id) ON DELETE CASCADE);
     `);
-  },
-};

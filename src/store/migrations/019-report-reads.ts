@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 // Indexes for what a report selects by, so that it reads what its period holds rather than
 // every record of a kind:
@@ -7,13 +7,7 @@ import type { Migration } from './index.js';
 //   among thousands of conversations, all of which were read to find them;
 // - leads by the day of their latest news, which a period selects leads by with their other
 //   dates (schema 4 indexed those).
-export const reportReads: Migration = {
-  version: 19,
-  name: 'report-reads',
-  up: (db) => {
-    db.exec(`
+export const reportReads = sqlMigration(19, 'report-reads', `
       CREATE INDEX interactions_intros ON interactions(id) WHERE intro_of IS NOT NULL OR intro_by_me = 1;
       CREATE INDEX leads_news ON leads(news_on) WHERE news_on IS NOT NULL;
     `);
-  },
-};

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import { sqlMigration } from './sql.js';
 
 /**
  * `net list` (everyone not archived, in name order) read from one index that holds every
@@ -7,10 +7,4 @@ import type { Migration } from './index.js';
  * `Contacts.summaries` reads it; a column added to the list must be added here too (a
  * store test checks that the list is read from this index alone).
  */
-export const listIndex: Migration = {
-  version: 20,
-  name: 'list-index',
-  up: (db) => {
-    db.exec('CREATE INDEX contacts_list ON contacts(name_key, id, name, company, role, last_on, tags) WHERE archived = 0;');
-  },
-};
+export const listIndex = sqlMigration(20, 'list-index', 'CREATE INDEX contacts_list ON contacts(name_key, id, name, company, role, last_on, tags) WHERE archived = 0;');
