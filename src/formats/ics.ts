@@ -38,8 +38,18 @@ export function escapeText(text: string): string {
     .replace(/\n/g, '\\n');
 }
 
-/** Splits a content line into lines of at most 75 octets, each continuation starting with a space. */
+/**
+ * Splits a content line into lines of at most 75 octets, each continuation starting with a
+ * space, never inside a UTF-8 character: iCalendar (3.1) and vCard (RFC 6350 3.2) fold alike.
+ */
 export function foldLine(line: string): string {
+  // Most lines are ASCII, one octet a character: cut them by length alone.
+  if (/^[\x00-\x7f]*$/.test(line)) {
+    if (line.length <= MAX_OCTETS) return line;
+    const out = [line.slice(0, MAX_OCTETS)];
+    for (let i = MAX_OCTETS; i < line.length; i += MAX_OCTETS - 1) out.push(line.slice(i, i + MAX_OCTETS - 1));
+    return out.join('\r\n ');
+  }
   const parts: string[] = [];
   let current = '';
   let octets = 0;

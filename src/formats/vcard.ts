@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { isPhoneType, phoneType } from '../core/phones.js';
 import type { Contact } from '../core/types.js';
 import { decodeCharset, decodeFile, encodingLabel, sniffEncoding } from './encoding.js';
+import { foldLine } from './ics.js';
 import { checkContact, countSkip, emptySet, type ImportContact, type ImportSet } from './types.js';
 
 interface Property {
@@ -267,32 +268,6 @@ function escapeValue(v: string): string {
   return v.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
 }
 
-/** Folds a line at 75 octets without splitting a UTF-8 character. */
-function fold(line: string): string {
-  // Most lines are ASCII, one octet a character: cut them by length alone.
-  if (/^[\x00-\x7f]*$/.test(line)) {
-    if (line.length <= 75) return line;
-    const out = [line.slice(0, 75)];
-    for (let i = 75; i < line.length; i += 74) out.push(line.slice(i, i + 74));
-    return out.join('\r\n ');
-  }
-  const out: string[] = [];
-  let cur = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const len = Buffer.byteLength(ch);
-    if (bytes + len > (out.length ? 74 : 75)) {
-      out.push(cur);
-      cur = '';
-      bytes = 0;
-    }
-    cur += ch;
-    bytes += len;
-  }
-  out.push(cur);
-  return out.join('\r\n ');
-}
-
 /**
  * The N property's family and given names: those the source gave, else the name split
  * before its last word, with what follows a comma (`Jane Doe, Ph.D.`) kept as a suffix.
@@ -325,7 +300,7 @@ export function toVcard(c: Contact): string {
   if (c.notes) lines.push(`NOTE:${escapeValue(c.notes)}`);
   if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeValue).join(',')}`);
   lines.push(`UID:urn:uuid:${escapeValue(c.uuid)}`, 'END:VCARD');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 /** vCard 3.0, which Google Contacts, Apple Contacts and net all read: one card a piece. */

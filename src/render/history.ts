@@ -1,4 +1,5 @@
 // The change history and undo in words: pure functions from what the store read to text.
+import type { ChangeView } from '../store/undo.js';
 import { safeLine } from './text.js';
 
 /** Characters a shell word can hold without quotes. */
@@ -37,17 +38,8 @@ export function localTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export interface ChangeLine {
-  record: string | null;
-  label: string | null;
-  what: 'added' | 'removed' | 'changed';
-  /** A person linked or unlinked, rather than a field. */
-  link: boolean;
-  old: unknown;
-  new: unknown;
-  oldName: string | null;
-  newName: string | null;
-}
+/** What a line of the history shows of a change. */
+export type ChangeLine = Omit<ChangeView, 'kind' | 'uuid' | 'field'>;
 
 function value(v: unknown, name: string | null): string {
   if (name !== null) return safeLine(name);

@@ -15,6 +15,26 @@ export function refreshActivity(where: string): string {
     WHERE ${where}`;
 }
 
+/**
+ * The triggers that keep the activity columns up to date, as `refresh` recomputes them: when
+ * people join or leave an interaction, or one of its `columns` changes. Schema 13 made them
+ * again with its own `refresh`.
+ */
+export function activityTriggers(refresh: (where: string) => string, columns: string): string {
+  return `CREATE TRIGGER interaction_contacts_activity_ai AFTER INSERT ON interaction_contacts WHEN ${NOT_BULK} BEGIN
+        ${refresh('id = new.contact_id')};
+      END;
+      CREATE TRIGGER interaction_contacts_activity_ad AFTER DELETE ON interaction_contacts WHEN ${NOT_BULK} BEGIN
+        ${refresh('id = old.contact_id')};
+      END;
+      CREATE TRIGGER interaction_contacts_activity_au AFTER UPDATE ON interaction_contacts WHEN ${NOT_BULK} BEGIN
+        ${refresh('id IN (old.contact_id, new.contact_id)')};
+      END;
+      CREATE TRIGGER interactions_activity_au AFTER UPDATE OF ${columns} ON interactions WHEN ${NOT_BULK} BEGIN
+        ${refresh('id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)')};
+      END;`;
+}
+
 // What the keep-in-touch rules need of each contact (their latest interaction, how many,
 // whether the last two went unanswered) and the ledger's count of thanked conversations, kept on the contact by triggers so that
 // `net due` reads one row per contact with a cadence instead of every interaction. A bulk
@@ -24,11 +44,10 @@ export const activity: Migration = {
   version: 4,
   name: 'activity',
   up: (db) => {
-    const notBulk = NOT_BULK;
     // The search index too is filled in one pass after a bulk load, many times faster.
     for (const table of Object.keys(SEARCH_SOURCES) as SearchTable[]) {
       db.exec(`DROP TRIGGER ${table}_search_ai; DROP TRIGGER ${table}_search_au; DROP TRIGGER ${table}_search_ad;`);
-      db.exec(searchTriggers(table, notBulk));
+      db.exec(searchTriggers(table, NOT_BULK));
     }
     db.exec(`
       ALTER TABLE contacts ADD COLUMN last_on TEXT;
@@ -46,18 +65,7 @@ export const activity: Migration = {
       CREATE INDEX needs_noted ON needs(noted_on);
       CREATE INDEX needs_closed ON needs(closed_on) WHERE closed_on IS NOT NULL;
 
-      CREATE TRIGGER interaction_contacts_activity_ai AFTER INSERT ON interaction_contacts WHEN ${notBulk} BEGIN
-        ${refreshActivity('id = new.contact_id')};
-      END;
-      CREATE TRIGGER interaction_contacts_activity_ad AFTER DELETE ON interaction_contacts WHEN ${notBulk} BEGIN
-        ${refreshActivity('id = old.contact_id')};
-      END;
-      CREATE TRIGGER interaction_contacts_activity_au AFTER UPDATE ON interaction_contacts WHEN ${notBulk} BEGIN
-        ${refreshActivity('id IN (old.contact_id, new.contact_id)')};
-      END;
-      CREATE TRIGGER interactions_activity_au AFTER UPDATE OF on_date, no_reply, thanked_on ON interactions WHEN ${notBulk} BEGIN
-        ${refreshActivity('id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)')};
-      END;
+      ${activityTriggers(refreshActivity, 'on_date, no_reply, thanked_on')}
       ${refreshActivity('1')};
     `);
   },

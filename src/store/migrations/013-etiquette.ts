@@ -1,4 +1,4 @@
-import { NOT_BULK } from './004-activity.js';
+import { activityTriggers } from './004-activity.js';
 import { sqlMigration } from './sql.js';
 
 /**
@@ -68,16 +68,5 @@ export const etiquette = sqlMigration(13, 'etiquette', `
       DROP TRIGGER interaction_contacts_activity_ad;
       DROP TRIGGER interaction_contacts_activity_au;
       DROP TRIGGER interactions_activity_au;
-      CREATE TRIGGER interaction_contacts_activity_ai AFTER INSERT ON interaction_contacts WHEN ${NOT_BULK} BEGIN
-        ${refreshActivity('id = new.contact_id')};
-      END;
-      CREATE TRIGGER interaction_contacts_activity_ad AFTER DELETE ON interaction_contacts WHEN ${NOT_BULK} BEGIN
-        ${refreshActivity('id = old.contact_id')};
-      END;
-      CREATE TRIGGER interaction_contacts_activity_au AFTER UPDATE ON interaction_contacts WHEN ${NOT_BULK} BEGIN
-        ${refreshActivity('id IN (old.contact_id, new.contact_id)')};
-      END;
-      CREATE TRIGGER interactions_activity_au AFTER UPDATE OF on_date, no_reply, thanked_on, planned ON interactions WHEN ${NOT_BULK} BEGIN
-        ${refreshActivity('id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)')};
-      END;
+      ${activityTriggers(refreshActivity, 'on_date, no_reply, thanked_on, planned')}
     `);
