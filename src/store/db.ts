@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { localToday } from '../core/dates.js';
+import { normalizeText } from '../core/names.js';
 import type { IsoDate } from '../core/types.js';
 import { randomUuid } from './random.js';
 
@@ -33,6 +34,16 @@ export class Db {
       this.cache.set(sql, s);
     }
     return s;
+  }
+
+  /**
+   * Adds a record to `table`: its `fields` by column, with the uuid, creation time and day
+   * recorded that a restored record keeps (`meta`) and a new one is given. Returns its id.
+   */
+  insert(table: string, fields: Row, meta: InsertMeta = {}): number {
+    const row = { uuid: meta.uuid ?? newUuid(), ...fields, created_at: meta.createdAt ?? nowStamp(), recorded_on: meta.recordedOn ?? this.today };
+    const columns = Object.keys(row);
+    return Number(this.stmt(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (@${columns.join(', @')})`).run(row).lastInsertRowid);
   }
 
   /** Runs `fn` in an IMMEDIATE transaction: it takes the write lock up front, so two
@@ -88,6 +99,12 @@ export interface InsertMeta {
   createdAt?: string;
   /** The day it was recorded; default: today as net sees it. */
   recordedOn?: IsoDate;
+}
+
+/** Text as a record keeps it: normalized and trimmed, null when nothing is left. */
+export function clean(v: string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return normalizeText(v).trim() || null;
 }
 
 export function str(v: unknown): string | null {

@@ -29,7 +29,7 @@
 // INSERT over the list of the row's fields, not one per field.
 import type Database from 'better-sqlite3';
 import { kindOfTable } from '../core/kinds.js';
-import type { Db, Row } from './db.js';
+import type { Db } from './db.js';
 
 /** Tables that hold no records: the journal's own facts, the search index, the history, sync's state. */
 const UNTRACKED = /^(meta|search(_.*)?|history_.*|sync_.*|sqlite_.*)$/;
@@ -218,32 +218,11 @@ export interface ChangeRow {
   new: unknown;
 }
 
-function toCommand(r: Row): CommandRow {
-  return {
-    id: Number(r.id),
-    uuid: String(r.uuid),
-    hlc: String(r.hlc),
-    device: String(r.device),
-    argv: JSON.parse(String(r.argv)) as string[],
-    undoes: r.undoes === null ? null : Number(r.undoes),
-    undoneBy: r.undone_by === null ? null : Number(r.undone_by),
-  };
-}
-
-function toChange(r: Row): ChangeRow {
-  return {
-    id: Number(r.id),
-    commandId: Number(r.command_id),
-    table: String(r.tbl),
-    record: String(r.record),
-    field: r.field === null ? null : String(r.field),
-    old: r.old,
-    new: r.new,
-  };
-}
-
-const COMMAND = `SELECT c.id, c.uuid, c.hlc, c.device, c.argv, u.id AS undoes, b.id AS undone_by FROM history_commands c
-  LEFT JOIN history_commands u ON u.uuid = c.undoes LEFT JOIN history_commands b ON b.uuid = c.undone_by`;
+/** A command `c` as `CommandRow`, shaped by SQLite (see `Db.jsonRows`): what it undid and what undid it, by id. */
+const COMMAND = `json_object('id', c.id, 'uuid', c.uuid, 'hlc', c.hlc, 'device', c.device, 'argv', json(c.argv), 'undoes', u.id, 'undoneBy', b.id)`;
+const COMMANDS = `FROM history_commands c LEFT JOIN history_commands u ON u.uuid = c.undoes LEFT JOIN history_commands b ON b.uuid = c.undone_by`;
+/** A change `h` as `ChangeRow`; its old and new values keep their SQLite types (a phone `007` stays text). */
+const CHANGE = `json_object('id', h.id, 'commandId', h.command_id, 'table', h.tbl, 'record', h.record, 'field', h.field, 'old', h.old, 'new', h.new)`;
 
 /** What `net_command()` says to a write that does not come through `Journal.write`. */
 export const OUTSIDE_A_COMMAND = 'net: a record was written outside Journal.write, so it would escape the history';
@@ -306,43 +285,43 @@ export class History {
   }
 
   command(id: number): CommandRow | undefined {
-    const r = this.db.stmt(`${COMMAND} WHERE c.id = ?`).get(id) as Row | undefined;
-    return r ? toCommand(r) : undefined;
+    return this.db.jsonRows<CommandRow>(COMMAND, `${COMMANDS} WHERE c.id = ?`, 'c.id', [id])[0];
   }
 
   /** Commands newest first (by their place in this journal). */
   commands(limit: number): CommandRow[] {
-    return (this.db.stmt(`${COMMAND} ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]).map(toCommand);
+    return this.db.jsonRows<CommandRow>(COMMAND, COMMANDS, 'c.id DESC LIMIT ?', [limit < 1 ? -1 : limit]);
   }
 
   /** Commands that `net undo` can take back, newest first: not undone, not an undo, not a sync's (store/sync.ts). */
   undoable(limit: number): CommandRow[] {
-    return (
-      this.db
-        .stmt(`${COMMAND} WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.id NOT IN (SELECT command_id FROM sync_applied) ORDER BY c.id DESC LIMIT ?`).all(limit < 1 ? -1 : limit) as Row[]
-    ).map(toCommand);
+    return this.db.jsonRows<CommandRow>(
+      COMMAND,
+      `${COMMANDS} WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.id NOT IN (SELECT command_id FROM sync_applied)`,
+      'c.id DESC LIMIT ?',
+      [limit < 1 ? -1 : limit],
+    );
   }
 
   changes(command: number): ChangeRow[] {
-    return (this.db.stmt('SELECT * FROM history_changes WHERE command_id = ? ORDER BY id').all(command) as Row[]).map(toChange);
+    return this.db.jsonRows<ChangeRow>(CHANGE, 'FROM history_changes h WHERE h.command_id = ?', 'h.id', [command]);
   }
 
   /** Changes after a command, oldest first. */
   changesAfter(command: number): ChangeRow[] {
-    return (this.db.stmt('SELECT * FROM history_changes WHERE command_id > ? ORDER BY id').all(command) as Row[]).map(toChange);
+    return this.db.jsonRows<ChangeRow>(CHANGE, 'FROM history_changes h WHERE h.command_id > ?', 'h.id', [command]);
   }
 
   /** Every change that mentions one of these uuids (as its record, or in a reference), newest first. */
   changesMentioning(uuids: readonly string[]): ChangeRow[] {
     if (uuids.length === 0) return [];
-    return (
-      this.db
-        .stmt(
-          `SELECT h.* FROM history_changes h WHERE EXISTS (SELECT 1 FROM json_each(?) u
-             WHERE h.record = u.value OR instr(h.old, u.value) > 0 OR instr(h.new, u.value) > 0) ORDER BY h.id DESC`,
-        )
-        .all(JSON.stringify(uuids)) as Row[]
-    ).map(toChange);
+    return this.db.jsonRows<ChangeRow>(
+      CHANGE,
+      `FROM history_changes h WHERE EXISTS (SELECT 1 FROM json_each(?) u
+         WHERE h.record = u.value OR instr(h.old, u.value) > 0 OR instr(h.new, u.value) > 0)`,
+      'h.id DESC',
+      [JSON.stringify(uuids)],
+    );
   }
 
   markUndone(target: number, by: number): void {

@@ -1,7 +1,7 @@
 import { normalizeText } from '../core/names.js';
 import type { Period } from '../core/report.js';
 import type { Interaction, InteractionKind, IsoDate } from '../core/types.js';
-import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
+import { type Db, type InsertMeta, type Row } from './db.js';
 
 export interface InteractionFields {
   contactIds: number[];
@@ -59,32 +59,25 @@ export class Interactions {
 
   insert(f: InteractionFields, meta: InsertMeta = {}): number {
     const summary = f.summary && f.summary.trim() !== '' ? normalizeText(f.summary) : null;
-    const recordedOn = meta.recordedOn ?? this.db.today;
-    const info = this.db
-      .stmt(
-        `INSERT INTO interactions (uuid, on_date, kind, summary, thanks_owed, thanked_on, no_reply, snoozed_until, created_at,
-           recorded_on, note, intro_of, intro_by_me, planned, sources)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        meta.uuid ?? newUuid(),
-        f.on,
-        f.kind,
+    const id = this.db.insert(
+      'interactions',
+      {
+        on_date: f.on,
+        kind: f.kind,
         summary,
-        f.thanksOwed ? 1 : 0,
-        f.thankedOn ?? null,
-        f.noReply ? 1 : 0,
-        f.snoozedUntil ?? null,
-        meta.createdAt ?? nowStamp(),
-        recordedOn,
-        f.note ?? null,
-        f.introOf ?? null,
-        f.introByMe ? 1 : 0,
+        thanks_owed: f.thanksOwed ? 1 : 0,
+        thanked_on: f.thankedOn ?? null,
+        no_reply: f.noReply ? 1 : 0,
+        snoozed_until: f.snoozedUntil ?? null,
+        note: f.note ?? null,
+        intro_of: f.introOf ?? null,
+        intro_by_me: f.introByMe ? 1 : 0,
         // A meeting ahead of today is planned: no contact yet (see `settle`).
-        f.on > this.db.today ? 1 : 0,
-        f.sources && f.sources.length > 0 ? JSON.stringify(f.sources) : null,
-      );
-    const id = Number(info.lastInsertRowid);
+        planned: f.on > this.db.today ? 1 : 0,
+        sources: f.sources && f.sources.length > 0 ? JSON.stringify(f.sources) : null,
+      },
+      meta,
+    );
     const link = this.db.stmt('INSERT OR IGNORE INTO interaction_contacts (interaction_id, contact_id, position) VALUES (?, ?, ?)');
     f.contactIds.forEach((cid, i) => link.run(id, cid, i));
     return id;

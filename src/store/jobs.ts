@@ -1,6 +1,5 @@
-import { normalizeText } from '../core/names.js';
 import type { IsoDate, Job, JobStage } from '../core/types.js';
-import { type Db, type InsertMeta, newUuid, nowStamp } from './db.js';
+import { clean, type Db, type InsertMeta } from './db.js';
 
 export interface JobFields {
   title: string;
@@ -43,39 +42,29 @@ const BY_STAGE = `CASE j.stage WHEN 'interested' THEN 0 WHEN 'applied' THEN 1 WH
   WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 ELSE 7 END, j.stage_on, j.id`;
 const OPEN = `j.stage IN ('interested','applied','screen','interview','offer')`;
 
-function clean(v: string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  return normalizeText(v).trim() || null;
-}
-
 /** Applications (`j<id>`): the job search itself. */
 export class Jobs {
   constructor(private readonly db: Db) {}
 
   insert(f: JobFields, meta: InsertMeta = {}): number {
-    const info = this.db
-      .stmt(
-        `INSERT INTO jobs (uuid, title, company, url, via_id, lead_id, stage, stage_on, started_on, asked_on, landed_on, note, snoozed_until,
-           created_at, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        meta.uuid ?? newUuid(),
-        clean(f.title) ?? '',
-        clean(f.company) ?? '',
-        clean(f.url),
-        f.viaId ?? null,
-        f.leadId ?? null,
-        f.stage,
-        f.stageOn ?? f.startedOn,
-        f.startedOn,
-        f.askedOn ?? null,
-        f.landedOn ?? null,
-        clean(f.note),
-        f.snoozedUntil ?? null,
-        meta.createdAt ?? nowStamp(),
-        meta.recordedOn ?? this.db.today,
-      );
-    return Number(info.lastInsertRowid);
+    return this.db.insert(
+      'jobs',
+      {
+        title: clean(f.title) ?? '',
+        company: clean(f.company) ?? '',
+        url: clean(f.url),
+        via_id: f.viaId ?? null,
+        lead_id: f.leadId ?? null,
+        stage: f.stage,
+        stage_on: f.stageOn ?? f.startedOn,
+        started_on: f.startedOn,
+        asked_on: f.askedOn ?? null,
+        landed_on: f.landedOn ?? null,
+        note: clean(f.note),
+        snoozed_until: f.snoozedUntil ?? null,
+      },
+      meta,
+    );
   }
 
   get(id: number): Job | undefined {

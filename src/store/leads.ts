@@ -1,7 +1,6 @@
-import { normalizeText } from '../core/names.js';
 import type { Period } from '../core/report.js';
 import type { IsoDate, Lead, LeadStatus } from '../core/types.js';
-import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
+import { clean, type Db, type InsertMeta, type Row } from './db.js';
 
 export interface LeadFields {
   sourceId: number;
@@ -28,40 +27,30 @@ const LEAD = `json_object('id', l.id, 'uuid', l.uuid, 'source', json_object('id'
 const FROM = 'FROM leads l JOIN contacts s ON s.id = l.source_id LEFT JOIN contacts p ON p.id = l.person_id';
 const OLDEST_FIRST = 'l.given_on, l.id';
 
-function clean(v: string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  return normalizeText(v).trim() || null;
-}
-
 export class Leads {
   constructor(private readonly db: Db) {}
 
   insert(f: LeadFields, meta: InsertMeta = {}): number {
-    const info = this.db
-      .stmt(
-        `INSERT INTO leads (uuid, source_id, what, person_id, company, job, given_on, status, followed_on, reported_on,
-           outcome, snoozed_until, created_at, recorded_on, note, news, news_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        meta.uuid ?? newUuid(),
-        f.sourceId,
-        clean(f.what) ?? '',
-        f.personId ?? null,
-        clean(f.company),
-        clean(f.job),
-        f.givenOn,
-        f.status ?? 'open',
-        f.followedOn ?? null,
-        f.reportedOn ?? null,
-        clean(f.outcome),
-        f.snoozedUntil ?? null,
-        meta.createdAt ?? nowStamp(),
-        meta.recordedOn ?? this.db.today,
-        clean(f.note),
-        clean(f.news),
-        f.newsOn ?? null,
-      );
-    return Number(info.lastInsertRowid);
+    return this.db.insert(
+      'leads',
+      {
+        source_id: f.sourceId,
+        what: clean(f.what) ?? '',
+        person_id: f.personId ?? null,
+        company: clean(f.company),
+        job: clean(f.job),
+        given_on: f.givenOn,
+        status: f.status ?? 'open',
+        followed_on: f.followedOn ?? null,
+        reported_on: f.reportedOn ?? null,
+        outcome: clean(f.outcome),
+        snoozed_until: f.snoozedUntil ?? null,
+        note: clean(f.note),
+        news: clean(f.news),
+        news_on: f.newsOn ?? null,
+      },
+      meta,
+    );
   }
 
   get(id: number): Lead | undefined {

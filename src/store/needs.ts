@@ -1,6 +1,6 @@
 import { matchKey, normalizeText } from '../core/names.js';
 import type { IsoDate, Need, NeedStatus } from '../core/types.js';
-import { type Db, type InsertMeta, newUuid, nowStamp } from './db.js';
+import { type Db, type InsertMeta } from './db.js';
 
 export interface NeedFields {
   contactId: number;
@@ -29,19 +29,11 @@ export class Needs {
   constructor(private readonly db: Db) {}
 
   insert(f: NeedFields, meta: InsertMeta = {}): number {
-    const info = this.db
-      .stmt('INSERT INTO needs (uuid, contact_id, what, noted_on, status, closed_on, created_at, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        meta.uuid ?? newUuid(),
-        f.contactId,
-        normalizeText(f.what).trim(),
-        f.notedOn,
-        f.status ?? 'open',
-        f.closedOn ?? null,
-        meta.createdAt ?? nowStamp(),
-        meta.recordedOn ?? this.db.today,
-      );
-    return Number(info.lastInsertRowid);
+    return this.db.insert(
+      'needs',
+      { contact_id: f.contactId, what: normalizeText(f.what).trim(), noted_on: f.notedOn, status: f.status ?? 'open', closed_on: f.closedOn ?? null },
+      meta,
+    );
   }
 
   get(id: number): Need | undefined {

@@ -1,7 +1,7 @@
 import { normalizeText } from '../core/names.js';
 import type { Period } from '../core/report.js';
 import type { Direction, IsoDate, Pledge, PromiseStatus } from '../core/types.js';
-import { type Db, type InsertMeta, newUuid, nowStamp, type Row } from './db.js';
+import { type Db, type InsertMeta, type Row } from './db.js';
 
 export interface PledgeFields {
   contactId: number;
@@ -31,30 +31,25 @@ export class Promises {
   constructor(private readonly db: Db) {}
 
   insert(f: PledgeFields, meta: InsertMeta = {}): number {
-    const info = this.db
-      .stmt(
-        `INSERT INTO promises (uuid, contact_id, what, direction, made_on, by_date, status, closed_on, nudges,
-           last_nudged_on, snoozed_until, created_at, recorded_on, note, thanks_owed, thanked_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        meta.uuid ?? newUuid(),
-        f.contactId,
-        normalizeText(f.what).trim(),
-        f.direction,
-        f.madeOn,
-        f.by ?? null,
-        f.status ?? 'open',
-        f.closedOn ?? null,
-        f.nudges ?? 0,
-        f.lastNudgedOn ?? null,
-        f.snoozedUntil ?? null,
-        meta.createdAt ?? nowStamp(),
-        meta.recordedOn ?? this.db.today,
-        f.note ?? null,
-        f.thanksOwed ? 1 : 0,
-        f.thankedOn ?? null,
-      );
-    return Number(info.lastInsertRowid);
+    return this.db.insert(
+      'promises',
+      {
+        contact_id: f.contactId,
+        what: normalizeText(f.what).trim(),
+        direction: f.direction,
+        made_on: f.madeOn,
+        by_date: f.by ?? null,
+        status: f.status ?? 'open',
+        closed_on: f.closedOn ?? null,
+        nudges: f.nudges ?? 0,
+        last_nudged_on: f.lastNudgedOn ?? null,
+        snoozed_until: f.snoozedUntil ?? null,
+        note: f.note ?? null,
+        thanks_owed: f.thanksOwed ? 1 : 0,
+        thanked_on: f.thankedOn ?? null,
+      },
+      meta,
+    );
   }
 
   get(id: number): Pledge | undefined {
