@@ -5,14 +5,13 @@
 // one file. Any problem with the cache falls back to a plain load.
 'use strict';
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const Module = require('node:module');
 
 const bundle = path.join(__dirname, '..', 'dist', 'net.cjs');
 
 function cacheDir() {
-  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(process.env.HOME || require('node:os').homedir(), '.cache');
   const dir = path.join(base, 'net');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;

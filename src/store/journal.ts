@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Contacts } from './contacts.js';
 import { Db, newUuid } from './db.js';
@@ -60,8 +59,7 @@ export class Journal {
    * on disk by the first write or when the command succeeds: a failed command creates nothing.
    */
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
-    if (file !== ':memory:') assertJournalFile(file);
-    if (file === ':memory:' || existsSync(file)) return new Journal(openDatabase(file, env), file);
+    if (file === ':memory:' || assertJournalFile(file)) return new Journal(openDatabase(file, env), file);
     assertCreatable(file);
     const journal = new Journal(openDatabase(':memory:'), file);
     journal.pending = env;

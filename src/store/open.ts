@@ -1,7 +1,6 @@
 // Finding, creating and opening the journal file safely.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError, UsageError } from '../core/errors.js';
@@ -85,7 +84,7 @@ export function journalPath({ flag, env }: PathInputs): string {
     return path.resolve(flag);
   }
   if (env.NET_DB) return path.resolve(env.NET_DB);
-  const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
+  const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || process.getBuiltinModule('node:os').homedir(), '.local', 'share');
   return path.join(dataHome, 'net', 'net.db');
 }
 
@@ -204,8 +203,9 @@ export function describeSqliteError(err: unknown, file: string): JournalError | 
  */
 export function openDatabase(file: string, env: NodeJS.ProcessEnv = {}): Database.Database {
   if (file !== ':memory:') {
-    assertJournalFile(file);
-    ensureFile(file);
+    // Creating it is tried only when it is not there: a failed exclusive create costs an
+    // exception on every start.
+    if (!assertJournalFile(file)) ensureFile(file);
   }
   let db: Database.Database | undefined;
   try {
@@ -309,18 +309,22 @@ function identify(file: string, options: Database.Options): void {
  * The journal must be a regular file (or not exist yet): SQLite given a named pipe would
  * wait for a writer, and given a device would fail with "disk I/O error" after leaving a
  * `-journal` beside it. A link that points nowhere is not a place to create a journal in.
+ * True when the journal file is there.
  */
-export function assertJournalFile(file: string): void {
-  let st: fs.Stats;
+export function assertJournalFile(file: string): boolean {
+  let st: fs.Stats | undefined;
   try {
-    st = fs.statSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    st = fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    // Not a place net can look at: creating it says why.
+    return false;
+  }
+  if (st === undefined) {
     let link: string | null = null;
     try {
       link = fs.readlinkSync(file);
     } catch {
-      return;
+      return false;
     }
     throw new JournalError(
       `The journal ${file} is a symbolic link to ${link}, which does not exist. Put the journal back there, or point --db or NET_DB at your journal.`,
@@ -331,6 +335,7 @@ export function assertJournalFile(file: string): void {
     const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
     throw new JournalError(`${file} is ${kind}, not a journal file; net left it alone. Point --db or NET_DB at your journal file.`);
   }
+  return true;
 }
 
 const BUSY_TIMEOUT_MS = 15_000;
