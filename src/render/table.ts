@@ -1,5 +1,5 @@
-import type { Colors } from './colors.js';
-import { displayWidth, safeLine, truncate } from './text.js';
+import { type Colors, plain } from './colors.js';
+import { NARROW, displayWidth, safeLine, truncate } from './text.js';
 
 export interface Column<T> {
   header: string;
@@ -61,15 +61,18 @@ function headerLine(columns: ReadonlyArray<Pick<Column<unknown>, 'header'>>, wid
  */
 export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, color: Colors, width: number | null): string {
   const n = columns.length;
-  // Every cell made safe and measured once; a list can be ten thousand rows.
+  // Every cell made safe and measured once; a list can be ten thousand rows. Most cells are
+  // narrow text, which one test finds both safe and as wide as it is long.
   const cells: string[] = new Array(rows.length * n);
   const cellWidths = new Int32Array(rows.length * n);
   const natural = new Array<number>(n).fill(0);
   for (let r = 0, k = 0; r < rows.length; r++) {
     const row = rows[r] as T;
     for (let i = 0; i < n; i++, k++) {
-      const text = safeLine((columns[i] as Column<T>).value(row));
-      const w = displayWidth(text);
+      const value = (columns[i] as Column<T>).value(row) ?? '';
+      const narrow = NARROW.test(value);
+      const text = narrow ? value : safeLine(value);
+      const w = narrow ? value.length : displayWidth(text);
       cells[k] = text;
       cellWidths[k] = w;
       if (w > (natural[i] as number)) natural[i] = w;
@@ -92,13 +95,15 @@ export function table<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, 
   // line stayed a tree of pieces until the end, which the garbage collector copied again
   // and again over ten thousand lines. The cells go in a flat array for the same reason.
   const parts: string[] = new Array(n);
+  // Styles are colours: without colour there is nothing to call.
+  const styles = columns.map((c) => (color === plain ? undefined : c.style));
   for (let r = 0, k = 0; r < rows.length; r++) {
     const row = rows[r] as T;
     for (let i = 0; i < n; i++, k++) {
-      const col = columns[i] as Column<T>;
+      const style = styles[i];
       const cell = cells[k] as string;
       const padded = i === n - 1 ? cell : cell.padEnd(cell.length + (widths[i] as number) - (cellWidths[k] as number));
-      parts[i] = col.style ? col.style(padded, row) : padded;
+      parts[i] = style ? style(padded, row) : padded;
     }
     const line = parts.join('  ');
     // Only a line that ends in blanks (an empty last cell, or one ending in spaces) needs

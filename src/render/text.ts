@@ -21,8 +21,9 @@ export const LINE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u
 /**
  * One column per character: printable ASCII, Latin-1 and the Latin Extended blocks, which
  * hold no wide characters and no combining marks (those start at U+0300). Most names.
+ * Such text is also safe on one line (no control or bidi character is in these blocks).
  */
-const NARROW = /^[\x20-\x7e\xa0-\u02ff]*$/;
+export const NARROW = /^[\x20-\x7e\xa0-\u02ff]*$/;
 
 /** Like `safe`, on one line: newlines and tabs become spaces. */
 export function safeLine(text: string | null | undefined): string {
