@@ -54,8 +54,10 @@ export function searchTerms(text: string): Term[] {
         return inner ? '[^\\p{L}\\p{N}]+' : escapeRe(run);
       })
       .join('');
-    const startsWithWord = /^[\p{L}\p{N}]/u.test(folded);
-    const prefix = /[\p{L}\p{N}]$/u.test(folded);
+    // The runs begin and end with what lies outside the letters and digits: empty when the
+    // word begins (or ends) with one. (Each other Unicode class costs a compile per process.)
+    const startsWithWord = runs[0] === '';
+    const prefix = runs[runs.length - 1] === '';
     terms.push({ parts, pattern: new RegExp(`${startsWithWord ? '(?<![\\p{L}\\p{N}])' : ''}${body}`, 'gu'), prefix });
   }
   return terms;

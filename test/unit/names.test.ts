@@ -26,6 +26,14 @@ describe('matchKey', () => {
     expect(composed).not.toBe(decomposed);
     expect(matchKey(composed)).toBe(matchKey(decomposed));
   });
+
+  it('compares ASCII text as the full folding would (it skips decomposing it)', () => {
+    const full = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('en-US').replace(/\s+/g, ' ').trim();
+    const every = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+    for (const s of [every, 'Dana WHITFIELD', ' O\'Brien-Smith\t(Acme) ', 'C++ #net x86_64']) expect(matchKey(s)).toBe(full(s));
+    // One letter outside ASCII takes the whole text through the folding.
+    expect(matchKey('Dana Müller ø')).toBe('dana muller o');
+  });
 });
 
 describe('normalizeText', () => {
