@@ -82,8 +82,8 @@ export function registerDraft(program: Command, ctx: Context): void {
         if (item.contact === null) throw new UsageError(`${id} is owed to nobody in your journal (the application has no referrer), so there is no one to write to.`);
         const about = contact(j, item.contact.id);
         // Following a lead means writing to the person it points to.
-        const to = record.type === 'lead' && item.kind === 'lead' && record.lead.person ? contact(j, record.lead.person.id) : about;
-        const thanked = record.type === 'interaction' ? record.interaction : null;
+        const to = record.type === 'lead' && item.kind === 'lead' && record.record.person ? contact(j, record.record.person.id) : about;
+        const thanked = record.type === 'interaction' ? record.record : null;
         return {
           kind: item.kind,
           to,

@@ -10,16 +10,16 @@ export interface CalendarEntry extends DueAhead {
 }
 
 function what(r: ItemRecord): string {
-  if (r.type === 'promise') return `: ${r.pledge.what}`;
-  if (r.type === 'lead') return `: ${r.lead.what}`;
-  if (r.type === 'job') return `: ${r.job.title} at ${r.job.company}`;
+  if (r.type === 'promise') return `: ${r.record.what}`;
+  if (r.type === 'lead') return `: ${r.record.what}`;
+  if (r.type === 'job') return `: ${r.record.title} at ${r.record.company}`;
   return '';
 }
 
 const OCCASION: Record<string, string> = { intro: 'introduction', other: 'conversation' };
 
 function thanksFor(r: ItemRecord): string {
-  if (r.type === 'interaction') return ` for the ${OCCASION[r.interaction.kind] ?? r.interaction.kind}`;
+  if (r.type === 'interaction') return ` for the ${OCCASION[r.record.kind] ?? r.record.kind}`;
   if (r.type === 'promise') return ` for keeping their promise${what(r)}`;
   return '';
 }
@@ -32,14 +32,14 @@ const TODO: Record<DueKind, (name: string, r: ItemRecord) => string> = {
   lead: (name, r) => `Follow ${name}'s lead${what(r)}`,
   nudge: (name, r) => `Nudge ${name} about their promise${what(r)}`,
   followup: (name) => `Keep in touch with ${name}`,
-  job: (name, r) => (r.type === 'job' && r.job.stage !== 'offer' && r.job.stage !== 'rejected' ? `Ask ${name} about your application${what(r)}` : `Tell ${name} how your application went${what(r)}`),
-  landed: (name, r) => `Tell ${name} you landed${r.type === 'job' ? ` at ${r.job.company}` : ''} and thank them`,
-  upcoming: (name, r) => `Meet ${name}${r.type === 'interaction' && r.interaction.summary ? `: ${r.interaction.summary}` : ''}`,
+  job: (name, r) => (r.type === 'job' && r.record.stage !== 'offer' && r.record.stage !== 'rejected' ? `Ask ${name} about your application${what(r)}` : `Tell ${name} how your application went${what(r)}`),
+  landed: (name, r) => `Tell ${name} you landed${r.type === 'job' ? ` at ${r.record.company}` : ''} and thank them`,
+  upcoming: (name, r) => `Meet ${name}${r.type === 'interaction' && r.record.summary ? `: ${r.record.summary}` : ''}`,
 };
 
 export function eventSummary(item: DueItem, record: ItemRecord): string {
   // An application with nobody to ask is asked about at the company itself.
-  return TODO[item.kind](item.contact?.name ?? (record.type === 'job' ? record.job.company : 'them'), record);
+  return TODO[item.kind](item.contact?.name ?? (record.type === 'job' ? record.record.company : 'them'), record);
 }
 
 function when(e: DueAhead, today: IsoDate): string {

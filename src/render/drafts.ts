@@ -53,11 +53,11 @@ function occasion(i: Interaction | null): string {
 /** The fields of one item, every value one line of plain text (empty when unknown). */
 export function draftValues(f: DraftFacts): DraftValues {
   const r = f.record;
-  const thanked = r.type === 'interaction' ? r.interaction : null;
+  const thanked = r.type === 'interaction' ? r.record : null;
   const conversation = thanked ?? f.last;
-  const lead = r.type === 'lead' ? r.lead : null;
-  const pledge = r.type === 'promise' ? r.pledge : null;
-  const job = r.type === 'job' ? r.job : null;
+  const lead = r.type === 'lead' ? r.record : null;
+  const pledge = r.type === 'promise' ? r.record : null;
+  const job = r.type === 'job' ? r.record : null;
   const date = pledge?.madeOn ?? lead?.givenOn ?? conversation?.on ?? null;
   const values: DraftValues = {
     name: f.to.name,

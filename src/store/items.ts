@@ -4,11 +4,11 @@ import type { Contact, Interaction, Job, Lead, Pledge } from '../core/types.js';
 import type { Journal } from './journal.js';
 
 export type ItemRecord =
-  | { type: 'promise'; uuid: string; pledge: Pledge }
-  | { type: 'interaction'; uuid: string; interaction: Interaction }
-  | { type: 'lead'; uuid: string; lead: Lead }
-  | { type: 'contact'; uuid: string; contact: Contact }
-  | { type: 'job'; uuid: string; job: Job };
+  | { type: 'promise'; uuid: string; record: Pledge }
+  | { type: 'interaction'; uuid: string; record: Interaction }
+  | { type: 'lead'; uuid: string; record: Lead }
+  | { type: 'contact'; uuid: string; record: Contact }
+  | { type: 'job'; uuid: string; record: Job };
 
 /** The record an item id names, or undefined when there is none. */
 export function itemRecord(j: Journal, id: string): ItemRecord | undefined {
@@ -18,25 +18,19 @@ export function itemRecord(j: Journal, id: string): ItemRecord | undefined {
   if (!m) return undefined;
   const n = Number(m[2]);
   switch (m[1]) {
-    case 'p': {
-      const pledge = j.promises.get(n);
-      return pledge && { type: 'promise', uuid: pledge.uuid, pledge };
-    }
-    case 'i': {
-      const interaction = j.interactions.get(n);
-      return interaction && { type: 'interaction', uuid: interaction.uuid, interaction };
-    }
-    case 'l': {
-      const lead = j.leads.get(n);
-      return lead && { type: 'lead', uuid: lead.uuid, lead };
-    }
-    case 'j': {
-      const job = j.jobs.get(n);
-      return job && { type: 'job', uuid: job.uuid, job };
-    }
-    default: {
-      const contact = j.contacts.get(n);
-      return contact && { type: 'contact', uuid: contact.uuid, contact };
-    }
+    case 'p':
+      return found('promise', j.promises.get(n));
+    case 'i':
+      return found('interaction', j.interactions.get(n));
+    case 'l':
+      return found('lead', j.leads.get(n));
+    case 'j':
+      return found('job', j.jobs.get(n));
+    default:
+      return found('contact', j.contacts.get(n));
   }
+}
+
+function found<T extends ItemRecord['type']>(type: T, record: Extract<ItemRecord, { type: T }>['record'] | undefined): ItemRecord | undefined {
+  return record && ({ type, uuid: record.uuid, record } as ItemRecord);
 }
