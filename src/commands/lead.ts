@@ -6,7 +6,8 @@ import type { ContactRef, LeadStatus } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { itemIdArg, optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
+import { itemIdArg, optionalDate, requiredText } from '../cli/inputs.js';
+import { aboutSomeone } from './about.js';
 import { safeLine } from '../render/text.js';
 import { introduced } from './add.js';
 
@@ -73,9 +74,7 @@ export function registerLead(program: Command, ctx: Context): void {
 }
 
 async function addLead(who: string, what: string | undefined, o: LeadOptions, ctx: Context): Promise<void> {
-  const text = requiredText(what, 'what the lead is', 'net lead Dana "Bob runs data at Acme" --person "Bob Ortiz"');
-  const source = await resolveContact(ctx, who);
-  const givenOn = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+  const { text, contact: source, on: givenOn } = await aboutSomeone(ctx, who, what, o.on, 'what the lead is', 'net lead Dana "Bob runs data at Acme" --person "Bob Ortiz"');
   const j = ctx.journal();
   // Link only an unmistakable match (id or the exact name); anyone else is a new person.
   let existing: ContactRef | undefined;

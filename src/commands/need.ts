@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { itemIdArg, optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
+import { itemIdArg, optionalDate } from '../cli/inputs.js';
+import { aboutSomeone } from './about.js';
 import { needJson, printJson } from '../render/json.js';
 import { table } from '../render/table.js';
 import { safeLine } from '../render/text.js';
@@ -30,9 +31,7 @@ export function registerNeed(program: Command, ctx: Context): void {
         ctx.io.out('Next: net needs');
         return;
       }
-      const text = requiredText(what, 'what they need', 'net need Dana "an intro at Dell"');
-      const contact = await resolveContact(ctx, who);
-      const notedOn = (await optionalDate(opts.on, '--on', ctx.today, 'past')) ?? ctx.today;
+      const { text, contact, on: notedOn } = await aboutSomeone(ctx, who, what, opts.on, 'what they need', 'net need Dana "an intro at Dell"');
       const j = ctx.journal();
       const id = j.write(() => j.needs.insert({ contactId: contact.id, what: text, notedOn }));
       ctx.io.out(`Added need n${id} for ${safeLine(contact.name)}: ${safeLine(text)}.`);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
+import { aboutSomeone } from './about.js';
 import { safeLine } from '../render/text.js';
 
 export function registerNote(program: Command, ctx: Context): void {
@@ -18,9 +18,7 @@ export function registerNote(program: Command, ctx: Context): void {
     .option('--on <date>', 'the day it is about (default today)')
     .addHelpText('after', examples(['net note Dana "moved to the platform team"', 'net note 12 "her daughter starts college in the fall" --on "last tuesday"']))
     .action(async (who: string, text: string, opts: { on?: string }) => {
-      const body = requiredText(text, 'what the note says', 'net note Dana "moved to the platform team"');
-      const contact = await resolveContact(ctx, who);
-      const on = (await optionalDate(opts.on, '--on', ctx.today, 'past')) ?? ctx.today;
+      const { text: body, contact, on } = await aboutSomeone(ctx, who, text, opts.on, 'what the note says', 'net note Dana "moved to the platform team"');
       const j = ctx.journal();
       const id = j.write(() => j.notes.insert({ contactId: contact.id, text: body, on }));
       ctx.io.out(`Added note m${id} for ${safeLine(contact.name)} (${on}).`);

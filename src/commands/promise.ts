@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { itemIdArg, optionalDate, requiredText, resolveContact } from '../cli/inputs.js';
+import { itemIdArg, optionalDate } from '../cli/inputs.js';
+import { aboutSomeone } from './about.js';
 import { safeLine } from '../render/text.js';
 
 interface PromiseOptions {
@@ -44,9 +45,7 @@ export function registerPromise(program: Command, ctx: Context): void {
 }
 
 async function addPromise(who: string, what: string | undefined, o: PromiseOptions, ctx: Context): Promise<void> {
-  const text = requiredText(what, 'what was promised', 'net promise Dana "send my notes" --by friday');
-  const contact = await resolveContact(ctx, who);
-  const madeOn = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+  const { text, contact, on: madeOn } = await aboutSomeone(ctx, who, what, o.on, 'what was promised', 'net promise Dana "send my notes" --by friday');
   const by = (await optionalDate(o.by, '--by', ctx.today, 'future')) ?? null;
   const direction = o.theirs ? 'theirs' : 'mine';
   const j = ctx.journal();
