@@ -97,3 +97,36 @@ describe('excerpt and renderFound', () => {
     expect(lines[6]).toBe('  … and 2 more: net show 4');
   });
 });
+
+describe('searchTerms on ASCII words', () => {
+  // The reading of a word with only Unicode classes, as net had it before ASCII words were
+  // read without them: the ASCII shortcuts must give the same terms and the same marks.
+  const EDGE = /^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu;
+  const reference = (text: string) => {
+    const out: Array<{ parts: string[]; source: string; prefix: boolean }> = [];
+    const seen = new Set<string>();
+    for (const raw of text.normalize('NFC').split(/\s+/u)) {
+      const word = raw.replace(EDGE, (run) => [...run].filter((ch) => /[+#&@$%*]/u.test(ch)).join(''));
+      const parts = word.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (parts.length === 0) continue;
+      const folded = word.toLowerCase();
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      const runs = folded.split(/([\p{L}\p{N}]+)/u);
+      const esc = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      const body = runs.map((run, i) => (i % 2 === 1 ? esc(run) : run === '' ? '' : i > 0 && i < runs.length - 1 ? '[^\\p{L}\\p{N}]+' : esc(run))).join('');
+      out.push({ parts, source: `${/^[\p{L}\p{N}]/u.test(folded) ? '(?<![\\p{L}\\p{N}])' : ''}${body}`, prefix: /[\p{L}\p{N}]$/u.test(folded) });
+    }
+    return out;
+  };
+  const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+  const words = printable.flatMap((c) => [c, `a${c}`, `${c}a`, `a${c}b`, `"${c}Ab${c}"`, `(${c}c${c}9)`, `C${c}${c}`, `x ${c}y`]);
+
+  it.each(words)('%j reads as with Unicode classes', (word) => {
+    expect(searchTerms(word).map((t) => ({ parts: t.parts, source: t.pattern.source, prefix: t.prefix }))).toEqual(reference(word));
+  });
+
+  it('marks a word found by its beginning whole, over ASCII and other letters alike', () => {
+    expect(findMarks('Acme Corp, Acmé and Acme2 ACMEx', searchTerms('acm')).map(([s, e]) => 'Acme Corp, Acmé and Acme2 ACMEx'.slice(s, e))).toEqual(['Acme', 'Acmé', 'Acme2', 'ACMEx']);
+  });
+});
