@@ -16,16 +16,11 @@ export interface Term {
   prefix: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-// The same classes within ASCII, where letters and digits are [A-Za-z0-9]. A Unicode class
-// is compiled on its first use in a process (about 0.3 ms each): a search typed and found
-// in plain ASCII needs none but its own pattern.
+// A Unicode class costs a parse when its expression is made and a compile on its first use
+// (0.1-0.3 ms each, in every process): the expressions with one are written where they are
+// used, not made when the module loads, and within ASCII, where letters and digits are
+// [A-Za-z0-9], a search typed and found in plain ASCII needs none but its own pattern.
 const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[A-Za-z0-9]+/g;
-// Quotes, brackets and sentence punctuation around a word are not part of it; `+`, `#` and
-// other symbols are ("C++", "C#", "F#").
-const EDGE = /^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu;
-const KEEP_EDGE = /[+#&@$%*]/u;
 
 const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
@@ -33,7 +28,9 @@ const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 function trimEdges(word: string): string {
   // A word that begins and ends with an ASCII letter or digit has no edge to strip.
   if (/^[A-Za-z0-9]/.test(word) && /[A-Za-z0-9]$/.test(word)) return word;
-  return word.replace(EDGE, (run) => [...run].filter((ch) => KEEP_EDGE.test(ch)).join(''));
+  // Quotes, brackets and sentence punctuation around a word are not part of it; `+`, `#` and
+  // other symbols are ("C++", "C#", "F#").
+  return word.replace(/^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu, (run) => [...run].filter((ch) => /[+#&@$%*]/.test(ch)).join(''));
 }
 
 /** Whether one character (a UTF-16 unit) is a letter or a digit. */
@@ -51,7 +48,7 @@ export function searchTerms(text: string): Term[] {
   for (const raw of text.normalize('NFC').split(/\s+/u)) {
     const word = trimEdges(raw);
     const ascii = ASCII.test(word);
-    const parts = word.match(ascii ? ASCII_WORD : WORD) ?? [];
+    const parts = (ascii ? word.match(/[A-Za-z0-9]+/g) : word.match(/[\p{L}\p{N}]+/gu)) ?? [];
     if (parts.length === 0) continue;
     const { folded } = foldWithOffsets(word);
     if (seen.has(folded)) continue;
