@@ -93,7 +93,7 @@ function marksIn(text: string, { folded, start, end }: Folded, terms: readonly T
     for (const m of folded.matchAll(t.pattern)) {
       let to = m.index + m[0].length;
       if (t.prefix) while (to < folded.length && letterOrDigit(folded[to] ?? '')) to++;
-      if (to > m.index) marks.push([start[m.index] ?? 0, end[to - 1] ?? text.length]);
+      if (to > m.index) marks.push(start && end ? [start[m.index] ?? 0, end[to - 1] ?? text.length] : [m.index, to]);
     }
   }
   marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

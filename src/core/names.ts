@@ -44,9 +44,12 @@ function unaccented(s: string): string {
 /**
  * `text` in the compared form, character by character, with where each of its UTF-16
  * units came from in `text` (`start` and `end`), so that a match found in the folded text
- * can be marked in the original.
+ * can be marked in the original. ASCII text folds to its lower case, each unit from
+ * itself: its offsets are not kept (null), which spares a search that reads thousands of
+ * records most of its work.
  */
-export function foldWithOffsets(text: string): { folded: string; start: number[]; end: number[] } {
+export function foldWithOffsets(text: string): { folded: string; start: number[] | null; end: number[] | null } {
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), start: null, end: null };
   let folded = '';
   const start: number[] = [];
   const end: number[] = [];

@@ -126,6 +126,15 @@ describe('searchTerms on ASCII words', () => {
     expect(searchTerms(word).map((t) => ({ parts: t.parts, source: t.pattern.source, prefix: t.prefix }))).toEqual(reference(word));
   });
 
+  it('marks ASCII text (folded without offsets) where the character-by-character folding marks it', () => {
+    const text = 'Dana at ACME-corp: acmex, "Acme" (acme2) and C++/c# notes';
+    for (const q of ['acm', 'acme corp', 'c++', 'C#', 'notes', '"acme"', 'dana acme']) {
+      // One letter outside ASCII sends the same text through the character-by-character folding.
+      expect(findMarks(text, searchTerms(q)).length, q).toBeGreaterThan(0);
+      expect(findMarks(text, searchTerms(q)), q).toEqual(findMarks(`${text} \u00e9`, searchTerms(q)));
+    }
+  });
+
   it('marks a word found by its beginning whole, over ASCII and other letters alike', () => {
     expect(findMarks('Acme Corp, Acmé and Acme2 ACMEx', searchTerms('acm')).map(([s, e]) => 'Acme Corp, Acmé and Acme2 ACMEx'.slice(s, e))).toEqual(['Acme', 'Acmé', 'Acme2', 'ACMEx']);
   });
