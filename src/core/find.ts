@@ -147,7 +147,10 @@ export interface SearchedRecord {
   /** The day it is about (met, talked, given, made, noted); null for a contact not yet met. */
   on: string | null;
   fields: Array<{ field: string; text: string | null }>;
-  /** Contacts it is listed under: the people of a conversation, a lead's source and person. */
+  /**
+   * Contacts it is listed under: the people of a conversation, a lead's source and person.
+   * In no particular order (read unsorted, which spares a sort per conversation).
+   */
   owners: number[];
 }
 

@@ -45,7 +45,7 @@ const RECORDS: Array<{ tag: number; kind: SearchedRecord['kind']; letter: string
     kind: 'interaction',
     letter: 'i',
     object: `json_object('id', id, 'on', on_date, 'fields', json_object('summary', summary),
-        'owners', (SELECT json_group_array(contact_id ORDER BY position) FROM interaction_contacts WHERE interaction_id = interactions.id))`,
+        'owners', (SELECT json_group_array(contact_id) FROM interaction_contacts WHERE interaction_id = interactions.id))`,
     from: 'FROM interactions WHERE id IN (SELECT value FROM json_each(?))',
     orderBy: 'on_date DESC, id DESC',
   },
