@@ -56,7 +56,6 @@ for (const [file, bundle] of [[outfile, 'daily'], [full, 'full']]) {
     // code-cache loader in bin/net.js then needs no experimental dynamic-import hook.
     supported: { 'dynamic-import': false },
     minify: process.env.NET_BUILD_DEBUG !== "1",
-    keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [lazyChildProcess],

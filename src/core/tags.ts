@@ -6,7 +6,9 @@ import { UsageError } from './errors.js';
 export const MAX_TAGS = 100;
 
 /** The refusal of a write that would leave a contact with too many tags (an import says where in its file). */
-export class TooManyTagsError extends UsageError {}
+export class TooManyTagsError extends UsageError {
+  override name = 'TooManyTagsError';
+}
 
 /** The refusal of a write that would leave a contact with `count` tags; `id` is null for one not yet written. */
 export function tooManyTags(name: string, id: number | null, count: number): TooManyTagsError {

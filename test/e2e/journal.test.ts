@@ -458,6 +458,9 @@ describe('the journal file', () => {
     const debug = j.netWith({ env: { NET_DB: notADb, NET_DEBUG: '1' } }, 'list');
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(STACK_LINE);
+    // The stack names the error as the sources do, though the bundle's names are minified.
+    const usage = j.netWith({ env: { NET_DEBUG: '1' } }, 'show', 'Nobody');
+    expect(usage.stderr).toMatch(/^UsageError: /m);
   });
 });
 
