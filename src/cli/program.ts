@@ -11,40 +11,48 @@ type Register = (program: Command, ctx: Context) => void;
 /** Which bundle this is (scripts/build.mjs): the daily commands only, or every command. */
 declare const NET_BUNDLE: 'daily' | 'full';
 
+// The commands that register a pair of names load once, under both.
+const job = async () => (await import('../commands/job.js')).registerJob;
+const company = async () => (await import('../commands/company.js')).registerCompany;
+const need = async () => (await import('../commands/need.js')).registerNeed;
+const done = async () => (await import('../commands/done.js')).registerDone;
+const list = async () => (await import('../commands/list.js')).registerList;
+const completion = async () => (await import('../commands/completion.js')).registerCompletion;
+
 /**
- * Each command name and how to load the function that registers it (some register a pair),
- * in the order help lists them. The occasional commands are only in the full bundle
- * (scripts/build.mjs), which takes over their command lines (src/main.ts).
+ * Each command name and how to load the function that registers it, in the order help
+ * lists them. The occasional commands are only in the full bundle (scripts/build.mjs),
+ * which takes over their command lines (src/main.ts).
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   add: async () => (await import('../commands/add.js')).registerAdd,
   log: async () => (await import('../commands/log.js')).registerLog,
   lead: async () => (await import('../commands/lead.js')).registerLead,
-  job: async () => (await import('../commands/job.js')).registerJob,
-  jobs: async () => (await import('../commands/job.js')).registerJob,
+  job,
+  jobs: job,
   ...(NET_BUNDLE === 'full' && {
-    company: async () => (await import('../commands/company.js')).registerCompany,
+    company,
     landed: async () => (await import('../commands/landed.js')).registerLanded,
-    companies: async () => (await import('../commands/company.js')).registerCompany,
+    companies: company,
   }),
   intro: async () => (await import('../commands/intro.js')).registerIntro,
   promise: async () => (await import('../commands/promise.js')).registerPromise,
-  need: async () => (await import('../commands/need.js')).registerNeed,
-  needs: async () => (await import('../commands/need.js')).registerNeed,
+  need,
+  needs: need,
   note: async () => (await import('../commands/note.js')).registerNote,
   thank: async () => (await import('../commands/thank.js')).registerThank,
   noreply: async () => (await import('../commands/noreply.js')).registerNoReply,
   due: async () => (await import('../commands/due.js')).registerDue,
-  done: async () => (await import('../commands/done.js')).registerDone,
-  snooze: async () => (await import('../commands/done.js')).registerDone,
+  done,
+  snooze: done,
   report: async () => (await import('../commands/report.js')).registerReport,
   ...(NET_BUNDLE === 'full' && {
     calendar: async () => (await import('../commands/calendar.js')).registerCalendar,
     draft: async () => (await import('../commands/draft.js')).registerDraft,
   }),
   show: async () => (await import('../commands/show.js')).registerShow,
-  list: async () => (await import('../commands/list.js')).registerList,
-  find: async () => (await import('../commands/list.js')).registerList,
+  list,
+  find: list,
   edit: async () => (await import('../commands/edit.js')).registerEdit,
   rm: async () => (await import('../commands/rm.js')).registerRm,
   ...(NET_BUNDLE === 'full' && {
@@ -57,8 +65,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
     doctor: async () => (await import('../commands/doctor.js')).registerDoctor,
     sync: async () => (await import('../commands/sync.js')).registerSync,
   }),
-  __names: async () => (await import('../commands/completion.js')).registerCompletion,
-  __ids: async () => (await import('../commands/completion.js')).registerCompletion,
+  __names: completion,
+  __ids: completion,
 };
 
 /**
