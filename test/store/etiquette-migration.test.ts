@@ -1,15 +1,13 @@
 // Schema 13 (etiquette), with 10–12 before it, applied to a journal of schema 9 with records in it.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dueItems } from '../../src/core/due.js';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
+import { databaseAt } from './helpers.js';
 
 function schema9(): Database.Database {
-  const db = new Database(':memory:');
-  configure(db);
-  migrate(db, 9);
+  const db = databaseAt(9);
   db.exec(`
     INSERT INTO contacts (id, uuid, name, name_key, met_on, cadence_days, created_at) VALUES
       (1, 'c1', 'Kim', 'kim', '2026-03-01', 90, '2026-03-01T10:00:00Z'),

@@ -1,19 +1,17 @@
 // Schema 18 (the history's per-write state in the connection) applied to a journal of
 // schema 17 with records and history in it.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
 import { findConflict, revert } from '../../src/store/undo.js';
+import { databaseAt } from './helpers.js';
 
 const tables = (db: Database.Database) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'history%' ORDER BY name").pluck().all();
 
 describe('schema 18 (history state) from schema 17 with records and history', () => {
   it('keeps every command and change, and a command from before it can still be undone', () => {
-    const db = new Database(':memory:');
-    configure(db);
-    migrate(db, 17);
+    const db = databaseAt(17);
     expect(tables(db)).toEqual(['history_changes', 'history_commands', 'history_removed', 'history_session']);
     const before = new Journal(db, ':memory:');
     before.db.today = '2026-04-14';

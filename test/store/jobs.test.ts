@@ -1,17 +1,14 @@
 // Schema 14 (applications) from schema 13 with records, and the applications' repository.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dueItems } from '../../src/core/due.js';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
 import { behindNetsBack } from '../e2e/helpers.js';
+import { databaseAt } from './helpers.js';
 
 describe('schema 14 (applications) from schema 13 with records', () => {
   it('keeps every record and what is owed, and takes applications', () => {
-    const db = new Database(':memory:');
-    configure(db);
-    migrate(db, 13);
+    const db = databaseAt(13);
     behindNetsBack(db, () =>
       db.exec(`
         INSERT INTO contacts (id, uuid, name, name_key, company, met_on, cadence_days, created_at, recorded_on) VALUES
@@ -82,9 +79,7 @@ describe('applications', () => {
 
 describe('schema 17 (landed_after) from schema 16 with a landed application', () => {
   it('keeps it, and every conversation since its day still tells the helpers', () => {
-    const db = new Database(':memory:');
-    configure(db);
-    migrate(db, 16);
+    const db = databaseAt(16);
     behindNetsBack(db, () =>
       db.exec(`
         INSERT INTO contacts (id, uuid, name, name_key, created_at, recorded_on) VALUES (1, 'c1', 'Dana', 'dana', '2026-03-01T10:00:00Z', '2026-03-01');

@@ -1,9 +1,9 @@
 // Schema 20 (the list's index) applied to a journal of schema 19 with contacts in it.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
+import { databaseAt } from './helpers.js';
 
 /** The statements `fn` prepares, in order. */
 function prepared(db: Database.Database, fn: () => void): string[] {
@@ -20,9 +20,7 @@ function prepared(db: Database.Database, fn: () => void): string[] {
 
 describe('schema 20 (list index) from schema 19 with contacts', () => {
   it('lists the same contacts, read from the index alone, and keeps it as contacts change', () => {
-    const db = new Database(':memory:');
-    configure(db);
-    migrate(db, 19);
+    const db = databaseAt(19);
     const old = new Journal(db, ':memory:');
     old.db.today = '2026-04-14';
     const kim = old.write(() => old.contacts.insert({ name: 'Kim Ode', company: 'Acme', role: 'Data lead', tags: ['recruiter'] }));

@@ -4,11 +4,9 @@
 // digest of its text, with the history's triggers left out (they are made from the live
 // schema after every run, not by a step).
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dropHistoryTriggers } from '../../src/store/history.js';
-import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
+import { databaseAt } from './helpers.js';
 
 /** The digest of the schema after steps 1, 2, … as released. */
 const RELEASED = [
@@ -35,9 +33,7 @@ const RELEASED = [
 ];
 
 function schemaDigest(version: number): string {
-  const db = new Database(':memory:');
-  configure(db);
-  migrate(db, version);
+  const db = databaseAt(version);
   dropHistoryTriggers(db);
   const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').raw(true).all();
   db.close();

@@ -1,19 +1,16 @@
 // Schema 19 (indexes a report selects by) applied to a journal of schema 18 with records in
 // it: the report's reads find the same records, and find them through the new indexes.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ledgerFrom } from '../../src/core/ledger.js';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
+import { databaseAt } from './helpers.js';
 
 const week = { from: '2026-04-08', to: '2026-04-14' };
 
 describe('schema 19 (report reads) from schema 18 with records', () => {
   it('counts the same give and take and finds the same leads, reading introductions and news through their indexes', () => {
-    const db = new Database(':memory:');
-    configure(db);
-    migrate(db, 18);
+    const db = databaseAt(18);
     const before = new Journal(db, ':memory:');
     before.db.today = '2026-04-14';
     before.command = ['add'];

@@ -1,17 +1,14 @@
 // Schema 15 (sources) applied to a journal of schema 14 with records in it, and the sources
 // an import keeps carried by the JSON backup.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
 import { behindNetsBack } from '../e2e/helpers.js';
+import { databaseAt } from './helpers.js';
 
 describe('schema 15 (sources) from schema 14 with records', () => {
   it('keeps every conversation, with no sources, and an import then finds the ones it logged', () => {
-    const db = new Database(':memory:');
-    configure(db);
-    migrate(db, 14);
+    const db = databaseAt(14);
     behindNetsBack(db, () =>
       db.exec(`
       INSERT INTO contacts (id, uuid, name, name_key, created_at, recorded_on) VALUES (1, 'c1', 'Kim', 'kim', '2026-03-01T10:00:00Z', '2026-03-01');

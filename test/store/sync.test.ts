@@ -1,16 +1,13 @@
 // net sync's store: schema 14 from schema 13 with records, and the merge of two journals'
 // changes in-process (the e2e and property tests go through the binary and the folder).
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/store/journal.js';
 import { migrate } from '../../src/store/migrations/index.js';
-import { configure } from '../../src/store/open.js';
 import { SyncStore } from '../../src/store/sync.js';
+import { databaseAt } from './helpers.js';
 
 function journal(version?: number): Journal {
-  const db = new Database(':memory:');
-  configure(db);
-  migrate(db, version);
+  const db = databaseAt(version);
   return new Journal(db, ':memory:');
 }
 
