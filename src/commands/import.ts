@@ -78,6 +78,8 @@ export function registerImport(program: Command, ctx: Context): void {
       let set: ImportSet;
       let run: () => ImportResult;
       let status: (() => void) | undefined;
+      // Every import reads a whole file in one long loop (src/cli/memory.ts).
+      await keepYoungGenerationSmall();
       if (kind === 'json') {
         // A backup may be larger than memory: it is read piece by piece, twice. First it is
         // checked whole (syntax, header, every record, references, repeated uuids) before
@@ -88,7 +90,6 @@ export function registerImport(program: Command, ctx: Context): void {
           import('../formats/backupfile.js'),
           import('../store/importer.js'),
         ]);
-        await keepYoungGenerationSmall();
         let phase = 'Checking';
         let shown = -1;
         const progress = (done: number, size: number) => {
@@ -112,7 +113,6 @@ export function registerImport(program: Command, ctx: Context): void {
         run = () => applyBackup(ctx.journal(), (visit) => readBackup(pieces(), file, visit), { cadenceDays });
       } else {
         // The file is read and checked before the journal is opened: a bad file touches nothing.
-        await keepYoungGenerationSmall();
         const read = await readSet(file, kind);
         set = read;
         const { applyImport } = await import('../store/importer.js');

@@ -5,14 +5,10 @@ import { PEOPLE_OF_X } from './interactions.js';
 import { Jobs } from './jobs.js';
 import { FOLLOWUP_DUE } from './migrations/005-reads.js';
 
-/**
- * A contact `c` as `ContactActivity`, shaped by SQLite (see `Db.jsonRows`), with the three
- * activity values given as SQL: the columns kept on each contact, or counted as of a day.
- */
-const ACTIVITY = (lastOn: string, count: string, lastTwoNoReply: string) =>
-  `json_object('contact', json_object('id', c.id, 'name', c.name), 'cadenceDays', c.cadence_days, 'snoozedUntil', c.snoozed_until,
-     'archived', json(iif(c.archived = 1, 'true', 'false')), 'metOn', c.met_on, 'interactionCount', ${count}, 'lastOn', ${lastOn},
-     'lastTwoNoReply', json(iif(${lastTwoNoReply} = 1, 'true', 'false')), 'recordedOn', c.recorded_on)`;
+/** A contact `c` as `ContactActivity`, shaped by SQLite (see `Db.jsonRows`), with the activity columns kept on each contact. */
+const ACTIVITY = `json_object('contact', json_object('id', c.id, 'name', c.name), 'cadenceDays', c.cadence_days, 'snoozedUntil', c.snoozed_until,
+     'archived', json(iif(c.archived = 1, 'true', 'false')), 'metOn', c.met_on, 'interactionCount', c.interaction_count, 'lastOn', c.last_on,
+     'lastTwoNoReply', json(iif(c.last_two_no_reply = 1, 'true', 'false')), 'recordedOn', c.recorded_on)`;
 
 /**
  * Reads only what the due rules need: open items (through partial indexes), only the
@@ -75,7 +71,7 @@ export class DueQueries {
    */
   activity(today: IsoDate, contactId?: number): ContactActivity[] {
     return this.db.jsonRows<ContactActivity>(
-      ACTIVITY('c.last_on', 'c.interaction_count', 'c.last_two_no_reply'),
+      ACTIVITY,
       contactId !== undefined
         ? 'FROM contacts c WHERE c.id = @cid'
         : `FROM contacts c
@@ -99,7 +95,7 @@ export class DueQueries {
     const mine = `FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
       WHERE ic.contact_id = c.id AND x.on_date <= @day AND x.recorded_on <= @day`;
     return this.db.jsonRows<ContactActivity>(
-      ACTIVITY('c.last_on', 'c.interaction_count', 'c.last_two_no_reply'),
+      ACTIVITY,
       `FROM (WITH later(id) AS (SELECT id FROM interactions INDEXED BY interactions_on WHERE on_date > @day
              UNION ALL SELECT id FROM interactions WHERE @day < @today AND recorded_on > @day),
            changed(id) AS (SELECT DISTINCT contact_id FROM interaction_contacts WHERE interaction_id IN later)
