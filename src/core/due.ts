@@ -344,7 +344,7 @@ export function compareDue(a: DueItem, b: DueItem): number {
 /**
  * Whether `net due` holds an item back (snoozed, resting, or a meeting planned for a later
  * day): the one rule behind what `net due` leaves out, what `--all` adds and the report's
- * Held back section.
+ * Resting section.
  */
 export function isHeldBack(item: DueItem): boolean {
   return item.state !== 'due';

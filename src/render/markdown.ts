@@ -160,8 +160,10 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
     ),
   );
   parts.push(
+    // The contract's name for the section: everything net due --all adds, each line saying
+    // why it rests (resting after unanswered messages, snoozed, or planned for a later day).
     section(
-      'Held back',
+      'Resting',
       cappedTable(
         r.heldBack,
         ['Item', 'Kind', 'Contact', 'Owed', 'Why', 'Shows again'],
@@ -169,7 +171,7 @@ export function reportMarkdown(r: Report, opts: MarkdownOptions): string {
         (d) => [d.id, d.kind, mdText(d.contact?.name), mdText(d.title), mdText(lateness(d, r.to)), d.until ?? 'when they answer'],
         'net due --all',
       ),
-      now ? 'Nothing is held back.' : `Nothing was held back on ${r.to}.`,
+      now ? 'Nothing is resting, snoozed or planned for a later day.' : `Nothing was resting, snoozed or planned for a later day on ${r.to}.`,
     ),
   );
   if (opts.graph) parts.push(section('Who led to whom', r.graph.length ? mermaid(r) : null, 'No introductions or leads to people in this period.'));

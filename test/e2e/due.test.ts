@@ -169,7 +169,7 @@ describe('net report', () => {
       '## Promises',
       '## Ways to give',
       '## Give and take',
-      '## Held back',
+      '## Resting',
     ]);
     const out = path.join(j.dir, 'week.md');
     on(j, '2026-10-01', 'report', '--since', '2026-09-01', '--until', '2026-09-30', '-o', out);

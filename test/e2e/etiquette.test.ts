@@ -429,7 +429,7 @@ describe('11. the report and net due --all agree on what is held back', () => {
     expect(r.held_back).toEqual(all);
     expect(r.resting).toEqual(all);
     const md = on(j, TODAY, 'report').stdout;
-    const section = md.slice(md.indexOf('## Held back'));
+    const section = md.slice(md.indexOf('## Resting'));
     expect(section).toMatch(/\| p1 \| nudge \| Sam \| .* \| nudged 2 times; resting until they answer \| when they answer \|/);
     // The nudge rule's date (a week after the last nudge) is not shown as a day it is due again.
     expect(md).not.toMatch(/2026-04-17/);

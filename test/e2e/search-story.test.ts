@@ -83,7 +83,7 @@ describe('a whole job search, from the first coffee to thanking everyone', () =>
       'Promises',
       'Ways to give',
       'Give and take',
-      'Held back',
+      'Resting',
     ]);
     expect(report.split('\n')[2]).toBe('In this period: 4 people met · 5 conversations · no messages sent · 1 lead followed, 1 reported · 0 needs met · 0 promises kept');
     expect(report).toContain('## Pipeline\n\n_No applications under way._');

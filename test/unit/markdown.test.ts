@@ -6,7 +6,7 @@ import { buildReport, type ReportInput } from '../../src/core/report.js';
 import type { Contact, ContactRef, Interaction, Job, Lead, Need, Pledge } from '../../src/core/types.js';
 import { mdText, reportMarkdown } from '../../src/render/markdown.js';
 
-const SECTIONS = ['Pipeline', 'Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Held back'];
+const SECTIONS = ['Pipeline', 'Owed now', 'Conversations', 'Leads', 'Promises', 'Ways to give', 'Give and take', 'Resting'];
 
 function html(md: string): string {
   return micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
@@ -217,6 +217,8 @@ describe('the report', () => {
     expect([...h.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(SECTIONS);
     expect([...h.matchAll(/<em>/g)]).toHaveLength(SECTIONS.length);
     expect(h).not.toMatch(/<table>/);
+    // The contract's last section, named as it says, with what it holds.
+    expect(md).toMatch(/\n## Resting\n\n_Nothing is resting, snoozed or planned for a later day\._\n?$/);
   });
 
   it('the Mermaid graph cannot be closed or broken by a name', () => {
