@@ -3,8 +3,9 @@ import { phoneKey } from '../core/phones.js';
 import type { Period } from '../core/report.js';
 import { MAX_TAGS, tooManyTags } from '../core/tags.js';
 import type { Contact, ContactFields, ContactRef, ContactSummary } from '../core/types.js';
-import { type Db, type InsertMeta, newUuid, nowStamp, type Row, str } from './db.js';
+import { type Db, type InsertMeta, nowStamp, type Row, str } from './db.js';
 import { emailKey, urlKey } from './keys.js';
+import { randomUuid } from './random.js';
 
 const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>, string> = {
   givenName: 'given_name',
@@ -111,7 +112,7 @@ export class Contacts {
            @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at, @email_key, @url_key, @phone_key, @recorded_on, @cadence_pending)`,
       )
       .run({
-        uuid: meta.uuid ?? newUuid(),
+        uuid: meta.uuid ?? randomUuid(),
         name,
         name_key: matchKey(name),
         given_name: text(f.givenName),

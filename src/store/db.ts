@@ -41,7 +41,7 @@ export class Db {
    * recorded that a restored record keeps (`meta`) and a new one is given. Returns its id.
    */
   insert(table: string, fields: Row, meta: InsertMeta = {}): number {
-    const row = { uuid: meta.uuid ?? newUuid(), ...fields, created_at: meta.createdAt ?? nowStamp(), recorded_on: meta.recordedOn ?? this.today };
+    const row = { uuid: meta.uuid ?? randomUuid(), ...fields, created_at: meta.createdAt ?? nowStamp(), recorded_on: meta.recordedOn ?? this.today };
     const columns = Object.keys(row);
     return Number(this.stmt(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (@${columns.join(', @')})`).run(row).lastInsertRowid);
   }
@@ -80,11 +80,6 @@ export class Db {
   read<T>(fn: () => T): T {
     return this.raw.transaction(fn).deferred();
   }
-}
-
-/** A random UUID for a new record. */
-export function newUuid(): string {
-  return randomUuid();
 }
 
 export function nowStamp(): string {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Contacts } from './contacts.js';
-import { Db, newUuid } from './db.js';
+import { Db } from './db.js';
 import { DueQueries } from './due.js';
 import { History } from './history.js';
 import { Interactions } from './interactions.js';
@@ -11,6 +11,7 @@ import { Needs } from './needs.js';
 import { Notes } from './notes.js';
 import { assertCreatable, assertJournalFile, openDatabase } from './open.js';
 import { Promises } from './promises.js';
+import { randomUuid } from './random.js';
 import { Search } from './search.js';
 
 const ROLLBACK = Symbol('rollback');
@@ -114,7 +115,7 @@ export class Journal {
     let id = 0;
     try {
       const result = this.db.write(() => {
-        id = this.history.open(this.command, this.commandId, newUuid);
+        id = this.history.open(this.command, this.commandId, randomUuid);
         this.open = id;
         const r = fn(id);
         changed = this.history.close(id);
@@ -148,7 +149,7 @@ export class Journal {
     let result: T | undefined;
     try {
       this.db.write(() => {
-        this.history.open(this.command, null, newUuid);
+        this.history.open(this.command, null, randomUuid);
         result = fn();
         throw ROLLBACK;
       });

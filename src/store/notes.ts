@@ -1,6 +1,7 @@
 import { normalizeText } from '../core/names.js';
 import type { DatedNote, IsoDate } from '../core/types.js';
-import { type Db, newUuid, nowStamp } from './db.js';
+import { type Db, nowStamp } from './db.js';
+import { randomUuid } from './random.js';
 
 export interface NoteFields {
   contactId: number;
@@ -22,7 +23,7 @@ export class Notes {
     if (text === '') throw new RangeError('a note needs text');
     const info = this.db
       .stmt('INSERT INTO notes (uuid, contact_id, on_date, text, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(meta.uuid ?? newUuid(), f.contactId, f.on, text, meta.createdAt ?? nowStamp());
+      .run(meta.uuid ?? randomUuid(), f.contactId, f.on, text, meta.createdAt ?? nowStamp());
     return Number(info.lastInsertRowid);
   }
 
