@@ -3,7 +3,7 @@ import { phoneKey } from '../core/phones.js';
 import type { Period } from '../core/report.js';
 import { MAX_TAGS, tooManyTags } from '../core/tags.js';
 import type { Contact, ContactFields, ContactRef, ContactSummary } from '../core/types.js';
-import { type Db, type InsertMeta, nowStamp, type Row, str } from './db.js';
+import { clean, type Db, type InsertMeta, nowStamp, type Row, str } from './db.js';
 import { emailKey, urlKey } from './keys.js';
 import { randomUuid } from './random.js';
 
@@ -49,12 +49,6 @@ function freeText(v: string | null | undefined): string | null {
   return t.trim() === '' ? null : t;
 }
 
-function text(v: string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  const t = normalizeText(v).trim();
-  return t === '' ? null : t;
-}
-
 /** Tags in NFC, trimmed, blank and repeated ones dropped: linear, so a long list costs little. */
 export function normalizeTags(tags: readonly string[]): string[] {
   const out = new Set<string>();
@@ -97,11 +91,11 @@ export class Contacts {
   constructor(private readonly db: Db) {}
 
   insert(f: ContactFields, meta: InsertMeta = {}): number {
-    const name = text(f.name);
+    const name = clean(f.name);
     if (!name) throw new RangeError('a contact needs a name');
-    const email = text(f.email);
-    const phone = text(f.phone);
-    const url = text(f.url);
+    const email = clean(f.email);
+    const phone = clean(f.phone);
+    const url = clean(f.url);
     const tags = normalizeTags(f.tags ?? []);
     if (tags.length > MAX_TAGS) throw tooManyTags(name, null, tags.length);
     const info = this.db
@@ -115,16 +109,16 @@ export class Contacts {
         uuid: meta.uuid ?? randomUuid(),
         name,
         name_key: matchKey(name),
-        given_name: text(f.givenName),
-        family_name: text(f.familyName),
-        company: text(f.company),
-        role: text(f.role),
+        given_name: clean(f.givenName),
+        family_name: clean(f.familyName),
+        company: clean(f.company),
+        role: clean(f.role),
         email,
         phone,
-        phone_type: phone === null ? null : text(f.phoneType),
+        phone_type: phone === null ? null : clean(f.phoneType),
         url,
         ...keys(email, url, phone),
-        met_where: text(f.metWhere),
+        met_where: clean(f.metWhere),
         met_on: f.metOn ?? null,
         introduced_by: f.introducedBy ?? null,
         tags: JSON.stringify(tags),
@@ -154,7 +148,7 @@ export class Contacts {
     const sets: string[] = [];
     const params: Record<string, unknown> = { id };
     if (patch.name !== undefined) {
-      const name = text(patch.name);
+      const name = clean(patch.name);
       if (!name) throw new RangeError('a contact needs a name');
       sets.push('name = @name', 'name_key = @name_key');
       params.name = name;
@@ -164,7 +158,7 @@ export class Contacts {
       const v = patch[key];
       if (v === undefined) continue;
       sets.push(`${col} = @${col}`);
-      params[col] = typeof v === 'string' ? (key === 'notes' ? freeText(v) : text(v)) : typeof v === 'boolean' ? Number(v) : v;
+      params[col] = typeof v === 'string' ? (key === 'notes' ? freeText(v) : clean(v)) : typeof v === 'boolean' ? Number(v) : v;
     }
     if (patch.tags !== undefined) {
       const tags = normalizeTags(patch.tags);

@@ -1,6 +1,5 @@
-import { normalizeText } from '../core/names.js';
 import type { DatedNote, IsoDate } from '../core/types.js';
-import { type Db, nowStamp } from './db.js';
+import { clean, type Db, nowStamp } from './db.js';
 import { randomUuid } from './random.js';
 
 export interface NoteFields {
@@ -19,8 +18,8 @@ export class Notes {
   constructor(private readonly db: Db) {}
 
   insert(f: NoteFields, meta: { uuid?: string; createdAt?: string } = {}): number {
-    const text = normalizeText(f.text).trim();
-    if (text === '') throw new RangeError('a note needs text');
+    const text = clean(f.text);
+    if (text === null) throw new RangeError('a note needs text');
     const info = this.db
       .stmt('INSERT INTO notes (uuid, contact_id, on_date, text, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(meta.uuid ?? randomUuid(), f.contactId, f.on, text, meta.createdAt ?? nowStamp());

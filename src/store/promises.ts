@@ -1,7 +1,7 @@
 import { normalizeText } from '../core/names.js';
 import type { Period } from '../core/report.js';
 import type { Direction, IsoDate, Pledge, PromiseStatus } from '../core/types.js';
-import { type Db, type InsertMeta, type Row } from './db.js';
+import { clean, type Db, type InsertMeta, type Row } from './db.js';
 
 export interface PledgeFields {
   contactId: number;
@@ -125,7 +125,7 @@ export class Promises {
         `UPDATE promises SET status = @status, closed_on = @on, note = coalesce(@note, note),
            thanks_owed = (@status = 'kept' AND direction = 'theirs') WHERE id = @id`,
       )
-      .run({ id, status, on, note: note === null || note.trim() === '' ? null : normalizeText(note).trim() });
+      .run({ id, status, on, note: clean(note) });
   }
 
   /** Keeps a note on the promise (`net done p<id> "<note>"`). */

@@ -1,8 +1,7 @@
 // Edits and removals of any record kind by its id, driven by the kinds table in core/.
 import { type FieldDef, type RecordKind, recordKinds } from '../core/kinds.js';
-import { normalizeText } from '../core/names.js';
 import type { IsoDate } from '../core/types.js';
-import type { Db } from './db.js';
+import { clean, type Db } from './db.js';
 
 function q(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -11,10 +10,7 @@ function q(name: string): string {
 /** A value as the journal stores it: text in NFC, trimmed, blank as no value; flags as 0/1. */
 function stored(field: FieldDef, value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string' && (field.type === 'text' || field.type === 'required-text')) {
-    const t = normalizeText(value).trim();
-    return t === '' ? null : t;
-  }
+  if (typeof value === 'string' && (field.type === 'text' || field.type === 'required-text')) return clean(value);
   return value;
 }
 
