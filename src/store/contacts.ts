@@ -3,9 +3,8 @@ import { phoneKey } from '../core/phones.js';
 import type { Period } from '../core/report.js';
 import { MAX_TAGS, tooManyTags } from '../core/tags.js';
 import type { Contact, ContactFields, ContactRef, ContactSummary } from '../core/types.js';
-import { clean, type Db, type InsertMeta, nowStamp, type Row, str } from './db.js';
+import { clean, type Db, type InsertMeta, type Row, str } from './db.js';
 import { emailKey, urlKey } from './keys.js';
-import { randomUuid } from './random.js';
 
 const COLUMNS: Record<Exclude<keyof ContactFields, 'name' | 'tags' | 'archived'>, string> = {
   givenName: 'given_name',
@@ -98,15 +97,9 @@ export class Contacts {
     const url = clean(f.url);
     const tags = normalizeTags(f.tags ?? []);
     if (tags.length > MAX_TAGS) throw tooManyTags(name, null, tags.length);
-    const info = this.db
-      .stmt(
-        `INSERT INTO contacts (uuid, name, name_key, given_name, family_name, company, role, email, phone, phone_type, url, met_where, met_on,
-           introduced_by, tags, notes, cadence_days, archived, snoozed_until, created_at, email_key, url_key, phone_key, recorded_on, cadence_pending)
-         VALUES (@uuid, @name, @name_key, @given_name, @family_name, @company, @role, @email, @phone, @phone_type, @url, @met_where, @met_on,
-           @introduced_by, @tags, @notes, @cadence_days, @archived, @snoozed_until, @created_at, @email_key, @url_key, @phone_key, @recorded_on, @cadence_pending)`,
-      )
-      .run({
-        uuid: meta.uuid ?? randomUuid(),
+    return this.db.insert(
+      'contacts',
+      {
         name,
         name_key: matchKey(name),
         given_name: clean(f.givenName),
@@ -126,11 +119,10 @@ export class Contacts {
         cadence_days: f.cadenceDays ?? null,
         archived: f.archived ? 1 : 0,
         snoozed_until: f.snoozedUntil ?? null,
-        created_at: meta.createdAt ?? nowStamp(),
-        recorded_on: meta.recordedOn ?? this.db.today,
         cadence_pending: f.cadencePending ? 1 : 0,
-      });
-    return Number(info.lastInsertRowid);
+      },
+      meta,
+    );
   }
 
   /**
