@@ -1,6 +1,6 @@
 import type { ContactFields, DatedNote, Interaction, IsoDate, Job, JobPerson, Lead, Need, Pledge } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
-import { MAX_TAGS } from '../core/tags.js';
+import { MAX_TAGS, tooManyTags } from '../core/tags.js';
 
 /** A contact as a file describes it, before it is matched against the journal: who introduced them is named by uuid. */
 export type ImportContact = Omit<ContactFields, 'introducedBy'> & {
@@ -66,12 +66,11 @@ export function countSkip(skipped: Map<string, number>, reason: string): void {
   skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
 }
 
-/** Refuses a contact no journal should take in (S7: a card with 100,000 CATEGORIES). */
+/**
+ * Refuses a contact no journal should take in (S7: a card with 100,000 CATEGORIES), in the
+ * words every refusal of too many tags uses, the record named as the file places it.
+ */
 export function checkContact(c: ImportContact, file: string): void {
   const tags = new Set(c.tags ?? []);
-  if (tags.size > MAX_TAGS) {
-    throw new UsageError(
-      `${file}: ${c.where} has ${tags.size.toLocaleString('en-US')} tags; net keeps at most ${MAX_TAGS} per contact. Remove tags from the file and import again; nothing was imported.`,
-    );
-  }
+  if (tags.size > MAX_TAGS) throw new UsageError(`${file}: ${tooManyTags(c.where, null, tags.size).message}`);
 }
