@@ -136,6 +136,18 @@ export async function optionalDate(text: string | undefined, flag: string, today
   return text === undefined ? undefined : dateOption(text, flag, today, bias);
 }
 
+/**
+ * The day of something that has already happened (a thank-you sent, a lead given, a stage
+ * reached): today when the flag is not given, and never after today, because net would keep
+ * as done what has not been. `advice` ends the refusal by saying how to record it instead.
+ */
+export async function pastDateOption(text: string | undefined, flag: string, today: IsoDate, advice: string): Promise<IsoDate> {
+  if (text === undefined) return today;
+  const on = await dateOption(text, flag, today, 'past');
+  if (on > today) throw new UsageError(`${flag} ${on} is after today (${today}): ${advice}`);
+  return on;
+}
+
 export function cadenceOption(text: string): number | null {
   const days = parseCadence(text);
   if (days === undefined) {

@@ -6,7 +6,7 @@ import { JOB_ASK_DAYS } from '../core/jobs.js';
 import { type ContactRef, isJobStage, JOB_STAGES, type JobStage, OPEN_JOB_STAGES } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { collect, dateOption, itemIdArg, requiredText, resolveContact } from '../cli/inputs.js';
+import { collect, itemIdArg, pastDateOption, requiredText, resolveContact } from '../cli/inputs.js';
 import { jobJson, jobsTable } from '../render/jobs.js';
 import { printJson } from '../render/json.js';
 import { hintWord, plural, safeLine } from '../render/text.js';
@@ -24,19 +24,13 @@ interface JobOptions {
 }
 
 const STAGE_LIST = JOB_STAGES.join(', ');
+/** A stage is reached on a day that has come: what a refused `--on` after today says to do. */
+const REACHED = 'record a stage on the day it is reached.';
 
 function stageArg(text: string, what: string): JobStage {
   const s = text.trim().toLowerCase();
   if (!isJobStage(s)) throw new UsageError(`${what} "${safeLine(text)}" is not a stage. Use one of: ${STAGE_LIST}.`);
   return s;
-}
-
-/** A stage is reached on a day that has come: `--on` may not be after today. */
-async function stageDay(text: string | undefined, today: string): Promise<string> {
-  if (text === undefined) return today;
-  const on = await dateOption(text, '--on', today, 'past');
-  if (on > today) throw new UsageError(`--on ${on} is after today (${today}): record a stage on the day it is reached.`);
-  return on;
 }
 
 async function people(ctx: Context, names: readonly string[] | undefined): Promise<ContactRef[]> {
@@ -112,7 +106,7 @@ export function registerJob(program: Command, ctx: Context): void {
 async function addJob(ctx: Context, titleText: string | undefined, o: JobOptions): Promise<void> {
   const title = requiredText(titleText, 'the job title', 'net job add "Data engineer" --company Hooli');
   const stage = o.stage !== undefined ? stageArg(o.stage, '--stage') : 'applied';
-  const on = await stageDay(o.on, ctx.today);
+  const on = await pastDateOption(o.on, '--on', ctx.today, REACHED);
   const j = ctx.journal();
   const lead = o.lead !== undefined ? j.leads.get(itemIdArg(o.lead, 'l', 'lead', 'l3')) : undefined;
   if (o.lead !== undefined && !lead) throw new UsageError(`There is no lead ${safeLine(o.lead)}. See someone's leads with: net show <who>`);
@@ -154,7 +148,7 @@ async function moveJob(ctx: Context, id: number, stageText: string | undefined, 
     throw new UsageError(`Say where j${id} went: net job j${id} <stage> (${STAGE_LIST}), or whom you met for it: net job j${id} --with <who>`);
   }
   if (stage === job.stage) throw new UsageError(`Application j${id} is already ${stage} (since ${job.stageOn}).`);
-  const on = await stageDay(o.on, ctx.today);
+  const on = await pastDateOption(o.on, '--on', ctx.today, REACHED);
   if (stage !== null && on < job.startedOn) throw new UsageError(`--on ${on} is before j${id} was added (${job.startedOn}).`);
   const met = await people(ctx, o.with);
   // Moving to interview with the people met logs the interview with them: etiquette owes each a thank-you.

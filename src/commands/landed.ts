@@ -10,7 +10,7 @@ import { matchKey } from '../core/names.js';
 import { type ContactRef, type Job, type Lead, type Need, OPEN_JOB_STAGES, type Pledge } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { cadenceOption, dateOption, requiredText } from '../cli/inputs.js';
+import { cadenceOption, dateOption, pastDateOption, requiredText } from '../cli/inputs.js';
 import { jobJson } from '../render/jobs.js';
 import { leadJson, needJson, pledgeJson, printJson } from '../render/json.js';
 import { hintWord, plural, safeLine } from '../render/text.js';
@@ -73,8 +73,7 @@ export function registerLanded(program: Command, ctx: Context): void {
     .action(async (titleText: string, o: LandedOptions) => {
       const title = requiredText(titleText, 'the job you landed', 'net landed "Data engineer" --company Hooli');
       const company = requiredText(o.company, 'where you landed', `net landed ${hintWord(title)} --company Hooli`);
-      const on = o.on === undefined ? ctx.today : await dateOption(o.on, '--on', ctx.today, 'past');
-      if (on > ctx.today) throw new UsageError(`--on ${on} is after today (${ctx.today}): record it on the day you accept.`);
+      const on = await pastDateOption(o.on, '--on', ctx.today, 'record it on the day you accept.');
       const cadence = o.every === undefined ? DEFAULT_CADENCE_DAYS : cadenceOption(o.every);
       if (cadence === null) throw new UsageError(`--every never would leave your helpers without a cadence; leave --every out for ${DEFAULT_CADENCE_DAYS} days.`);
       const j = ctx.journal();
