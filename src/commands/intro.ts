@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { optionalDate, resolveContact } from '../cli/inputs.js';
+import { pastDateOption, resolveContact } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 
 interface IntroOptions {
@@ -27,7 +27,7 @@ export function registerIntro(program: Command, ctx: Context): void {
       const first = await resolveContact(ctx, a);
       const second = await resolveContact(ctx, b);
       if (first.id === second.id) throw new UsageError(`Introduce two different people: both names are ${safeLine(first.name)} (#${first.id}).`);
-      const on = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+      const on = await pastDateOption(o.on, '--on', ctx.today, 'record an introduction once you have made it.');
       const j = ctx.journal();
       const id = j.write(() =>
         j.interactions.insert({

@@ -6,7 +6,7 @@ import type { ContactRef, LeadStatus } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { itemIdArg, optionalDate, requiredText } from '../cli/inputs.js';
+import { itemIdArg, pastDateOption, requiredText } from '../cli/inputs.js';
 import { aboutSomeone } from './about.js';
 import { safeLine } from '../render/text.js';
 import { introduced } from './add.js';
@@ -74,7 +74,7 @@ export function registerLead(program: Command, ctx: Context): void {
 }
 
 async function addLead(who: string, what: string | undefined, o: LeadOptions, ctx: Context): Promise<void> {
-  const { text, contact: source, on: givenOn } = await aboutSomeone(ctx, who, what, o.on, 'what the lead is', 'net lead Dana "Bob runs data at Acme" --person "Bob Ortiz"');
+  const { text, contact: source, on: givenOn } = await aboutSomeone(ctx, who, what, o.on, 'what the lead is', 'net lead Dana "Bob runs data at Acme" --person "Bob Ortiz"', 'record a lead once it is given.');
   const j = ctx.journal();
   // Link only an unmistakable match (id or the exact name); anyone else is a new person.
   let existing: ContactRef | undefined;
@@ -119,7 +119,7 @@ async function moveLead(move: Move, idText: string, o: LeadOptions, ctx: Context
   if (!FROM[move].includes(lead.status)) {
     throw new UsageError(`Lead l${id} is ${lead.status}; it cannot become ${move}.`);
   }
-  const on = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+  const on = await pastDateOption(o.on, '--on', ctx.today, `record it on the day the lead is ${move}.`);
   j.write(() => j.leads.setStatus(id, move, on, o.outcome ?? null));
   const source = safeLine(lead.source.name);
   const next =
@@ -146,7 +146,7 @@ async function leadNews(idText: string, news: string | undefined, o: LeadOptions
         : `Lead l${id} was dropped; there is no news to report on it.`,
     );
   }
-  const on = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+  const on = await pastDateOption(o.on, '--on', ctx.today, 'record news on the day it comes.');
   j.write(() => j.leads.recordNews(id, text, on));
   const source = safeLine(lead.source.name);
   ctx.io.out(`News on lead l${id} from ${source}: ${safeLine(text)}.`);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { itemIdArg, optionalDate } from '../cli/inputs.js';
+import { itemIdArg, pastDateOption } from '../cli/inputs.js';
 import { aboutSomeone } from './about.js';
 import { needJson, printJson } from '../render/json.js';
 import { table } from '../render/table.js';
@@ -25,13 +25,13 @@ export function registerNeed(program: Command, ctx: Context): void {
         const need = j.needs.get(id);
         if (!need) throw new UsageError(`There is no need n${id}. See open needs with: net needs`);
         if (need.status !== 'open') throw new UsageError(`Need n${id} is already ${need.status}.`);
-        const on = (await optionalDate(opts.on, '--on', ctx.today, 'past')) ?? ctx.today;
+        const on = await pastDateOption(opts.on, '--on', ctx.today, `record it on the day the need is ${who}.`);
         j.write(() => j.needs.close(id, who, on));
         ctx.io.out(`Closed ${safeLine(need.contact.name)}'s need n${id} as ${who}: ${safeLine(need.what)}.`);
         ctx.io.out('Next: net needs');
         return;
       }
-      const { text, contact, on: notedOn } = await aboutSomeone(ctx, who, what, opts.on, 'what they need', 'net need Dana "an intro at Dell"');
+      const { text, contact, on: notedOn } = await aboutSomeone(ctx, who, what, opts.on, 'what they need', 'net need Dana "an intro at Dell"', 'record a need once they have told you.');
       const j = ctx.journal();
       const id = j.write(() => j.needs.insert({ contactId: contact.id, what: text, notedOn }));
       ctx.io.out(`Added need n${id} for ${safeLine(contact.name)}: ${safeLine(text)}.`);

@@ -18,7 +18,7 @@ export function registerNote(program: Command, ctx: Context): void {
     .option('--on <date>', 'the day it is about (default today)')
     .addHelpText('after', examples(['net note Dana "moved to the platform team"', 'net note 12 "her daughter starts college in the fall" --on "last tuesday"']))
     .action(async (who: string, text: string, opts: { on?: string }) => {
-      const { text: body, contact, on } = await aboutSomeone(ctx, who, text, opts.on, 'what the note says', 'net note Dana "moved to the platform team"');
+      const { text: body, contact, on } = await aboutSomeone(ctx, who, text, opts.on, 'what the note says', 'net note Dana "moved to the platform team"', 'date a note today or earlier (a meeting ahead is planned with net log <who> "<what>" --on <date>).');
       const j = ctx.journal();
       const id = j.write(() => j.notes.insert({ contactId: contact.id, text: body, on }));
       ctx.io.out(`Added note m${id} for ${safeLine(contact.name)} (${on}).`);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { itemIdArg, optionalDate } from '../cli/inputs.js';
+import { itemIdArg, optionalDate, pastDateOption } from '../cli/inputs.js';
 import { aboutSomeone } from './about.js';
 import { safeLine } from '../render/text.js';
 
@@ -45,7 +45,7 @@ export function registerPromise(program: Command, ctx: Context): void {
 }
 
 async function addPromise(who: string, what: string | undefined, o: PromiseOptions, ctx: Context): Promise<void> {
-  const { text, contact, on: madeOn } = await aboutSomeone(ctx, who, what, o.on, 'what was promised', 'net promise Dana "send my notes" --by friday');
+  const { text, contact, on: madeOn } = await aboutSomeone(ctx, who, what, o.on, 'what was promised', 'net promise Dana "send my notes" --by friday', 'a promise is dated the day it is made; --by gives the day it is due.');
   const by = (await optionalDate(o.by, '--by', ctx.today, 'future')) ?? null;
   const direction = o.theirs ? 'theirs' : 'mine';
   const j = ctx.journal();
@@ -67,7 +67,7 @@ async function closePromise(status: 'kept' | 'dropped', idText: string, o: Promi
   const p = j.promises.get(id);
   if (!p) throw new UsageError(`There is no promise p${id}. See someone's promises with: net show <who>`);
   if (p.status !== 'open') throw new UsageError(`Promise p${id} is already ${p.status}.`);
-  const on = (await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today;
+  const on = await pastDateOption(o.on, '--on', ctx.today, `record it on the day the promise is ${status}.`);
   j.write(() => j.promises.close(id, status, on));
   const whose = p.direction === 'mine' ? `your promise to ${safeLine(p.contact.name)}` : `${safeLine(p.contact.name)}'s promise`;
   ctx.io.out(`Closed ${whose} p${id} as ${status}: ${safeLine(p.what)}.`);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { type FieldDef, type RecordId, type RecordKind, recordLabel } from '../core/kinds.js';
 import type { Context } from '../cli/context.js';
-import { dateOption, itemIdArg, kindOption, resolveContact } from '../cli/inputs.js';
+import { dateOption, itemIdArg, kindOption, pastDateOption, resolveContact } from '../cli/inputs.js';
 import { isJobStage, JOB_STAGES } from '../core/types.js';
 import type { Journal } from '../store/journal.js';
 import { followLeadIfTalked, recordExists, removeRecord, setPeople, updateRecord } from '../store/records.js';
@@ -59,15 +59,19 @@ function clearable(f: FieldDef): boolean {
   return f.type === 'text' || ['by_date', 'person_id', 'via_id', 'lead_id'].includes(f.column);
 }
 
-/** The new value of one field from its flag's text. */
-async function parseField(ctx: Context, f: FieldDef, text: string): Promise<unknown> {
+/** The new value of one field of record `label` from its flag's text. */
+async function parseField(ctx: Context, f: FieldDef, text: string, label: string): Promise<unknown> {
   if (text.trim() === '') {
     if (clearable(f)) return null;
     throw new UsageError(`${f.flag} cannot be empty: a record needs its ${f.label}.`);
   }
   switch (f.type) {
-    case 'date':
-      return dateOption(text, f.flag ?? '--on', ctx.today, f.column === 'by_date' ? 'future' : 'past');
+    case 'date': {
+      const flag = f.flag ?? '--on';
+      if (f.ahead === 'deadline') return dateOption(text, flag, ctx.today, 'future');
+      if (f.ahead === 'planned') return dateOption(text, flag, ctx.today, 'past');
+      return pastDateOption(text, flag, ctx.today, `the day of ${label} is when it happened: give today or an earlier day.`);
+    }
     case 'interaction-kind':
       return kindOption(text);
     case 'contact':
@@ -155,7 +159,7 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
   for (const f of kind.fields) {
     if (!f.flag || !given.includes(f.flag)) continue;
     const text = raw[f.flag];
-    if (text !== undefined) values.set(f, await parseField(ctx, f, text));
+    if (text !== undefined) values.set(f, await parseField(ctx, f, text, label));
   }
   const flag = (name: string, value: boolean) => {
     const f = kind.fields.find((x) => x.flag === name);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { optionalDate, resolveContact } from '../cli/inputs.js';
+import { pastDateOption, resolveContact } from '../cli/inputs.js';
 import { plural, safeLine } from '../render/text.js';
 
 export function registerThank(program: Command, ctx: Context): void {
@@ -14,7 +14,7 @@ export function registerThank(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net thank Dana', 'net thank "Bob Ortiz" --on yesterday']))
     .action(async (who: string, opts: { on?: string }) => {
       const contact = await resolveContact(ctx, who);
-      const on = (await optionalDate(opts.on, '--on', ctx.today, 'past')) ?? ctx.today;
+      const on = await pastDateOption(opts.on, '--on', ctx.today, 'record a thank-you on the day you send it.');
       const j = ctx.journal();
       const closed = j.write(() => {
         const ids = j.interactions.openThankIds(contact.id, on);

@@ -18,6 +18,12 @@ export interface FieldDef {
   /** The `net edit` flag that sets it, when people may edit it. */
   flag?: string;
   type: FieldType;
+  /**
+   * For a date that may be after today: `deadline`, a day something is due by (read forward,
+   * "friday" is the next one); `planned`, the day of a meeting that may be ahead. Every other
+   * date is the day something happened, and net refuses one after today.
+   */
+  ahead?: 'deadline' | 'planned';
 }
 
 export interface RecordKind {
@@ -71,7 +77,7 @@ const KINDS_LIST: readonly RecordKind[] = [
     table: 'interactions',
     noun: 'interaction',
     fields: [
-      { column: 'on_date', label: 'on', flag: '--on', type: 'date' },
+      { column: 'on_date', label: 'on', flag: '--on', type: 'date', ahead: 'planned' },
       { column: 'kind', label: 'kind', flag: '--kind', type: 'interaction-kind' },
       { column: 'summary', label: 'summary', flag: '--summary', type: 'text' },
       { column: 'thanks_owed', label: 'thanks', flag: '--thanks', type: 'flag' },
@@ -120,7 +126,7 @@ const KINDS_LIST: readonly RecordKind[] = [
       { column: 'what', label: 'what', flag: '--what', type: 'required-text' },
       { column: 'direction', label: 'direction', type: 'text' },
       { column: 'made_on', label: 'on', flag: '--on', type: 'date' },
-      { column: 'by_date', label: 'by', flag: '--by', type: 'date' },
+      { column: 'by_date', label: 'by', flag: '--by', type: 'date', ahead: 'deadline' },
       { column: 'status', label: 'status', type: 'text' },
       { column: 'closed_on', label: 'closed on', type: 'date' },
       { column: 'nudges', label: 'nudges', type: 'text' },

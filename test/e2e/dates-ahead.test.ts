@@ -1,0 +1,99 @@
+// Dates that have not come yet, with the real binary. An `--on` after today for something
+// that has already happened (a thank-you sent, a lead given, a stage reached) is refused with
+// exit 2 and writes nothing; today itself is accepted. What is rightly ahead stays: a planned
+// meeting (`net log --on`, `net add --on`, an interaction's day in `net edit`) and a `--by` deadline.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupJournals, type DueJson, type ShowJson, type TempJournal, tempJournal } from './helpers.js';
+
+afterEach(cleanupJournals);
+
+const TODAY = '2026-11-23';
+const TOMORROW = '2026-11-24';
+const NEXT_WEEK = '2026-11-30';
+
+/** Dana (#1) met on the 20th with a lead l1, promises p1 (mine) and p2 (theirs), a need n1; Bob (#2); a note m1; an application j1. */
+function seeded(): TempJournal {
+  const j = tempJournal({ today: TODAY });
+  j.ok('add', 'Dana', '--met', 'coffee', '--on', '2026-11-20', '--lead', 'Acme is hiring', '--promise', 'send notes', '--expect', 'intro to Harry', '--need', 'a designer');
+  j.ok('add', 'Bob');
+  j.ok('note', 'Dana', 'moved teams');
+  j.ok('job', 'add', 'Analyst', '--company', 'Acme');
+  return j;
+}
+
+function due(j: TempJournal, day: string, ...flags: string[]): DueJson[] {
+  const r = j.netWith({ env: { NET_TODAY: day } }, 'due', '--json', ...flags);
+  if (r.code !== 0) throw new Error(`net due on ${day} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as DueJson[];
+}
+
+/**
+ * Each command that records what has happened, what its refusal says to do, in an order in
+ * which each one, given today, leaves the journal ready for the next. `DAY` stands for the date.
+ */
+const DAY = '<day>';
+const PAST_ONLY: ReadonlyArray<readonly [string[], string]> = [
+  [['thank', 'Dana', '--on', DAY], 'record a thank-you on the day you send it.'],
+  [['lead', 'Dana', 'Hooli too', '--on', DAY], 'record a lead once it is given.'],
+  [['note', 'Dana', 'hi', '--on', DAY], 'date a note today or earlier (a meeting ahead is planned with net log <who> "<what>" --on <date>).'],
+  [['need', 'Dana', 'an intro', '--on', DAY], 'record a need once they have told you.'],
+  [['promise', 'Dana', 'send the deck', '--by', NEXT_WEEK, '--on', DAY], 'a promise is dated the day it is made; --by gives the day it is due.'],
+  [['lead', 'followed', 'l1', '--on', DAY], 'record it on the day the lead is followed.'],
+  [['lead', 'reported', 'l1', '--on', DAY], 'record it on the day the lead is reported.'],
+  [['lead', 'news', 'l1', 'an interview', '--on', DAY], 'record news on the day it comes.'],
+  [['lead', 'dropped', 'l2', '--on', DAY], 'record it on the day the lead is dropped.'],
+  [['promise', 'kept', 'p1', '--on', DAY], 'record it on the day the promise is kept.'],
+  [['promise', 'dropped', 'p2', '--on', DAY], 'record it on the day the promise is dropped.'],
+  [['need', 'met', 'n1', '--on', DAY], 'record it on the day the need is met.'],
+  [['need', 'dropped', 'n2', '--on', DAY], 'record it on the day the need is dropped.'],
+  [['intro', 'Dana', 'Bob', '--on', DAY], 'record an introduction once you have made it.'],
+  [['edit', 'l1', '--on', DAY], 'the day of l1 is when it happened: give today or an earlier day.'],
+  [['edit', 'p1', '--on', DAY], 'the day of p1 is when it happened: give today or an earlier day.'],
+  [['edit', 'n1', '--on', DAY], 'the day of n1 is when it happened: give today or an earlier day.'],
+  [['edit', 'm1', '--on', DAY], 'the day of m1 is when it happened: give today or an earlier day.'],
+  [['edit', 'j1', '--on', DAY], 'the day of j1 is when it happened: give today or an earlier day.'],
+  [['job', 'add', 'Engineer', '--company', 'Hooli', '--on', DAY], 'record a stage on the day it is reached.'],
+  [['job', 'j1', 'screen', '--on', DAY], 'record a stage on the day it is reached.'],
+  [['landed', 'Analyst', '--company', 'Acme', '--on', DAY], 'record it on the day you accept.'],
+];
+
+const on = (args: readonly string[], day: string) => args.map((a) => (a === DAY ? day : a));
+
+describe('--on after today for what has already happened', () => {
+  it('is refused with exit 2, a message that says what to do, and the journal unchanged; today is accepted', () => {
+    const j = seeded();
+    for (const [args, advice] of PAST_ONLY) {
+      const before = j.snapshot();
+      const ahead = j.net(...on(args, TOMORROW));
+      expect(ahead.code, `net ${on(args, TOMORROW).join(' ')}: ${ahead.stderr}`).toBe(2);
+      expect(ahead.stderr).toBe(`net: --on ${TOMORROW} is after today (${TODAY}): ${advice}\n`);
+      expect(ahead.stdout).toBe('');
+      expect(j.snapshot(), `net ${on(args, TOMORROW).join(' ')} changed the journal`).toEqual(before);
+      // The boundary: the same command dated today goes through.
+      const today = j.net(...on(args, TODAY));
+      expect(today.code, `net ${on(args, TODAY).join(' ')}: ${today.stderr}`).toBe(0);
+    }
+  });
+
+  it('reads words as days too: tomorrow is refused, yesterday is kept', () => {
+    const j = seeded();
+    const before = j.snapshot();
+    const r = j.net('thank', 'Dana', '--on', 'tomorrow');
+    expect([r.code, r.stderr]).toEqual([2, `net: --on ${TOMORROW} is after today (${TODAY}): record a thank-you on the day you send it.\n`]);
+    expect(j.snapshot()).toEqual(before);
+    expect(j.ok('thank', 'Dana', '--on', 'yesterday').stdout).toBe('Thanked Dana (1 thank-you closed).\nNext: net due\n');
+    expect(j.json<ShowJson>('show', 'Dana', '--json').interactions[0]?.thanked_on).toBe('2026-11-22');
+  });
+
+  it('keeps what is rightly ahead: a planned meeting, a deadline, an interaction moved to a day ahead', () => {
+    const j = seeded();
+    expect(j.ok('log', 'Dana', 'lunch', '--kind', 'meeting', '--on', NEXT_WEEK).stdout).toMatch(/^Planned i2: meeting with Dana on 2026-11-30\./m);
+    expect(j.ok('promise', 'Dana', 'send the deck', '--by', NEXT_WEEK).stdout).toMatch(/^Added promise p3 to Dana: send the deck by 2026-11-30\.$/m);
+    expect(j.ok('edit', 'p1', '--by', TOMORROW).stdout).toMatch(/^Changed p1: by \(none\) → 2026-11-24\.$/m);
+    j.ok('edit', 'i1', '--on', TOMORROW);
+    expect(due(j, TODAY, '--all').filter((d) => d.kind === 'upcoming').map((d) => [d.id, d.due])).toEqual([
+      ['i1', TOMORROW],
+      ['i2', NEXT_WEEK],
+    ]);
+  });
+});
