@@ -211,17 +211,20 @@ async function askWizard(ctx: Context, isNew: boolean): Promise<{ opts: AddOptio
   const same = isNew ? null : await samePerson(ctx, name);
   const met = await ask('Where did you meet?');
   const metOn = (await askDate('When did you meet?', 'past', { default: 'today' })) ?? ctx.today;
+  // A day ahead is a planned meeting, as with --on: nothing has come of it to ask about yet.
+  const ahead = metOn > ctx.today;
+  if (ahead) ctx.io.err(`${metOn} is after today: a planned meeting. Record what they need, leads and promises after you meet.`);
   const viaText = await ask('Who introduced you? (blank for nobody)');
   const via = viaText === undefined ? null : await introducer(ctx, viaText, name);
   const company = await ask('Company');
   const role = await ask('Role');
   const email = await ask('Email');
   const tags = await ask('Tags (separated by commas)');
-  const summary = await ask('What did you talk about?');
-  const need = await askMany('What do they need?');
-  const lead = await askMany('A lead they gave you');
-  const promises = await askPledges('What did you promise them?', 'By when will you do it? (blank for none; e.g. friday, 2w)');
-  const expects = await askPledges('What did they promise you?', 'By when will they do it? (blank for none)');
+  const summary = await ask(ahead ? 'What will you talk about?' : 'What did you talk about?');
+  const need = ahead ? undefined : await askMany('What do they need?');
+  const lead = ahead ? undefined : await askMany('A lead they gave you');
+  const promises = ahead ? [] : await askPledges('What did you promise them?', 'By when will you do it? (blank for none; e.g. friday, 2w)');
+  const expects = ahead ? [] : await askPledges('What did they promise you?', 'By when will they do it? (blank for none)');
   const every = await p.input('Keep in touch every', {
     default: `${DEFAULT_CADENCE_DAYS}d`,
     validate: (v) => {
@@ -256,6 +259,7 @@ async function prepare(o: AddOptions, ctx: Context, answered: Answered | null): 
   const name = (o.name ?? '').trim();
   const metOn = answered ? answered.metOn : ((await optionalDate(o.on, '--on', ctx.today, 'past')) ?? ctx.today);
   const undated = (values: readonly string[] | undefined): Pledged[] => nonEmpty(values).map((what) => ({ what, by: null }));
+  if (metOn > ctx.today) notAtPlannedMeeting(o, metOn, ctx.today);
   return {
     name,
     company: o.company ?? null,
@@ -281,6 +285,27 @@ async function prepare(o: AddOptions, ctx: Context, answered: Answered | null): 
   };
 }
 
+/**
+ * A meeting after today is planned, as with `net log --on`: nothing has come of it yet. The
+ * needs, leads and promises of a meeting are dated on its day, so they wait until it happens
+ * (net need, net lead and net promise refuse a day ahead too).
+ */
+const AFTER_MEETING = [
+  ['need', 'net need'],
+  ['lead', 'net lead'],
+  ['promise', 'net promise'],
+  ['expect', 'net promise --theirs'],
+] as const;
+
+function notAtPlannedMeeting(o: AddOptions, metOn: IsoDate, today: IsoDate): void {
+  const early = AFTER_MEETING.filter(([k]) => nonEmpty(o[k]).length > 0);
+  if (early.length === 0) return;
+  throw new UsageError(
+    `--on ${metOn} is after today (${today}): a planned meeting has no ${early.map(([k]) => `--${k}`).join(' or ')} yet. ` +
+      `Leave them out, and record them after you meet (${early.map(([, command]) => command).join(', ')}).`,
+  );
+}
+
 /** `--via`: someone in the journal, or a new person (who cannot be the one being added). */
 async function introducer(ctx: Context, ref: string, name: string): Promise<Introducer> {
   const via = await introducerOption(ctx, ref);
@@ -299,7 +324,7 @@ interface Written {
   interactionId: number | null;
   /** The introducer, when `--via` named someone new and they were added. */
   addedVia: number | null;
-  /** The meeting owes them a thank-you. */
+  /** The meeting owes them a thank-you now (a planned one owes it on its day). */
   thanksOwed: boolean;
   /** The thank-you owed to whoever introduced you (its interaction), if one is. */
   introThanks: number | null;
@@ -325,6 +350,11 @@ function writeIntroducer(j: Journal, via: Introducer | null): { id: number | nul
  */
 function meetingThanks(r: NewContact, today: IsoDate): boolean {
   return (r.thanks || thanksOwedByDefault(r.kind, r.metOn, today, false)) && !(r.via !== null && r.kind === 'intro');
+}
+
+/** Whether the first meeting, if one was logged, owes a thank-you today: a planned one owes it on its day. */
+function owesNow(r: NewContact, interactionId: number | null, today: IsoDate): boolean {
+  return interactionId !== null && r.metOn <= today && meetingThanks(r, today);
 }
 
 /** The first meeting and what came of it, for contact `id`. */
@@ -365,7 +395,7 @@ function write(r: NewContact, ctx: Context): Written {
     });
     const interactionId = writeMeeting(j, id, r, ctx.today);
     const introThanks = via.id !== null ? introduced(j, via.id, id, r.name, r.metOn, ctx.today) : null;
-    return { id, interactionId, addedVia: via.added, thanksOwed: interactionId !== null && meetingThanks(r, ctx.today), introThanks };
+    return { id, interactionId, addedVia: via.added, thanksOwed: owesNow(r, interactionId, ctx.today), introThanks };
   });
 }
 
@@ -373,8 +403,10 @@ function write(r: NewContact, ctx: Context): Written {
  * Records that `introducerId` introduced the user to `personId` on `on`: an interaction with
  * the introducer that owes them a thank-you for it ("Thank Kim for introducing you to Xena"),
  * unless it was recorded two weeks or more after the day. Returns its id when one is owed.
+ * A meeting planned ahead was introduced already: that introduction is dated today, and owed now.
  */
-export function introduced(j: Journal, introducerId: number, personId: number, personName: string, on: IsoDate, today: IsoDate): number | null {
+export function introduced(j: Journal, introducerId: number, personId: number, personName: string, meetingOn: IsoDate, today: IsoDate): number | null {
+  const on = meetingOn > today ? today : meetingOn;
   const thanksOwed = thanksOwedByDefault('intro', on, today, false);
   const id = j.interactions.insert({
     contactIds: [introducerId],
@@ -451,14 +483,15 @@ function writeTo(who: ContactRef, r: NewContact, ctx: Context): WrittenTo {
     }
     j.contacts.update(who.id, patch);
     const interactionId = writeMeeting(j, who.id, r, ctx.today);
-    return { id: who.id, interactionId, addedVia, filled, kept, thanksOwed: interactionId !== null && meetingThanks(r, ctx.today), introThanks };
+    return { id: who.id, interactionId, addedVia, filled, kept, thanksOwed: owesNow(r, interactionId, ctx.today), introThanks };
   });
 }
 
 /** What the meeting brought, for the line that reports the add: "met 2026-10-01 (a fair), 1 need". */
-function meetingParts(r: NewContact, w: Written): string[] {
+function meetingParts(r: NewContact, w: Written, today: IsoDate): string[] {
   const parts: string[] = [];
-  if (w.interactionId !== null) parts.push(`met ${r.metOn}${r.metWhere ? ` (${safeLine(r.metWhere)})` : ''}`);
+  const where = r.metWhere ? ` (${safeLine(r.metWhere)})` : '';
+  if (w.interactionId !== null) parts.push(r.metOn > today ? `planned ${r.kind} on ${r.metOn}${where}` : `met ${r.metOn}${where}`);
   if (r.needs.length) parts.push(plural(r.needs.length, 'need'));
   if (r.leads.length) parts.push(plural(r.leads.length, 'lead'));
   if (r.promises.length) parts.push(`${plural(r.promises.length, 'promise')} of yours`);
@@ -476,29 +509,44 @@ function reportIntroducer(r: NewContact, w: Written, ctx: Context): void {
   }
 }
 
-function report(r: NewContact, w: Written, ctx: Context): void {
-  const parts = meetingParts(r, w);
-  const extra = parts.length ? `: ${parts.join(', ')}` : '';
-  ctx.io.out(`Added #${w.id} ${safeLine(r.name)}${extra}.`);
-  reportIntroducer(r, w, ctx);
-  sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [w.id]);
-  ctx.io.out(`Next: ${nextStep(w, w.id, ctx)}`);
+/** The first meeting was logged for a day after today: planned, as `net log --on` plans one. */
+function planned(r: NewContact, w: Written, today: IsoDate): boolean {
+  return w.interactionId !== null && r.metOn > today;
 }
 
-/** Thank whoever is owed it (the person met, the introducer), or look at the card. */
-function nextStep(w: Written, id: number, ctx: Context): string {
+/** What the line that reports a planned meeting adds, in the words `net log` uses for one. */
+const PLANNED = ' net due lists it that day; it owes nothing until then.';
+
+function report(r: NewContact, w: Written, ctx: Context): void {
+  const parts = meetingParts(r, w, ctx.today);
+  const extra = parts.length ? `: ${parts.join(', ')}` : '';
+  const ahead = planned(r, w, ctx.today);
+  ctx.io.out(`Added #${w.id} ${safeLine(r.name)}${extra}.${ahead ? PLANNED : ''}`);
+  reportIntroducer(r, w, ctx);
+  sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [w.id]);
+  ctx.io.out(`Next: ${nextStep(w, w.id, ahead, ctx)}`);
+}
+
+/** Thank whoever is owed it (the person met, the introducer), or see the planned meeting, or look at the card. */
+function nextStep(w: Written, id: number, ahead: boolean, ctx: Context): string {
   const introducer = w.introThanks !== null ? ctx.journal().interactions.get(w.introThanks)?.contacts[0] : undefined;
   if (introducer) ctx.io.out(`${safeLine(introducer.name)} is owed a thank-you for the introduction (i${w.introThanks}).`);
   const thank = [...(w.thanksOwed ? [id] : []), ...(introducer ? [introducer.id] : [])];
-  return thank.length > 0 ? `send a thank-you, then ${thank.map((t) => `net thank ${t}`).join(' and ')}` : `net show ${id}`;
+  if (thank.length > 0) return `send a thank-you, then ${thank.map((t) => `net thank ${t}`).join(' and ')}`;
+  return ahead ? 'net due --all' : `net show ${id}`;
 }
 
 function reportTo(who: ContactRef, r: NewContact, w: WrittenTo, ctx: Context): void {
-  const parts = meetingParts(r, w);
+  const parts = meetingParts(r, w, ctx.today);
   if (w.filled.length) parts.push(`filled in ${w.filled.join(', ')}`);
-  ctx.io.out(parts.length ? `Logged to #${who.id} ${safeLine(who.name)}: ${parts.join(', ')}.` : `#${who.id} ${safeLine(who.name)} is already in the journal; nothing new to add.`);
+  const ahead = planned(r, w, ctx.today);
+  ctx.io.out(
+    parts.length
+      ? `Logged to #${who.id} ${safeLine(who.name)}: ${parts.join(', ')}.${ahead ? PLANNED : ''}`
+      : `#${who.id} ${safeLine(who.name)} is already in the journal; nothing new to add.`,
+  );
   if (w.kept.length) ctx.io.out(`Kept their ${w.kept.join(', ')} as the journal has it; change it with: net edit ${who.id} --help`);
   reportIntroducer(r, w, ctx);
   sayWaysToGive(ctx, [r.notes, r.summary, ...r.leads], [who.id]);
-  ctx.io.out(`Next: ${nextStep(w, who.id, ctx)}`);
+  ctx.io.out(`Next: ${nextStep(w, who.id, ahead, ctx)}`);
 }

@@ -97,3 +97,52 @@ describe('--on after today for what has already happened', () => {
     ]);
   });
 });
+
+describe('net add --on a day ahead: a planned meeting, as net log --on plans one', () => {
+  it('says so, points to net due --all, owes nothing until its day, and is due that day like a logged plan', () => {
+    const j = tempJournal({ today: TODAY });
+    const r = j.ok('add', 'Sam', '--met', 'coffee at Bennu', '--on', NEXT_WEEK);
+    expect(r.stdout).toBe('Added #1 Sam: planned meeting on 2026-11-30 (coffee at Bennu). net due lists it that day; it owes nothing until then.\nNext: net due --all\n');
+    expect(j.ok('due', '--all').stdout).toMatch(/i1\s+upcoming\s+Sam\s+Planned meeting: coffee at Bennu\s+planned for 2026-11-30/);
+    // The same meeting planned with net log, for comparison.
+    j.ok('add', 'Tom', '--every', '90d');
+    j.ok('log', 'Tom', 'coffee at Bennu', '--kind', 'meeting', '--on', NEXT_WEEK);
+    const shape = (items: DueJson[], who: string) => items.filter((d) => d.contact.name === who).map((d) => [d.kind, d.title.replace(who, 'X'), d.since, d.due, d.days_overdue]);
+    expect(due(j, TODAY)).toEqual([]);
+    for (const day of [TODAY, '2026-11-29', NEXT_WEEK]) {
+      const all = due(j, day, '--all');
+      expect(shape(all, 'Sam'), day).toEqual(shape(all, 'Tom'));
+    }
+    expect(shape(due(j, '2026-11-29'), 'Sam')).toEqual([]);
+    expect(shape(due(j, NEXT_WEEK), 'Sam').map(([kind]) => kind)).toEqual(['upcoming', 'thanks']);
+  });
+
+  it('owes the introducer a thank-you now: the introduction happened before the meeting', () => {
+    const j = tempJournal({ today: TODAY });
+    const r = j.ok('add', 'Xena', '--met', 'lunch', '--on', NEXT_WEEK, '--via', 'Kim');
+    expect(r.stdout).toBe(
+      'Added #2 Xena: planned meeting on 2026-11-30 (lunch). net due lists it that day; it owes nothing until then.\n' +
+        'Also added #1 Kim, who introduced you (no keep-in-touch cadence until you talk to them).\n' +
+        'Kim is owed a thank-you for the introduction (i2).\n' +
+        'Next: send a thank-you, then net thank 1\n',
+    );
+    expect(due(j, TODAY).map((d) => [d.id, d.kind, d.contact.name, d.since])).toEqual([['i2', 'thanks', 'Kim', TODAY]]);
+    expect(j.ok('thank', '1').stdout).toBe('Thanked Kim (1 thank-you closed).\nNext: net due\n');
+    expect(due(j, TODAY)).toEqual([]);
+  });
+
+  it('refuses needs, leads and promises of a meeting that has not happened, and writes nothing', () => {
+    const j = tempJournal({ today: TODAY });
+    j.ok('add', 'Dana');
+    const before = j.snapshot();
+    const r = j.net('add', 'Yan', '--met', 'lunch', '--on', NEXT_WEEK, '--lead', 'a job', '--expect', 'an intro');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `net: --on ${NEXT_WEEK} is after today (${TODAY}): a planned meeting has no --lead or --expect yet. Leave them out, and record them after you meet (net lead, net promise --theirs).\n`,
+    );
+    expect(j.net('add', 'Yan', '--on', TOMORROW, '--need', 'x', '--promise', 'y').stderr).toMatch(/: a planned meeting has no --need or --promise yet\. .*\(net need, net promise\)\.\n$/);
+    expect(j.snapshot()).toEqual(before);
+    // Today is no meeting ahead: they go through.
+    expect(j.ok('add', 'Yan', '--met', 'lunch', '--on', TODAY, '--lead', 'a job').stdout).toMatch(/^Added #2 Yan: met 2026-11-23 \(lunch\), 1 lead\.$/m);
+  });
+});

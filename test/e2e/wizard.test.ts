@@ -238,6 +238,32 @@ describe('the wizard through an injected prompter', () => {
     expect(card.interactions).toHaveLength(1);
   });
 
+  it('a day ahead is a planned meeting, as with --on: nothing is asked about what came of it', async () => {
+    const j = tempJournal();
+    const p = scriptedPrompter({ name: ['Sam Reyes'], 'where met': ['coffee at Bennu'], 'when met': ['2026-10-08'], 'talked about': ['the data team'] });
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+    const asked = p.asked.map((a) => stepOf(a.message));
+    expect(asked).toEqual(['name', 'where met', 'when met', 'introduced', 'company', 'role', 'email', 'tags', 'talked about', 'cadence']);
+    expect(p.asked.find((a) => stepOf(a.message) === 'talked about')?.message).toBe('What will you talk about?');
+    expect(io.stderr.join('\n')).toContain('2026-10-08 is after today: a planned meeting. Record what they need, leads and promises after you meet.');
+    expect(io.stdout.join('\n')).toBe(
+      'Added #1 Sam Reyes: planned meeting on 2026-10-08 (coffee at Bennu). net due lists it that day; it owes nothing until then.\nNext: net due --all',
+    );
+    expect(j.json<Array<{ id: string; kind: string; due: string }>>('due', '--json', '--all').map((d) => [d.id, d.kind, d.due])).toEqual([['i1', 'upcoming', '2026-10-08']]);
+  });
+
+  it('a planned meeting with someone already in the journal is logged to them as planned', async () => {
+    const j = tempJournal();
+    j.ok('add', 'Maria Lopez', '--company', 'Initech');
+    const p = scriptedPrompter({ name: ['maria lopez'], 'where met': ['a fair'], 'when met': ['2026-10-05'] }, { select: (choices) => choices.find((c) => c.name.startsWith('Yes'))?.value });
+    const { code, io } = await runOnTerminal(j, ['add'], p.factory);
+    expect(code, io.stderr.join('\n')).toBe(0);
+    expect(io.stdout.join('\n')).toBe(
+      'Logged to #1 Maria Lopez: planned meeting on 2026-10-05 (a fair), filled in where met. net due lists it that day; it owes nothing until then.\nNext: net due --all',
+    );
+  });
+
   // Cancel at the first question of each step, and at a repeat question inside a step.
   const cancels: Array<[string, Partial<Record<Step, Answer[]>>]> = [
     ...STEPS.map(([step]): [string, Partial<Record<Step, Answer[]>>] => [step, { ...FULL, [step]: [CANCEL] }]),
