@@ -72,6 +72,11 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
     if (lead.status === 'dropped') throw new UsageError(`Lead l${id} was dropped; there is nothing to report back on.`);
     return lead;
   });
+  // A report-back is something done: a meeting ahead has not given one yet.
+  if (reported.length > 0 && on > ctx.today) {
+    const then = reported.map((l) => `net lead reported l${l.id}`).join(' and ');
+    throw new UsageError(`--on ${on} is after today (${ctx.today}): a planned meeting has not reported back yet. Leave out --reported, and after you meet: ${then}`);
+  }
 
   // Someone without a cadence yet (imported) gets the default one at their first conversation.
   const cadenceGiven = people.filter((p) => {

@@ -85,6 +85,22 @@ describe('--on after today for what has already happened', () => {
     expect(j.json<ShowJson>('show', 'Dana', '--json').interactions[0]?.thanked_on).toBe('2026-11-22');
   });
 
+  it('a planned meeting (net log --on ahead) has not reported back on a lead yet', () => {
+    const j = seeded();
+    j.ok('lead', 'followed', 'l1');
+    j.ok('lead', 'Dana', 'Hooli too');
+    j.ok('lead', 'followed', 'l2');
+    const before = j.snapshot();
+    const r = j.net('log', 'Dana', 'lunch', '--on', NEXT_WEEK, '--reported', 'l1', '--reported', 'l2');
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `net: --on ${NEXT_WEEK} is after today (${TODAY}): a planned meeting has not reported back yet. Leave out --reported, and after you meet: net lead reported l1 and net lead reported l2\n`,
+    ]);
+    expect(j.snapshot()).toEqual(before);
+    expect(j.ok('log', 'Dana', 'lunch', '--on', TODAY, '--reported', 'l1').stdout).toMatch(/^Reported back to Dana on lead l1: Acme is hiring\.$/m);
+  });
+
   it('keeps what is rightly ahead: a planned meeting, a deadline, an interaction moved to a day ahead', () => {
     const j = seeded();
     expect(j.ok('log', 'Dana', 'lunch', '--kind', 'meeting', '--on', NEXT_WEEK).stdout).toMatch(/^Planned i2: meeting with Dana on 2026-11-30\./m);
