@@ -300,9 +300,10 @@ const AFTER_MEETING = [
 function notAtPlannedMeeting(o: AddOptions, metOn: IsoDate, today: IsoDate): void {
   const early = AFTER_MEETING.filter(([k]) => nonEmpty(o[k]).length > 0);
   if (early.length === 0) return;
+  const them = early.length === 1 ? 'it' : 'them';
   throw new UsageError(
     `--on ${metOn} is after today (${today}): a planned meeting has no ${early.map(([k]) => `--${k}`).join(' or ')} yet. ` +
-      `Leave them out, and record them after you meet (${early.map(([, command]) => command).join(', ')}).`,
+      `Leave ${them} out, and record ${them} after you meet (${early.map(([, command]) => command).join(', ')}).`,
   );
 }
 

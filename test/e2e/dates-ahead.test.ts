@@ -157,6 +157,7 @@ describe('net add --on a day ahead: a planned meeting, as net log --on plans one
       `net: --on ${NEXT_WEEK} is after today (${TODAY}): a planned meeting has no --lead or --expect yet. Leave them out, and record them after you meet (net lead, net promise --theirs).\n`,
     );
     expect(j.net('add', 'Yan', '--on', TOMORROW, '--need', 'x', '--promise', 'y').stderr).toMatch(/: a planned meeting has no --need or --promise yet\. .*\(net need, net promise\)\.\n$/);
+    expect(j.net('add', 'Yan', '--on', TOMORROW, '--met', 'lunch', '--lead', 'a job').stderr).toMatch(/: a planned meeting has no --lead yet\. Leave it out, and record it after you meet \(net lead\)\.\n$/);
     expect(j.snapshot()).toEqual(before);
     // Today is no meeting ahead: they go through.
     expect(j.ok('add', 'Yan', '--met', 'lunch', '--on', TODAY, '--lead', 'a job').stdout).toMatch(/^Added #2 Yan: met 2026-11-23 \(lunch\), 1 lead\.$/m);
