@@ -40,9 +40,18 @@ function readTemplate(file: string): string | null {
 /** The item net due shows today (snoozed and resting ones too), else one falling due in the coming days. */
 function findItem(j: Journal, id: string, today: string): DueItem {
   const input = j.due.input(addDays(today, AHEAD_DAYS));
-  const item = dueItems(input, today).find((i) => i.id === id) ?? dueAhead(input, today, AHEAD_DAYS).find((e) => e.item.id === id)?.item;
-  if (!item) throw new UsageError(`Nothing is owed for ${id} today or in the next ${AHEAD_DAYS} days. See the ids with: net due --all`);
-  return item;
+  const now = dueItems(input, today);
+  const owedNow = now.find((i) => i.id === id);
+  if (owedNow) return owedNow;
+  const ahead = dueAhead(input, today, AHEAD_DAYS).map((e) => e.item);
+  const item = ahead.find((i) => i.id === id);
+  if (item) return item;
+  // An interview with several people owes each their own thank-you (`i12c3`): name them.
+  const each = id.startsWith('i') ? [...new Set([...now, ...ahead].map((i) => i.id).filter((i) => i.startsWith(`${id}c`)))] : [];
+  if (each.length > 0) {
+    throw new UsageError(`${id} was an interview with several people, each owed their own thank-you: draft one with net draft ${each.join(', net draft ')}`);
+  }
+  throw new UsageError(`Nothing is owed for ${id} today or in the next ${AHEAD_DAYS} days. See the ids with: net due --all`);
 }
 
 function contact(j: Journal, id: number): Contact {
@@ -64,11 +73,11 @@ export function registerDraft(program: Command, ctx: Context): void {
     .option('--to', 'add a To: line with their email address')
     .option('--mailto', 'print a mailto: link instead, to open the draft in your mail program')
     .option('-o, --output <file>', 'write to a file (private, mode 0600) instead of stdout')
-    .addHelpText('after', examples(['net draft i12', 'net draft l5 --to', 'net draft p3 --mailto', 'net draft c7 -o catch-up.txt']))
+    .addHelpText('after', examples(['net draft i12', 'net draft i12c3', 'net draft l5 --to', 'net draft p3 --mailto', 'net draft c7 -o catch-up.txt']))
     .action(async (itemText: string, o: DraftOptions) => {
-      // `j4c7`: what application j4 owes contact 7.
+      // `i12c3`: the thank-you to contact 3 of panel interview i12; `j4c7`: what application j4 owes contact 7.
       const m = /^#?([a-z])(\d{1,15})(c\d{1,15})?$/i.exec(itemText.trim());
-      if (!m || (m[3] !== undefined && m[1]?.toLowerCase() !== 'j')) {
+      if (!m || (m[3] !== undefined && !['i', 'j'].includes(m[1]?.toLowerCase() ?? ''))) {
         throw new UsageError(`"${safeLine(itemText)}" is not an item id. Use the id net due prints, like i12, l5, p3, c7 or j4.`);
       }
       const id = `${(m[1] ?? '').toLowerCase()}${m[2]}${(m[3] ?? '').toLowerCase()}`;

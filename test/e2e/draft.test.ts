@@ -235,4 +235,34 @@ describe('net draft', () => {
       expect(r.stderr).toContain(message);
     }
   });
+
+  it('an interview with several people: each thank-you is drafted to that person by its own id, as net calendar says', () => {
+    const j = tempJournal({ today: '2026-11-23' });
+    for (const name of ['Ana Ruiz', 'Ben Cole', 'Cy Obi']) j.ok('add', name, '--every', 'never');
+    j.ok('edit', 'Ben Cole', '--email', 'ben@example.com');
+    j.ok('log', 'Ana', 'the platform team', '--kind', 'interview', '--with', 'Ben', '--with', 'Cy');
+    expect(j.ok('calendar').stdout).toContain('net draft i1c2');
+    const before = j.snapshot().hash;
+    const draft = j.ok('draft', 'i1c2', '--to').stdout;
+    expect(draft.split('\n').slice(0, 5)).toEqual(['To: "Ben Cole" <ben@example.com>', 'Subject: Thank you for the interview', '', 'Hi Ben,', '']);
+    expect(draft).toContain('Thank you for your time at our interview on 23 November. I am still thinking about what we discussed: the platform team.');
+    expect(new URL(j.ok('draft', 'I1C3', '--mailto').stdout.trim()).searchParams.get('body')).toContain('Hi Cy,');
+    const file = path.join(j.dir, 'ben.txt');
+    expect(j.ok('draft', 'i1c2', '-o', file).stdout).toBe(`Wrote the draft for i1c2 (to Ben Cole) to ${file}. When it is sent: net done i1c2\n`);
+    for (const [arg, message] of [
+      ['i1', 'i1 was an interview with several people, each owed their own thank-you: draft one with net draft i1c1, net draft i1c2, net draft i1c3\n'],
+      ['i1c9', 'Nothing is owed for i1c9 today or in the next 60 days. See the ids with: net due --all\n'],
+      ['l1c2', '"l1c2" is not an item id.'],
+    ] as const) {
+      const r = j.net('draft', arg);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    // Ben thanked: his is closed, the others' still draft.
+    j.ok('done', 'i1c2');
+    expect(j.net('draft', 'i1c2').code).toBe(2);
+    expect(j.ok('draft', 'i1c1').stdout).toContain('Hi Ana,');
+    expect(fs.readdirSync(j.dir).sort()).toEqual(['ben.txt', 'net.db']);
+    expect(before).not.toBe(j.snapshot().hash);
+  });
 });
