@@ -38,11 +38,19 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
   let started = false;
   let ended = false;
   let checked = false;
+  // What `visit` threw comes back out of the parser as it was: only the parser's own errors mean the text is not JSON.
+  let visitFailed: unknown;
 
   parser.onValue = ({ value, key: index }) => {
     if (list === null) return;
     if (typeof index !== 'number') fail(`"${list}" is not a list`);
-    visit(backupRecord(list, index as number, value, file));
+    const r = backupRecord(list, index as number, value, file);
+    try {
+      visit(r);
+    } catch (err) {
+      visitFailed = err;
+      throw err;
+    }
   };
   tokenizer.onToken = (t) => {
     parser.write(t);
@@ -94,7 +102,7 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
     for (const piece of pieces) tokenizer.write(piece);
     if (!tokenizer.isEnded) tokenizer.end();
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    if (err instanceof UsageError || err === visitFailed) throw err;
     throw new UsageError(`${file} is not valid JSON (${(err as Error).message}). Import a file written by net export.`);
   }
   if (!ended) throw new UsageError(`${file} is not valid JSON (it ends before the backup does). Import a file written by net export.`);

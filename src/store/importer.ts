@@ -258,6 +258,13 @@ class ImportRun {
   private addedWithUuid = false;
   private readonly rebuilt: Array<{ name: string; sql: string }> = [];
   private pending = false;
+  /**
+   * Whether a contact of the file turned out to be someone already in the journal under
+   * another uuid (same email, profile URL, phone, or name and company): the file's records
+   * that point at the file's uuid then go to that person. Their uuids wait in a temporary
+   * table (on disk, like the introducers', so that a file of any size fits).
+   */
+  private aliased = false;
 
   constructor(
     private readonly j: Journal,
@@ -279,10 +286,18 @@ class ImportRun {
     j.db.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk', '1')").run();
   }
 
-  /** The contact with this uuid, in the journal or imported so far. */
+  /** The contact with this uuid, in the journal or imported so far, or the one it was found to be. */
   contactId(uuid: string): number | undefined {
-    const r = this.j.db.stmt('SELECT id FROM contacts WHERE uuid = ?').get(uuid) as Row | undefined;
+    const r = (this.j.db.stmt('SELECT id FROM contacts WHERE uuid = ?').get(uuid) ??
+      (this.aliased ? this.j.db.stmt('SELECT id FROM temp.import_aliases WHERE uuid = ?').get(uuid) : undefined)) as Row | undefined;
     return r === undefined ? undefined : Number(r.id);
+  }
+
+  /** The file's contact `uuid` is the journal's contact `id`, known by another uuid. */
+  private alias(uuid: string, id: number): void {
+    if (!this.aliased) this.j.db.raw.exec('CREATE TEMP TABLE IF NOT EXISTS import_aliases (uuid TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID');
+    this.aliased = true;
+    this.j.db.stmt('INSERT OR REPLACE INTO temp.import_aliases (uuid, id) VALUES (?, ?)').run(uuid, id);
   }
 
   private idOf(uuid: string): number {
@@ -307,7 +322,7 @@ class ImportRun {
     this.rebuilt.push(...indexes);
   }
 
-  private find(c: ImportContact): { found?: Candidate; sameName?: Candidate } {
+  private find(c: ImportContact): { found?: Candidate; sameName?: Candidate; byUuid?: true } {
     const cols = 'id, name, company, email, phone, url';
     const byKey = (col: string) => this.j.db.stmt(`SELECT ${cols} FROM contacts WHERE ${col} = ? ORDER BY id`);
     const ok = (r: Row) => (c.uuid ? Number(r.id) <= this.contactsBefore : !this.addedWithUuid || Number(r.id) <= this.contactsBefore);
@@ -318,7 +333,7 @@ class ImportRun {
     };
     if (c.uuid) {
       const r = byKey('uuid').get(c.uuid) as Candidate | undefined;
-      if (r) return { found: r };
+      if (r) return { found: r, byUuid: true };
     }
     const email = c.email ? lookup('email_key', emailKey(c.email)) : undefined;
     if (email) return { found: email };
@@ -340,7 +355,7 @@ class ImportRun {
     const sample = (list: string[], name: string) => {
       if (list.length < SAMPLE) list.push(name);
     };
-    const { found, sameName } = this.find(c);
+    const { found, sameName, byUuid } = this.find(c);
     if (found === undefined) {
       const id = j.contacts.insert(
         {
@@ -379,6 +394,7 @@ class ImportRun {
       return;
     }
     const existing = found.id;
+    if (c.uuid && !byUuid) this.alias(c.uuid, existing);
     const cur = j.contacts.get(existing);
     if (!cur) return;
     const patch: Record<string, unknown> = {};
@@ -431,8 +447,15 @@ class ImportRun {
       this.j.db.stmt('INSERT INTO temp.import_introducers (uuid, by, "where") VALUES (?, ?, ?)').run(c.uuid, c.introducedBy, c.where);
       return;
     }
-    const id = this.idOf(c.uuid);
-    if (this.j.contacts.get(id)?.introducedBy === null) {
+    this.introduce(this.idOf(c.uuid), by);
+  }
+
+  /**
+   * `by` introduced `id`, unless the journal already knows who did, or they are one person
+   * (two contacts of the file found to be the same one of the journal).
+   */
+  private introduce(id: number, by: number): void {
+    if (id !== by && this.j.contacts.get(id)?.introducedBy === null) {
       this.j.contacts.update(id, { introducedBy: by });
       this.touched.add(id);
     }
@@ -446,12 +469,7 @@ class ImportRun {
     for (let last = 0, rows: Row[]; (rows = page.all(last) as Row[]).length > 0; ) {
       for (const r of rows) {
         last = Number(r.rowid);
-        const by = this.idOf(String(r.by));
-        const id = this.idOf(String(r.uuid));
-        if (this.j.contacts.get(id)?.introducedBy === null) {
-          this.j.contacts.update(id, { introducedBy: by });
-          this.touched.add(id);
-        }
+        this.introduce(this.idOf(String(r.uuid)), this.idOf(String(r.by)));
       }
     }
     this.j.db.raw.exec('DROP TABLE temp.import_introducers');
@@ -465,7 +483,7 @@ class ImportRun {
   interaction(i: ImportInteraction): void {
     if (this.has('interactions', i.uuid)) return;
     const id = this.j.interactions.insert(
-      { ...i, introOf: i.introOf ? this.idOf(i.introOf) : null, contactIds: i.contacts.map((c) => this.idOf(c)) },
+      { ...i, introOf: i.introOf ? this.idOf(i.introOf) : null, contactIds: [...new Set(i.contacts.map((c) => this.idOf(c)))] },
       { uuid: i.uuid, recordedOn: i.recordedOn ?? i.on },
     );
     for (const t of i.thanked ?? []) this.j.interactions.markPersonThanked(id, [this.idOf(t.contact)], t.on);
@@ -504,6 +522,8 @@ class ImportRun {
     if (this.result.records.interactions > 0) j.db.raw.prepare(refreshActivity('1')).run();
     for (const i of this.rebuilt) j.db.raw.exec(i.sql);
     j.db.stmt("DELETE FROM meta WHERE key = 'bulk'").run();
+    if (this.aliased) j.db.raw.exec('DROP TABLE temp.import_aliases');
+    this.aliased = false;
     for (const table of Object.keys(SEARCH_SOURCES) as SearchTable[]) j.db.raw.prepare(indexRows(table, 'id > ?')).run(this.before.get(table) ?? 0);
     const reindex = [...this.touched].filter((id) => id <= this.contactsBefore);
     if (reindex.length) {

@@ -452,6 +452,86 @@ describe('JSON export → import into a fresh journal → export', () => {
   });
 });
 
+describe('a backup of another journal, whose people this one knows under other uuids', () => {
+  const TODAY = '2026-11-23';
+  /** Another journal's Dana (`who` says how she is known there), with a record of every kind pointing at her; its backup. */
+  function otherBackup(who: readonly string[]): { file: string; uuid: string } {
+    const b = tempJournal({ today: TODAY });
+    b.ok('add', 'Dana Whitfield', ...who, '--met', 'call');
+    b.ok('add', 'Kit Lee', '--via', 'Dana');
+    b.ok('need', 'Dana', 'a Rust mentor');
+    b.ok('lead', 'Dana', 'platform team at Dell', '--company', 'Dell', '--person', 'Kit Lee');
+    b.ok('promise', 'Dana', 'send the deck');
+    b.ok('note', 'Dana', 'moving to Austin');
+    b.ok('job', 'add', 'Platform engineer', '--company', 'Dell', '--via', 'Dana', '--lead', 'l1');
+    const file = path.join(b.dir, 'b.json');
+    b.ok('export', '-o', file);
+    return { file, uuid: byName(b, 'Dana Whitfield').uuid };
+  }
+  const ALL_RECORDS = '2 interactions, 1 lead, 1 promise, 1 need, 1 note, 1 job';
+
+  it.each([
+    ['the same email', ['--email', 'dana@dell.com'], ['--email', 'Dana@Dell.com']],
+    ['the same name and company', ['--company', 'Dell'], ['--company', 'Dell']],
+    ['the same profile URL', ['--url', 'https://www.linkedin.com/in/danaw'], ['--url', 'linkedin.com/in/danaw/']],
+  ])('matched by %s: --dry-run and the import agree, every record goes to her, and a second import adds nothing', (_, theirs, ours) => {
+    const { file, uuid: theirUuid } = otherBackup(theirs);
+    const a = tempJournal({ today: TODAY });
+    a.ok('add', 'Dana Whitfield', ...ours, '--met', 'coffee at Bennu');
+    const ourUuid = byName(a, 'Dana Whitfield').uuid;
+    const before = a.snapshot();
+
+    const dry = a.net('import', file, '--dry-run');
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`(net backup): 1 contact added, 0 updated, 1 unchanged; ${ALL_RECORDS}.`);
+    expect(dry.stdout).toContain('kept Dana Whitfield\'s place met "coffee at Bennu" (the file says "call")');
+    expect(a.snapshot()).toEqual(before);
+
+    const r = a.net('import', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(dry.stdout.replace('Would import', 'Imported').replace('would add', 'added').replace('Nothing was changed. Run again without --dry-run to import.', 'Next: net list'));
+    expect(list(a).map((c) => c.name)).toEqual(['Dana Whitfield', 'Kit Lee']);
+    const dana = show(a, 'Dana Whitfield');
+    expect(dana.uuid).toBe(ourUuid);
+    expect(dana.interactions.map((i) => i.summary)).toEqual(['coffee at Bennu', 'call', 'introduced you to Kit Lee']);
+    expect(dana.needs.map((n) => n.what)).toEqual(['a Rust mentor']);
+    expect(dana.promises.map((p) => p.what)).toEqual(['send the deck']);
+    expect(dana.leads.map((l) => [l.what, l.person?.name])).toEqual([['platform team at Dell', 'Kit Lee']]);
+    expect(show(a, 'Kit Lee').introduced_by?.name).toBe('Dana Whitfield');
+    const jobs = a.json<Array<{ via: { name: string } | null; lead: { id: number } | null }>>('jobs', '--json');
+    expect(jobs.map((x) => [x.via?.name, x.lead !== null])).toEqual([['Dana Whitfield', true]]);
+    // Nothing of the journal points at the other journal's uuid for her.
+    const exported = a.ok('export').stdout;
+    expect(exported).not.toContain(theirUuid);
+
+    const again = a.ok('import', file);
+    expect(again.stdout).toContain('(net backup): 0 contacts added, 0 updated, 2 unchanged.\n');
+    expect(withoutExportedAt(a.ok('export').stdout)).toBe(withoutExportedAt(exported));
+  });
+
+  it('a record pointing at a uuid that is no contact of the file or the journal: exit 2, naming both, and nothing imported', () => {
+    const { file } = otherBackup(['--email', 'dana@dell.com']);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as Backup;
+    (doc.needs[0] as Record<string, unknown>).contact = 'deadbeef-0000-4000-8000-000000000000';
+    const a = tempJournal({ today: TODAY });
+    a.ok('add', 'Dana Whitfield', '--email', 'dana@dell.com');
+    const spoilt = path.join(a.dir, 'spoilt.json');
+    fs.writeFileSync(spoilt, JSON.stringify(doc));
+    const before = a.snapshot();
+    for (const args of [['import', spoilt, '--dry-run'], ['import', spoilt]]) {
+      const r = a.net(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `net: ${spoilt}: needs[0] has "contact" deadbeef-0000-4000-8000-000000000000, which is no contact in the file or the journal. Fix the file and import again; nothing was imported.\n`,
+      );
+    }
+    expect(a.snapshot()).toEqual(before);
+  });
+});
+
 describe('CSV export cannot carry a formula', () => {
   const evil = ['=HYPERLINK("http://x","y")', '+cmd', '-2+3', '@SUM(A1)'];
 

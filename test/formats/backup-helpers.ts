@@ -2,7 +2,7 @@
 // then into a journal (store/importer.ts applyBackup).
 import type { BackupRecord } from '../../src/formats/backup.js';
 import { readBackup } from '../../src/formats/backupfile.js';
-import { applyBackup, checkBackup } from '../../src/store/importer.js';
+import { type ImportResult, applyBackup, checkBackup } from '../../src/store/importer.js';
 import { Journal } from '../../src/store/journal.js';
 
 type Records = { [K in BackupRecord['list']]: Array<Extract<BackupRecord, { list: K }>['record']> };
@@ -32,4 +32,11 @@ export function importBackup(text: string, file: string, known: readonly string[
   checkBackup(j, read, file);
   j.write(() => applyBackup(j, read));
   return j;
+}
+
+/** Imports a backup as net import does into the journal `j` (with `--dry-run`: rolled back), and gives what it did. */
+export function importInto(j: Journal, text: string, file: string, dryRun = false): ImportResult {
+  const read = (visit: (r: BackupRecord) => void) => readBackup(pieces(text), file, visit);
+  checkBackup(j, read, file);
+  return dryRun ? j.simulate(() => applyBackup(j, read)) : j.write(() => applyBackup(j, read));
 }

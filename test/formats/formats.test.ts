@@ -507,6 +507,19 @@ describe('net JSON backups', () => {
     expect(seenAt[299]).toBeGreaterThan(chunks.length * 0.9);
   });
 
+  it('lets what the reader of the records throws out as it was, never as a JSON error', () => {
+    const failure = new Error('the importer failed');
+    let thrown: unknown;
+    try {
+      readBackup(pieces(JSON.stringify(goodDoc())), 'b.json', () => {
+        throw failure;
+      });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBe(failure);
+  });
+
   it('ignores unknown keys at the top and in records', () => {
     const d = goodDoc() as BackupDoc & Record<string, unknown>;
     d.comment = 'written by another tool';
