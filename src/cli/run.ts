@@ -74,13 +74,16 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
     }
     await program.parseAsync([...argv], { from: 'user' });
     if (journal) {
-      // The journal is created on first use, by a command that succeeded.
+      // The journal is created on first use, by a command that succeeded (a dry run leaves none).
       journal.materialize();
+      if (!journal.exists) journal.discard();
       warnIfSynced(journal, io);
     }
     return 0;
   } catch (err) {
-    return report(vanishedContact(err, journal) ?? err, io, env, file);
+    const code = report(vanishedContact(err, journal) ?? err, io, env, file);
+    journal?.discard();
+    return code;
   } finally {
     process.off('exit', closeOnExit);
     journal?.close();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Contacts } from './contacts.js';
 import { Db } from './db.js';
@@ -9,7 +10,7 @@ import { Leads } from './leads.js';
 import { Ledgers } from './ledger.js';
 import { Needs } from './needs.js';
 import { Notes } from './notes.js';
-import { assertCreatable, assertJournalFile, openDatabase } from './open.js';
+import { assertJournalFile, ensureFile, openDatabase, removeCreated } from './open.js';
 import { Promises } from './promises.js';
 import { randomUuid } from './random.js';
 import { Search } from './search.js';
@@ -56,16 +57,30 @@ export class Journal {
   }
 
   /**
-   * Opens the journal. One that does not exist yet is held in memory, empty, and created
-   * on disk by the first write or when the command succeeds: a failed command creates nothing.
+   * Opens the journal. One that does not exist yet gets its folder and an empty file at
+   * once, so that a place that cannot hold it is refused before the command prints
+   * anything; it is held in memory, empty, and written to disk by the first write or when
+   * the command succeeds. A command that fails, or a dry run, gives back what it created
+   * (`discard`).
    */
   static open(file: string, env: NodeJS.ProcessEnv = {}): Journal {
     if (file === ':memory:' || assertJournalFile(file)) return new Journal(openDatabase(file, env), file);
-    assertCreatable(file);
-    const journal = new Journal(openDatabase(':memory:'), file);
+    const created = ensureFile(file);
+    let journal: Journal;
+    try {
+      journal = new Journal(openDatabase(':memory:'), file);
+    } catch (err) {
+      // SQLite itself cannot be loaded: nothing was made of the file.
+      removeCreated(file, created);
+      throw err;
+    }
     journal.pending = env;
+    journal.created = created;
     return journal;
   }
+
+  /** The folders and file this process created for a journal that was not there (`open`). */
+  private created: readonly string[] = [];
 
   /** The environment to create the file with, while the journal exists only in memory. */
   private pending: NodeJS.ProcessEnv | null = null;
@@ -173,5 +188,24 @@ export class Journal {
 
   close(): void {
     if (this.db.raw.open) this.db.raw.close();
+  }
+
+  /**
+   * Closes the journal after a command that failed, or a dry run, and removes the file and
+   * folders this process created for it, so that it leaves nothing behind. A journal that
+   * holds a write (one that landed before the failure, or another net process's) stays.
+   */
+  discard(): void {
+    const created = this.created;
+    this.created = [];
+    if (created.length === 0) return;
+    let unused: boolean;
+    try {
+      unused = this.pending !== null ? fs.statSync(this.file).size === 0 : this.history.commands(1).length === 0;
+    } catch {
+      unused = false;
+    }
+    this.close();
+    if (unused) removeCreated(this.file, created);
   }
 }

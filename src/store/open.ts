@@ -99,10 +99,10 @@ function reason(err: unknown): string {
 }
 
 /**
- * Creates each missing folder down to `dir`, 0700. Done one level at a time because
- * Node's recursive mkdir never returns on some virtual file systems (/proc).
+ * Creates each missing folder down to `dir`, 0700, adding each to `created`. Done one level
+ * at a time because Node's recursive mkdir never returns on some virtual file systems (/proc).
  */
-function makeFolders(dir: string): void {
+function makeFolders(dir: string, created: string[]): void {
   const missing: string[] = [];
   let at = dir;
   while (!fs.existsSync(at)) {
@@ -119,45 +119,52 @@ function makeFolders(dir: string): void {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(folder).isDirectory()) continue;
       throw err;
     }
+    created.push(folder);
     fs.chmodSync(folder, 0o700);
   }
 }
 
 /**
- * Checks, without creating anything, that a journal could be created at `file`: a command
- * that only reads a journal not there yet must still say when the place is unusable.
+ * Creates the journal's missing folders (0700) and its empty file (0600), and returns what
+ * it created, in order. A command opening a journal not there yet does this before it
+ * prints anything, so that a place that cannot hold a journal is refused first; a command
+ * that then fails gives it back (removeCreated). What it made before failing is removed.
  */
-export function assertCreatable(file: string): void {
-  let at = path.dirname(path.resolve(file));
-  while (!fs.existsSync(at)) {
-    const up = path.dirname(at);
-    if (up === at) break;
-    at = up;
-  }
-  const fail = (why: string) => new JournalError(`Cannot create the journal ${file}: ${why}. Choose another place with --db or NET_DB.`);
-  if (!fs.statSync(at).isDirectory()) throw fail(`${at} is a file, not a folder`);
+export function ensureFile(file: string): string[] {
+  const dir = path.dirname(file);
+  const created: string[] = [];
   try {
-    fs.accessSync(at, fs.constants.W_OK | fs.constants.X_OK);
+    try {
+      if (!fs.existsSync(dir)) makeFolders(dir, created);
+    } catch (err) {
+      throw new JournalError(`Cannot create the journal folder ${dir}: ${reason(err)}. Choose another place with --db or NET_DB.`);
+    }
+    try {
+      const fd = fs.openSync(file, 'wx', 0o600);
+      created.push(file);
+      fs.fchmodSync(fd, 0o600);
+      fs.closeSync(fd);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new JournalError(`Cannot create the journal ${file}: ${reason(err)}. Choose another place with --db or NET_DB.`);
+      }
+    }
   } catch (err) {
-    throw fail(reason(err));
+    removeCreated(file, created);
+    throw err;
   }
+  return created;
 }
 
-/** Creates the folder (0700) and an empty file (0600) when they do not exist yet. */
-function ensureFile(file: string): void {
-  const dir = path.dirname(file);
-  try {
-    if (!fs.existsSync(dir)) makeFolders(dir);
-  } catch (err) {
-    throw new JournalError(`Cannot create the journal folder ${dir}: ${reason(err)}. Choose another place with --db or NET_DB.`);
-  }
-  try {
-    const fd = fs.openSync(file, 'wx', 0o600);
-    fs.fchmodSync(fd, 0o600);
-    fs.closeSync(fd);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return;
-    throw new JournalError(`Cannot create the journal ${file}: ${reason(err)}. Choose another place with --db or NET_DB.`);
+/** Removes, newest first, the journal file (with SQLite's files beside it) and the folders that ensureFile created. */
+export function removeCreated(file: string, created: readonly string[]): void {
+  for (const made of [...created].reverse()) {
+    try {
+      if (made === file) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(made + suffix, { force: true });
+      else fs.rmdirSync(made);
+    } catch {
+      // Something else was put there meanwhile: it stays, and so do the folders holding it.
+    }
   }
 }
 

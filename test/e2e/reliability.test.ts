@@ -26,6 +26,7 @@ import {
   UNSAFE_CHARS,
   baseEnv,
   cleanupJournals,
+  runNet,
   sha256,
   tempJournal,
 } from './helpers.js';
@@ -444,6 +445,30 @@ describe('bad files: exit 1, what to do, and the file byte-for-byte unchanged', 
       fs.chmodSync(dir, 0o700);
       fs.chmodSync(j.db, 0o600);
     }
+  });
+});
+
+describe('a journal that cannot be created', () => {
+  // /proc holds no folders a program can make: the first open fails at the mkdir.
+  it.each([['export'], ['list'], ['due'], ['due', '--json'], ['needs'], ['report'], ['find', 'x']])(
+    'net %s prints nothing on stdout, only the error (exit 1)',
+    (...args) => {
+      const j = tempJournal();
+      const r = runNet('/proc/net-journal-test/j.db', args, { env: { NET_TODAY: j.today } });
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('net: Cannot create the journal folder /proc/net-journal-test: that place cannot hold folders. Choose another place with --db or NET_DB.\n');
+      expect(r.code).toBe(1);
+    },
+  );
+
+  it('a failed command, or a dry run, on a journal not there yet leaves no folder or file behind', () => {
+    const j = tempJournal({ file: 'a/b/net.db' });
+    expect(j.net('show', 'Nobody').code).toBe(2);
+    expect(j.net('add', 'Dana', '--every', 'soon').code).toBe(2);
+    const csv = path.join(j.dir, 'c.csv');
+    fs.writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Bell,,,,,12 Mar 2024\n');
+    expect(j.ok('import', csv, '--dry-run').stdout).toContain('would add: Ana Bell');
+    expect(fs.readdirSync(j.dir)).toEqual(['c.csv']);
   });
 });
 

@@ -113,6 +113,25 @@ describe('opening a journal', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('a first write that fails leaves no journal and no folder behind; one that lands keeps them', () => {
+    const file = path.join(dir, 'a', 'b', 'net.db');
+    const failed = Journal.open(file);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(() =>
+      failed.write(() => {
+        failed.contacts.insert({ name: 'Dana Whitfield' });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    failed.discard();
+    expect(fs.readdirSync(dir)).toEqual([]);
+
+    const written = Journal.open(file);
+    written.write(() => written.contacts.insert({ name: 'Dana Whitfield' }));
+    written.discard();
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+  });
+
   it('uses WAL, FULL sync and foreign keys', () => {
     const db = openDatabase(path.join(dir, 'net.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
