@@ -369,6 +369,8 @@ function writeMeeting(j: Journal, id: number, r: NewContact, today: IsoDate): nu
         thanksOwed: meetingThanks(r, today),
       })
     : null;
+  // Someone already in the journal may be a lead's person: the meeting follows their leads as any conversation does.
+  if (interactionId !== null) j.leads.followedBy(interactionId);
   for (const what of r.needs) j.needs.insert({ contactId: id, what, notedOn: r.metOn });
   for (const what of r.leads) j.leads.insert({ sourceId: id, what, givenOn: r.metOn });
   for (const { what, by } of r.promises) j.promises.insert({ contactId: id, what, direction: 'mine', madeOn: r.metOn, by });

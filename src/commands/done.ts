@@ -117,7 +117,7 @@ export function registerDone(program: Command, ctx: Context): void {
       if (!c) throw new UsageError(`There is no contact c${id}. See what is due with: net due`);
       const iid = j.write(() => {
         const iid = j.interactions.insert({ contactIds: [id], on: today, kind: 'other', summary: note ?? 'check-in', thanksOwed: false });
-        j.leads.followByPeople([id], today);
+        j.leads.followedBy(iid);
         return iid;
       });
       return out(`Logged a check-in with ${safeLine(c.name)} (i${iid}).`);

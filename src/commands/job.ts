@@ -170,7 +170,7 @@ async function moveJob(ctx: Context, id: number, stageText: string | undefined, 
       summary: `${job.title} at ${job.company}`,
       thanksOwed,
     });
-    j.leads.followByPeople(met.map((c) => c.id), on);
+    j.leads.followedBy(interaction);
     for (const c of cadence) j.contacts.update(c.id, { cadenceDays: DEFAULT_CADENCE_DAYS, cadencePending: false });
     return { interaction, cadence };
   });

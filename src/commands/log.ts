@@ -85,11 +85,11 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
   });
   const result = j.write(() => {
     const id = j.interactions.insert({ contactIds: people.map((p) => p.id), on, kind, summary: o.summary ?? null, thanksOwed, noReply });
-    // A message nobody answered has followed no lead yet: there is nothing to report.
-    const followed = noReply ? [] : j.leads.followByPeople(people.map((p) => p.id), on);
+    // Neither a message nobody answered nor a meeting ahead has followed a lead yet.
+    const followed = j.leads.followedBy(id);
     for (const lead of reported) j.leads.setStatus(lead.id, 'reported', on);
     for (const p of cadenceGiven) j.contacts.update(p.id, { cadenceDays: DEFAULT_CADENCE_DAYS, cadencePending: false });
-    return { id, followed };
+    return { id, followed, later: j.leads.followedWhenItComes(id) };
   });
 
   const names = people.map((p) => safeLine(p.name)).join(', ');
@@ -104,6 +104,10 @@ export async function runLog(o: LogOptions, ctx: Context): Promise<void> {
     if (reported.some((l) => l.id === lid)) continue;
     const lead = j.leads.get(lid);
     if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed; tell them how it went (net log ${hintWord(lead.source.name)} ... --reported l${lid}).`);
+  }
+  for (const lid of result.later) {
+    const lead = j.leads.get(lid);
+    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} stays open until ${on}; this meeting follows it on its day.`);
   }
   for (const lead of reported) ctx.io.out(`Reported back to ${safeLine(lead.source.name)} on lead l${lead.id}: ${safeLine(lead.what)}.`);
   for (const p of cadenceGiven) {

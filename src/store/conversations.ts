@@ -169,6 +169,8 @@ function logConversations(
         for (const s of sources) known.set(s, before);
         result.updated++;
       }
+      // Moved to a day that has come, answered, or with a lead's person joining: it may follow leads now.
+      if (changed) result.leadsFollowed.push(...j.leads.followedBy(before.id));
     } else {
       const id = j.interactions.insert({
         contactIds: ids,
@@ -184,7 +186,7 @@ function logConversations(
       const entry: ImportedConversation = { id, on: c.on, kind: c.kind, summary: normalized(c.summary), noReply: c.noReply, planned: c.on > today, sources: c.sources };
       for (const s of c.sources) known.set(s, entry);
       result.added++;
-      if (c.on <= today && !c.noReply) result.leadsFollowed.push(...j.leads.followByPeople(ids, c.on));
+      result.leadsFollowed.push(...j.leads.followedBy(id));
     }
     if (!changed) continue;
     for (const ref of contacts.values()) {

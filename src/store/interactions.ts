@@ -214,12 +214,19 @@ export class Interactions {
   /**
    * A meeting logged ahead of its day is planned until that day comes: no contact yet (the
    * activity triggers leave it out). Brings every such meeting in line with `today`, in both
-   * directions (NET_TODAY can go back); returns how many changed. Reads one index first, so
-   * the common case writes nothing.
+   * directions (NET_TODAY can go back). Returns the meetings whose day has come, oldest
+   * first: they are conversations from now on (see `Journal.asOf`). Reads one index first,
+   * so the common case writes nothing.
    */
-  settle(today: IsoDate): number {
-    if (!this.unsettled(today)) return 0;
-    return this.db.stmt(`UPDATE interactions SET planned = (on_date > @today) WHERE id IN (SELECT id ${UNSETTLED})`).run({ today }).changes;
+  settle(today: IsoDate): number[] {
+    if (!this.unsettled(today)) return [];
+    const rows = this.db
+      .stmt(`UPDATE interactions SET planned = (on_date > @today) WHERE id IN (SELECT id ${UNSETTLED}) RETURNING id, on_date, planned`)
+      .all({ today }) as Row[];
+    return rows
+      .filter((r) => r.planned === 0)
+      .sort((a, b) => String(a.on_date).localeCompare(String(b.on_date)) || Number(a.id) - Number(b.id))
+      .map((r) => Number(r.id));
   }
 
   /** True when a planned meeting's day has come (or NET_TODAY went back before it): `settle` has work. */

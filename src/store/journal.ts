@@ -99,11 +99,19 @@ export class Journal {
     if (this.pending !== null || !this.db.raw.open) return;
     try {
       // Most days nothing changes: no write lock, and no empty command in the history.
-      if (this.interactions.unsettled(today)) this.write(() => this.interactions.settle(today));
+      if (this.interactions.unsettled(today)) this.write(() => this.settle(today));
     } catch (err) {
       // A journal net may not write (read-only) is still read as it is.
       if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_READONLY')) throw err;
     }
+  }
+
+  /**
+   * The planned meetings whose day has come are conversations now: each follows its
+   * people's open leads, dated its day, as if it had been logged that day.
+   */
+  private settle(today: string): void {
+    for (const id of this.interactions.settle(today)) this.leads.followedBy(id);
   }
 
   /** Reads a fact about the journal itself. */

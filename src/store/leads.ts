@@ -119,18 +119,31 @@ export class Leads {
       .run({ id, status, on, outcome: clean(outcome) });
   }
 
-  /** Open leads whose person is among `contactIds` become followed; returns their ids. */
-  followByPeople(contactIds: readonly number[], on: IsoDate): number[] {
-    const followed: number[] = [];
-    // A conversation before the lead was given cannot have followed it.
-    const find = this.db.stmt(`SELECT id FROM leads WHERE person_id = ? AND status = 'open' AND given_on <= ? ORDER BY id`);
-    for (const cid of contactIds) {
-      for (const r of find.all(cid, on) as Row[]) {
-        this.setStatus(Number(r.id), 'followed', on);
-        followed.push(Number(r.id));
-      }
-    }
-    return followed;
+  /**
+   * The one rule of following (every path that records or moves a conversation calls it,
+   * `Journal.asOf` too when a planned meeting's day comes): a conversation with a lead's
+   * person follows each of their open leads given by its day, dated that day. Only once it
+   * has happened (a planned meeting follows nothing until its day) and got an answer (an
+   * unanswered message has followed nothing yet). Returns the leads it followed.
+   */
+  followedBy(interactionId: number): number[] {
+    const rows = this.toFollow(interactionId, false);
+    for (const r of rows) this.setStatus(Number(r.id), 'followed', String(r.on_date));
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** The open leads a planned meeting will follow on its day, by the rule of `followedBy`, if it still happens then. */
+  followedWhenItComes(interactionId: number): number[] {
+    return this.toFollow(interactionId, true).map((r) => Number(r.id));
+  }
+
+  private toFollow(interactionId: number, ahead: boolean): Row[] {
+    return this.db
+      .stmt(
+        `SELECT l.id, x.on_date FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id JOIN leads l ON l.person_id = ic.contact_id
+         WHERE x.id = @id AND x.planned = @ahead AND x.no_reply = 0 AND l.status = 'open' AND l.given_on <= x.on_date ORDER BY ic.position, l.id`,
+      )
+      .all({ id: interactionId, ahead: ahead ? 1 : 0 }) as Row[];
   }
 
   /** A later development: kept as the lead's latest news, and the lead owes its giver a report-back again. */

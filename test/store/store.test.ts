@@ -261,7 +261,8 @@ describe('repositories', () => {
     const bob = j.write(() => j.contacts.insert({ name: 'Bob' }));
     const open = j.write(() => j.leads.insert({ sourceId: src, what: 'Bob at Acme', personId: bob, givenOn: '2026-10-01' }));
     const dropped = j.write(() => j.leads.insert({ sourceId: src, what: 'old', personId: bob, givenOn: '2026-09-01', status: 'dropped' }));
-    expect(j.write(() => j.leads.followByPeople([bob], '2026-10-05'))).toEqual([open]);
+    const talk = j.write(() => j.interactions.insert({ contactIds: [src, bob], on: '2026-10-05', kind: 'call', thanksOwed: false }));
+    expect(j.write(() => j.leads.followedBy(talk))).toEqual([open]);
     expect(j.leads.get(open)).toMatchObject({ status: 'followed', followedOn: '2026-10-05' });
     expect(j.leads.get(dropped)?.status).toBe('dropped');
     j.write(() => j.leads.setStatus(open, 'reported', '2026-10-06', 'hired'));
