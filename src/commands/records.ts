@@ -10,7 +10,7 @@ import type { Journal } from '../store/journal.js';
 import { followLeadIfTalked, recordExists, removeRecord, setPeople, updateRecord } from '../store/records.js';
 import { describeChanges } from '../store/undo.js';
 import { editedText } from '../render/history.js';
-import { safeLine } from '../render/text.js';
+import { hintWord, safeLine } from '../render/text.js';
 
 /** The options `net edit` takes for records other than contacts. */
 export interface RecordEditOptions {
@@ -185,19 +185,33 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
     const lead = j.leads.get(item.id);
     if (lead && lead.source.id === values.get(personField)) throw new UsageError(`${safeLine(lead.source.name)} gave lead ${label}; the person to talk to must be someone else.`);
   }
-  const command = j.write((id) => {
+  const { command, leads } = j.write((id) => {
+    const conversation = kind.name === 'interaction';
+    const had = conversation ? j.leads.followedThrough(item.id) : [];
     updateRecord(j.db, kind, item.id, values);
     if (people) setPeople(j.db, item.id, people);
     if (personField && values.has(personField)) followLeadIfTalked(j.db, item.id, ctx.today);
-    return id;
+    if (!conversation) return { command: id, leads: { reopened: [], followed: [] } };
+    // Moved ahead of today it is a planned meeting, which follows no lead until its day; moved
+    // to a day that has come, answered or with a lead's person added, it follows as if logged so.
+    j.interactions.replan(item.id, ctx.today);
+    return { command: id, leads: { reopened: j.leads.unfollowed(had), followed: j.leads.followedBy(item.id) } };
   });
-  // What changed, as the history recorded it (a command that changed nothing left none).
-  const written = describeChanges(j.db, j.history.changes(command));
+  // What changed, as the history recorded it (a command that changed nothing left none); the leads it moved are said apart.
+  const written = describeChanges(j.db, j.history.changes(command)).filter((c) => c.record === label);
   if (written.length === 0) {
     ctx.io.out(`Nothing changed: ${label} already had those values.`);
     return;
   }
   ctx.io.out(editedText(label, written));
+  for (const lid of leads.reopened) {
+    const lead = j.leads.get(lid);
+    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is open again: no conversation with ${safeLine(lead.person?.name ?? '')} has followed it yet.`);
+  }
+  for (const lid of leads.followed) {
+    const lead = j.leads.get(lid);
+    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed, on ${lead.followedOn}; tell them how it went (net log ${hintWord(lead.source.name)} ... --reported l${lid}).`);
+  }
   ctx.io.out(`Next: net history ${label}`);
 }
 

@@ -229,6 +229,11 @@ export class Interactions {
       .map((r) => Number(r.id));
   }
 
+  /** After an edit of its day: a meeting moved ahead of today is planned, one moved to a day that has come is a conversation. */
+  replan(id: number, today: IsoDate): void {
+    this.db.stmt('UPDATE interactions SET planned = (on_date > @today) WHERE id = @id').run({ id, today });
+  }
+
   /** True when a planned meeting's day has come (or NET_TODAY went back before it): `settle` has work. */
   unsettled(today: IsoDate): boolean {
     return this.db.stmt(`SELECT count(*) ${UNSETTLED}`).pluck().get({ today }) !== 0;
