@@ -3,6 +3,7 @@ import { addDays } from '../core/dates.js';
 import { isPanel, MAX_NUDGES, NUDGE_INTERVAL_DAYS } from '../core/due.js';
 import { JOB_ASK_DAYS, jobsOwed, reportedTo } from '../core/jobs.js';
 import { UsageError } from '../core/errors.js';
+import type { ContactRef, IsoDate } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { dateOption } from '../cli/inputs.js';
@@ -128,12 +129,17 @@ export function registerDone(program: Command, ctx: Context): void {
     .argument('<item-id>', 'the id net due printed (p3, i12, l5, c7, j4)')
     .argument('<date>', 'when to bring it back (monday, 2w, 2026-12-01)')
     .summary('postpone a due item')
-    .addHelpText('after', examples(['net snooze c7 2w', 'net snooze p3 "next monday"', 'net snooze l5 2026-12-01']))
+    .description(
+      'Holds an item back from net due until that day (net due --all still shows it). i<id>c<id> and j<id>c<id>:\n' +
+        "that one person's item alone; the plain i<id> or j<id>: everything it owes, to everyone.",
+    )
+    .addHelpText('after', examples(['net snooze c7 2w', 'net snooze p3 "next monday"', 'net snooze l5 2026-12-01', 'net snooze i12c3 3d']))
     .action(async (itemText: string, dateText: string) => {
-      const { kind, id } = parseItem(itemText);
+      const { kind, id, person } = parseItem(itemText);
       const until = await dateOption(dateText, 'The snooze date', ctx.today, 'future');
       if (until <= ctx.today) throw new UsageError(`Snooze to a day after today (${ctx.today}), for example: net snooze ${itemText} 1w`);
       const j = ctx.journal();
+      if (person !== null) return snoozePerson(ctx, kind, id, person, until);
       // Only something that can fall due can be postponed.
       const problem = (() => {
         if (kind === 'p') {
@@ -169,6 +175,45 @@ export function registerDone(program: Command, ctx: Context): void {
       ctx.io.out(`Snoozed ${kind}${id} until ${until}.`);
       ctx.io.out('Next: net due --all (it shows snoozed items too)');
     });
+}
+
+/**
+ * `net snooze i12c3` / `j4c7`: one person's item of a panel interview or an application,
+ * theirs alone; an id naming someone who is owed nothing on it says who is.
+ */
+function snoozePerson(ctx: Context, kind: ItemKind, id: number, person: number, until: IsoDate): void {
+  const j = ctx.journal();
+  const label = `${kind}${id}c${person}`;
+  if (kind === 'i') {
+    const i = j.interactions.get(id);
+    if (!i) throw new UsageError(`There is no item i${id}. See what is due with: net due`);
+    if (!i.thanksOwed || i.thankedOn !== null) throw new UsageError(`i${id} owes no thank-you; there is nothing to snooze.`);
+    if (!isPanel(i)) throw new UsageError(`i${id} owes one thank-you, not one per person (it is no interview with several people). Snooze it with: net snooze i${id} <date>`);
+    const thanked = new Set((i.thankedPeople ?? []).map((t) => t.id));
+    const owed = i.contacts.filter((c) => !thanked.has(c.id));
+    const who = i.contacts.find((c) => c.id === person);
+    if (!who) throw new UsageError(`Contact ${person} was not at i${id}: it was with ${onIt(i.contacts, `i${id}`)}.`);
+    if (thanked.has(person)) throw new UsageError(`The thank-you to ${safeLine(who.name)} for i${id} is already sent; there is nothing to snooze. Still owed: ${onIt(owed, `i${id}`)}.`);
+    j.write(() => j.interactions.snoozePerson(id, person, until));
+  } else if (kind === 'j') {
+    const job = j.jobs.get(id);
+    if (!job) throw new UsageError(`There is no item j${id}. See what is due with: net due`);
+    const owed = jobsOwed([job]).filter((o) => o.id.startsWith(`j${id}c`) && o.contact !== null);
+    if (owed.length === 0) throw new UsageError(`j${id} owes nobody anything of their own (it is ${job.stage}); there is nothing to snooze.`);
+    if (!owed.some((o) => o.id === label)) {
+      throw new UsageError(`Application j${id} owes contact ${person} nothing: it owes ${onIt(owed.flatMap((o) => (o.contact ? [o.contact] : [])), `j${id}`)}.`);
+    }
+    j.write(() => j.jobs.snoozePerson(id, person, until));
+  } else {
+    throw new Error(`${label} is not a per-person item`);
+  }
+  ctx.io.out(`Snoozed ${label} until ${until}.`);
+  ctx.io.out('Next: net due --all (it shows snoozed items too)');
+}
+
+/** The people on an item, each with their own id: "Ann Lee (i12c3), Bob Ortiz (i12c4)". */
+function onIt(people: readonly ContactRef[], item: string): string {
+  return people.map((c) => `${safeLine(c.name)} (${item}c${c.id})`).join(', ');
 }
 
 /** `net done j4`: you asked about the application; `net done j4c7`: you told contact 7 how it went. */

@@ -65,7 +65,7 @@ export interface ContactActivity {
 export type DuePledge = Pick<Pledge, 'id' | 'contact' | 'what' | 'direction' | 'madeOn' | 'by' | 'status' | 'nudges' | 'lastNudgedOn' | 'snoozedUntil'> &
   Partial<Pick<Pledge, 'recordedOn' | 'closedOn' | 'thanksOwed' | 'thankedOn'>>;
 export type DueThanks = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary' | 'thanksOwed' | 'thankedOn' | 'snoozedUntil'> &
-  Partial<Pick<Interaction, 'recordedOn' | 'introOf' | 'thankedPeople'>>;
+  Partial<Pick<Interaction, 'recordedOn' | 'introOf' | 'thankedPeople' | 'snoozedPeople'>>;
 export type DueLead = Pick<Lead, 'id' | 'source' | 'what' | 'person' | 'status' | 'givenOn' | 'followedOn' | 'snoozedUntil'> &
   Partial<Pick<Lead, 'recordedOn' | 'news' | 'newsOn'>>;
 
@@ -231,13 +231,15 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
     if (!i.thanksOwed || i.thankedOn !== null || !contact || i.on > today) continue;
     const what = i.summary ? `: ${i.summary}` : '';
     if (isPanel(i)) {
-      // One note per interviewer: each is owed their own thank-you (`i<id>c<contact id>`).
+      // One note per interviewer: each is owed their own thank-you (`i<id>c<contact id>`),
+      // snoozed on its own or with everyone's (`net snooze i<id>`).
       const thanked = new Set((i.thankedPeople ?? []).map((t) => t.id));
+      const snoozed = new Map((i.snoozedPeople ?? []).map((s) => [s.id, s.until]));
       for (const person of i.contacts) {
         if (thanked.has(person.id)) continue;
         const title = `Thank ${person.name} for the interview on ${i.on}${what}`;
         const brief = `Thank for the interview (${short(i.on)})${what}`;
-        push({ id: `i${i.id}c${person.id}`, kind: 'thanks', contact: person, title, brief, since: i.on, due: i.on }, i.snoozedUntil, null, i.recordedOn);
+        push({ id: `i${i.id}c${person.id}`, kind: 'thanks', contact: person, title, brief, since: i.on, due: i.on }, snoozed.get(person.id) ?? i.snoozedUntil, null, i.recordedOn);
       }
       continue;
     }

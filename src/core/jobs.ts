@@ -59,6 +59,8 @@ export function jobsOwed(jobs: readonly DueJob[]): JobOwed[] {
   for (const j of jobs) {
     const base = { snoozedUntil: j.snoozedUntil, recordedOn: j.recordedOn ?? null };
     const toldOn = (id: number) => j.people.find((p) => p.contact.id === id)?.toldOn ?? null;
+    // What one person is owed may be snoozed on its own (`net snooze j<id>c<contact id>`).
+    const person = (id: number) => ({ ...base, snoozedUntil: j.people.find((p) => p.contact.id === id)?.snoozedUntil ?? j.snoozedUntil });
     const what = `${j.title} at ${j.company}`;
     if (j.landedOn !== null) {
       for (const p of j.people) {
@@ -67,7 +69,7 @@ export function jobsOwed(jobs: readonly DueJob[]): JobOwed[] {
         if ((told !== null && told >= j.landedOn) || j.talked?.[String(p.contact.id)] !== undefined) continue;
         const title = `Tell ${p.contact.name} you landed at ${j.company} and thank them`;
         const brief = `Tell them you landed at ${j.company} and thank them`;
-        owed.push({ id: `j${j.id}c${p.contact.id}`, kind: 'landed', contact: p.contact, title, brief, since: j.landedOn, due: j.landedOn, ...base });
+        owed.push({ id: `j${j.id}c${p.contact.id}`, kind: 'landed', contact: p.contact, title, brief, since: j.landedOn, due: j.landedOn, ...person(p.contact.id) });
       }
       continue;
     }
@@ -82,7 +84,7 @@ export function jobsOwed(jobs: readonly DueJob[]): JobOwed[] {
         const told = toldOn(c.id);
         if (told !== null && told >= j.stageOn) continue;
         const say = (whom: string) => (j.stage === 'offer' ? `Tell ${whom} about the offer: ${what}` : `Tell ${whom} how your application went: ${what} (rejected)`);
-        owed.push({ id: `j${j.id}c${c.id}`, kind: 'job', contact: c, title: say(c.name), brief: say('them'), since: j.stageOn, due: j.stageOn, ...base });
+        owed.push({ id: `j${j.id}c${c.id}`, kind: 'job', contact: c, title: say(c.name), brief: say('them'), since: j.stageOn, due: j.stageOn, ...person(c.id) });
       }
     }
   }

@@ -113,6 +113,8 @@ export interface Interaction {
   introByMe?: boolean;
   /** People of a panel interview already thanked, each on their own, and when. */
   thankedPeople?: Array<{ id: number; on: IsoDate }>;
+  /** People of a panel interview whose thank-you is snoozed on its own (`net snooze i<id>c<contact id>`), and until when. */
+  snoozedPeople?: Array<{ id: number; until: IsoDate }>;
   /** What a calendar or mail import knows it by: an event's UID and occurrence, messages' Message-IDs. */
   sources?: string[];
 }
@@ -184,6 +186,8 @@ export interface JobPerson {
   helped: string | null;
   /** The last day you told them how it went (`net done j<id>c<contact id>`). */
   toldOn: IsoDate | null;
+  /** What the application owes them is snoozed on its own (`net snooze j<id>c<contact id>`) until this day. */
+  snoozedUntil?: IsoDate | null;
 }
 
 /** An application (`j<id>`). */

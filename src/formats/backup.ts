@@ -89,6 +89,7 @@ function interactionRecord(i: Interaction, u: UuidOf) {
     intro_of: i.introOf ? u(i.introOf.id) : null,
     intro_by_me: i.introByMe ?? false,
     thanked: (i.thankedPeople ?? []).map((t) => ({ contact: u(t.id), on: t.on })),
+    snoozed: (i.snoozedPeople ?? []).map((s) => ({ contact: u(s.id), until: s.until })),
     sources: i.sources ?? [],
   };
 }
@@ -154,7 +155,7 @@ function jobRecord(x: Job, u: UuidOf) {
     note: x.note,
     snoozed_until: x.snoozedUntil,
     recorded_on: x.recordedOn ?? null,
-    people: x.people.map((p) => ({ contact: u(p.contact.id), met: p.met, helped: p.helped, told_on: p.toldOn })),
+    people: x.people.map((p) => ({ contact: u(p.contact.id), met: p.met, helped: p.helped, told_on: p.toldOn, snoozed_until: p.snoozedUntil ?? null })),
   };
 }
 
@@ -350,24 +351,34 @@ class Fields {
   }
 
   /** An application's people: `[{contact, met, helped, told_on}]`. */
-  jobPeople(): Array<{ contact: string; met: boolean; helped: string | null; toldOn: string | null }> {
+  jobPeople(): Array<{ contact: string; met: boolean; helped: string | null; toldOn: string | null; snoozedUntil: string | null }> {
     const v = this.value('people', false);
     if (v === null || v === undefined) return [];
     if (!Array.isArray(v)) this.fail('has "people" that is not a list');
     return (v as unknown[]).map((p, i) => {
       if (typeof p !== 'object' || p === null || Array.isArray(p)) this.fail(`has people[${i}] that is not an object`);
       const f = new Fields(p as Obj, `${this.where} people[${i}]`, this.file);
-      return { contact: f.uuid('contact'), met: f.bool('met'), helped: f.optText('helped'), toldOn: f.optDate('told_on') };
+      return { contact: f.uuid('contact'), met: f.bool('met'), helped: f.optText('helped'), toldOn: f.optDate('told_on'), snoozedUntil: f.optDate('snoozed_until') };
     });
   }
 
   /** A panel's people thanked one by one: `[{contact, on}]`. */
   thanked(): Array<{ contact: string; on: string }> {
-    const v = this.value('thanked', false);
+    return this.personDays('thanked', 'on').map((t) => ({ contact: t.contact, on: t.day }));
+  }
+
+  /** A panel's people whose thank-you is snoozed on its own: `[{contact, until}]`; absent from older backups. */
+  snoozed(): Array<{ contact: string; until: string }> {
+    return this.personDays('snoozed', 'until').map((t) => ({ contact: t.contact, until: t.day }));
+  }
+
+  /** A list of `{"contact": uuid, "<day>": YYYY-MM-DD}`. */
+  private personDays(key: string, day: string): Array<{ contact: string; day: string }> {
+    const v = this.value(key, false);
     if (v === null || v === undefined) return [];
-    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && UUID_RE.test(t.contact) && typeof t.on === 'string' && isJournalDate(t.on));
-    if (!ok) this.fail('has "thanked" that is not a list of {"contact": uuid, "on": YYYY-MM-DD}');
-    return (v as Array<{ contact: string; on: string }>).map((t) => ({ contact: t.contact.toLowerCase(), on: t.on }));
+    const ok = Array.isArray(v) && v.every((t) => typeof t === 'object' && t !== null && typeof t.contact === 'string' && UUID_RE.test(t.contact) && typeof t[day] === 'string' && isJournalDate(t[day]));
+    if (!ok) this.fail(`has "${key}" that is not a list of {"contact": uuid, "${day}": YYYY-MM-DD}`);
+    return (v as Array<Record<string, string>>).map((t) => ({ contact: (t.contact ?? '').toLowerCase(), day: t[day] ?? '' }));
   }
 
   strings(key: string, required = false): string[] {
@@ -466,6 +477,7 @@ export function backupRecord(list: BackupList, index: number, value: unknown, fi
           introOf: f.optUuid('intro_of'),
           introByMe: f.bool('intro_by_me'),
           thanked: f.thanked(),
+          snoozed: f.snoozed(),
           // What a calendar or mail import knows it by; absent from backups older than schema 15.
           sources: f.strings('sources'),
         },

@@ -15,12 +15,14 @@ export type ImportContact = Omit<ContactFields, 'introducedBy'> & {
 };
 
 // The other records as the journal knows them, with contacts named by uuid instead of id.
-export type ImportInteraction = Omit<Interaction, 'id' | 'contacts' | 'introOf' | 'thankedPeople'> & {
+export type ImportInteraction = Omit<Interaction, 'id' | 'contacts' | 'introOf' | 'thankedPeople' | 'snoozedPeople'> & {
   contacts: string[];
   /** For a thank-you to an introducer: the uuid of the person introduced. */
   introOf?: string | null;
   /** The people of a panel interview already thanked, by uuid, and when. */
   thanked?: Array<{ contact: string; on: IsoDate }>;
+  /** The people of a panel interview whose thank-you is snoozed on its own, by uuid, and until when. */
+  snoozed?: Array<{ contact: string; until: IsoDate }>;
 };
 export type ImportLead = Omit<Lead, 'id' | 'source' | 'person'> & { source: string; person: string | null };
 export type ImportPledge = Omit<Pledge, 'id' | 'contact'> & { contact: string };

@@ -1,7 +1,7 @@
 import { type ContactActivity, type DueInput, type DueLead, type DuePledge, type DueThanks, type DueUpcoming, isPanel } from '../core/due.js';
 import type { IsoDate } from '../core/types.js';
 import type { Db } from './db.js';
-import { PEOPLE_OF_X } from './interactions.js';
+import { PEOPLE_OF_X, SNOOZED_PEOPLE_OF_X } from './interactions.js';
 import { Jobs } from './jobs.js';
 import { FOLLOWUP_DUE } from './migrations/005-reads.js';
 
@@ -25,7 +25,8 @@ export class DueQueries {
          'thanksOwed', json('true'), 'thankedOn', x.thanked_on, 'snoozedUntil', x.snoozed_until, 'recordedOn', x.recorded_on,
          'introOf', iif(x.intro_of IS NULL, NULL, json_object('id', x.intro_of, 'name', coalesce((SELECT name FROM contacts WHERE id = x.intro_of), ''))),
          'thankedPeople', json((SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on)) FROM interaction_contacts
-           WHERE interaction_id = x.id AND thanked_on IS NOT NULL)))`,
+           WHERE interaction_id = x.id AND thanked_on IS NOT NULL)),
+         'snoozedPeople', iif(x.kind = 'interview', json(${SNOOZED_PEOPLE_OF_X}), NULL))`,
       `FROM interactions x INDEXED BY interactions_thanks_open
        WHERE x.thanks_owed = 1 AND x.thanked_on IS NULL
          AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))`,

@@ -138,6 +138,7 @@ export function checkBackup(j: Journal, read: (visit: (r: BackupRecord) => void)
             r.record.contacts.forEach((c) => contact(c, r.where, 'contacts'));
             contact(r.record.introOf ?? null, r.where, 'intro_of');
             (r.record.thanked ?? []).forEach((t) => contact(t.contact, r.where, 'thanked'));
+            (r.record.snoozed ?? []).forEach((s) => contact(s.contact, r.where, 'snoozed'));
             return;
           case 'leads':
             contact(r.record.source, r.where, 'source');
@@ -487,6 +488,7 @@ class ImportRun {
       { uuid: i.uuid, recordedOn: i.recordedOn ?? i.on },
     );
     for (const t of i.thanked ?? []) this.j.interactions.markPersonThanked(id, [this.idOf(t.contact)], t.on);
+    for (const s of i.snoozed ?? []) this.j.interactions.snoozePerson(id, this.idOf(s.contact), s.until);
     this.result.records.interactions++;
   }
 
@@ -541,7 +543,7 @@ class ImportRun {
       { ...x, viaId: x.via ? this.idOf(x.via) : null, leadId: lead ? Number(lead.id) : null },
       { uuid: x.uuid, recordedOn: x.recordedOn ?? x.startedOn },
     );
-    this.j.jobs.link(id, x.people.map((p) => ({ contactId: this.idOf(p.contact), met: p.met, helped: p.helped, toldOn: p.toldOn })));
+    this.j.jobs.link(id, x.people.map((p) => ({ contactId: this.idOf(p.contact), met: p.met, helped: p.helped, toldOn: p.toldOn, snoozedUntil: p.snoozedUntil })));
     this.result.records.jobs++;
   }
 }

@@ -41,6 +41,10 @@ export interface ImportedConversation {
 export const PEOPLE_OF_X = `(SELECT json_group_array(json_object('id', c.id, 'name', c.name) ORDER BY ic.position, c.id)
   FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)`;
 
+/** The people of interaction `x` whose thank-you is snoozed on its own (a panel's), and until when. */
+export const SNOOZED_PEOPLE_OF_X = `(SELECT json_group_array(json_object('id', contact_id, 'until', snoozed_until) ORDER BY position, contact_id)
+  FROM interaction_contacts WHERE interaction_id = x.id AND snoozed_until IS NOT NULL)`;
+
 /** The interaction `x` as `Interaction`, people included, shaped by SQLite (see `Db.jsonRows`). */
 const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${PEOPLE_OF_X}), 'on', x.on_date, 'kind', x.kind,
   'summary', x.summary, 'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on,
@@ -48,7 +52,8 @@ const INTERACTION = `json_object('id', x.id, 'uuid', x.uuid, 'contacts', json(${
   'introOf', iif(x.intro_of IS NULL, NULL, json_object('id', x.intro_of, 'name', (SELECT name FROM contacts WHERE id = x.intro_of))),
   'introByMe', json(iif(x.intro_by_me = 1, 'true', 'false')), 'sources', json(coalesce(x.sources, '[]')),
   'thankedPeople', json((SELECT json_group_array(json_object('id', contact_id, 'on', thanked_on) ORDER BY position, contact_id)
-    FROM interaction_contacts WHERE interaction_id = x.id AND thanked_on IS NOT NULL)))`;
+    FROM interaction_contacts WHERE interaction_id = x.id AND thanked_on IS NOT NULL)),
+  'snoozedPeople', json(${SNOOZED_PEOPLE_OF_X}))`;
 const OLDEST_FIRST = 'x.on_date, x.id';
 
 /** Meetings logged ahead whose planned flag no longer matches today (one index read). */
@@ -244,8 +249,15 @@ export class Interactions {
     this.db.stmt('UPDATE interactions SET no_reply = ? WHERE id = ?').run(noReply ? 1 : 0, id);
   }
 
+  /** Snoozes the thank-you of everyone on it: a snooze one of them had on their own gives way to it. */
   snooze(id: number, until: IsoDate | null): void {
     this.db.stmt('UPDATE interactions SET snoozed_until = ? WHERE id = ?').run(until, id);
+    this.db.stmt('UPDATE interaction_contacts SET snoozed_until = NULL WHERE interaction_id = ? AND snoozed_until IS NOT NULL').run(id);
+  }
+
+  /** Snoozes the thank-you to one person of a panel interview (`net snooze i<id>c<contact id>`), theirs alone. */
+  snoozePerson(id: number, contactId: number, until: IsoDate | null): void {
+    this.db.stmt('UPDATE interaction_contacts SET snoozed_until = ? WHERE interaction_id = ? AND contact_id = ?').run(until, id, contactId);
   }
 
   /** Every interaction in id order, one at a time (see `Db.jsonEach`). */

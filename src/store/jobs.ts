@@ -23,11 +23,13 @@ export interface JobPersonFields {
   met?: boolean;
   helped?: string | null;
   toldOn?: IsoDate | null;
+  snoozedUntil?: IsoDate | null;
 }
 
 /** The people of the application `j`, in the order they were linked. */
 const PEOPLE_OF_J = `(SELECT json_group_array(json_object('contact', json_object('id', c.id, 'name', c.name),
-    'met', json(iif(jc.met = 1, 'true', 'false')), 'helped', jc.helped, 'toldOn', jc.told_on) ORDER BY jc.position, c.id)
+    'met', json(iif(jc.met = 1, 'true', 'false')), 'helped', jc.helped, 'toldOn', jc.told_on,
+    'snoozedUntil', jc.snoozed_until) ORDER BY jc.position, c.id)
   FROM job_contacts jc JOIN contacts c ON c.id = jc.contact_id WHERE jc.job_id = j.id)`;
 
 /** An application `j` as `Job`, shaped by SQLite (see `Db.jsonRows`). */
@@ -128,9 +130,13 @@ export class Jobs {
       .get() as IsoDate | null;
   }
 
-  /** Moves an application to `stage` on `on`; the clock of "no change for 10 days" starts again. */
+  /**
+   * Moves an application to `stage` on `on`; the clock of "no change for 10 days" starts again,
+   * and what it owes from now on is new: no snooze, its own or one person's, carries over.
+   */
   setStage(id: number, stage: JobStage, on: IsoDate, note?: string | null): void {
     this.db.stmt('UPDATE jobs SET stage = ?, stage_on = ?, snoozed_until = NULL WHERE id = ?').run(stage, on, id);
+    this.clearPersonSnoozes(id);
     this.setNote(id, note);
   }
 
@@ -150,21 +156,33 @@ export class Jobs {
     this.db.stmt('UPDATE jobs SET landed_on = ?, landed_after = (SELECT coalesce(max(id), 0) FROM interactions) WHERE id = ?').run(on, id);
   }
 
+  /** Snoozes everything it owes, to everyone: a snooze one person had on their own gives way to it. */
   snooze(id: number, until: IsoDate | null): void {
     this.db.stmt('UPDATE jobs SET snoozed_until = ? WHERE id = ?').run(until, id);
+    this.clearPersonSnoozes(id);
+  }
+
+  /** Snoozes what it owes one person (`net snooze j<id>c<contact id>`), theirs alone. */
+  snoozePerson(id: number, contactId: number, until: IsoDate): void {
+    this.link(id, [{ contactId, snoozedUntil: until }]);
+  }
+
+  private clearPersonSnoozes(id: number): void {
+    this.db.stmt('UPDATE job_contacts SET snoozed_until = NULL WHERE job_id = ? AND snoozed_until IS NOT NULL').run(id);
   }
 
   /** Links people to an application (kept in the order given), marking what they are to it. */
   link(id: number, people: readonly JobPersonFields[]): void {
     const next = this.db.stmt('SELECT coalesce(max(position) + 1, 0) FROM job_contacts WHERE job_id = ?').pluck();
     const upsert = this.db.stmt(
-      `INSERT INTO job_contacts (job_id, contact_id, met, helped, told_on, position) VALUES (@id, @cid, @met, @helped, @told, @pos)
+      `INSERT INTO job_contacts (job_id, contact_id, met, helped, told_on, snoozed_until, position) VALUES (@id, @cid, @met, @helped, @told, @snoozed, @pos)
        ON CONFLICT (job_id, contact_id) DO UPDATE SET met = max(met, excluded.met), helped = coalesce(excluded.helped, helped),
-         told_on = coalesce(excluded.told_on, told_on)
-       WHERE excluded.met > met OR excluded.helped IS NOT helped AND excluded.helped IS NOT NULL OR excluded.told_on IS NOT told_on AND excluded.told_on IS NOT NULL`,
+         told_on = coalesce(excluded.told_on, told_on), snoozed_until = coalesce(excluded.snoozed_until, snoozed_until)
+       WHERE excluded.met > met OR excluded.helped IS NOT helped AND excluded.helped IS NOT NULL OR excluded.told_on IS NOT told_on AND excluded.told_on IS NOT NULL
+         OR excluded.snoozed_until IS NOT snoozed_until AND excluded.snoozed_until IS NOT NULL`,
     );
     for (const p of people) {
-      upsert.run({ id, cid: p.contactId, met: p.met ? 1 : 0, helped: clean(p.helped), told: p.toldOn ?? null, pos: next.get(id) as number });
+      upsert.run({ id, cid: p.contactId, met: p.met ? 1 : 0, helped: clean(p.helped), told: p.toldOn ?? null, snoozed: p.snoozedUntil ?? null, pos: next.get(id) as number });
     }
   }
 

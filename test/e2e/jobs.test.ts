@@ -133,12 +133,14 @@ describe('net job and net jobs', () => {
     expect(items('2026-10-22')).toEqual([]);
     expect(items('2026-10-25')).toEqual(['j1c1 job Dana']);
     expect(j.net('done', 'j1c3').code).toBe(2);
-    // Linking someone met for it, on its own, logs nothing.
+    // Linking someone met for it, on its own, logs nothing. Kim (told) and Dana (her
+    // report-back snoozed on its own) are among its people, not met for it.
     j.ok('job', 'j1', '--with', 'Kim');
     expect(j.json<JobJson[]>('jobs', '--json')[0]?.people.map((p) => [p.contact.name, p.met])).toEqual([
       ['Ann Lee', true],
       ['Bob Ortiz', true],
       ['Kim', true],
+      ['Dana', false],
     ]);
   });
 

@@ -44,8 +44,8 @@ describe('applications', () => {
     j.write(() => j.jobs.link(id, [{ contactId: ann, helped: 'an intro' }]));
     j.write(() => j.jobs.told(id, ann, '2026-04-03'));
     expect(j.jobs.get(id)?.people).toEqual([
-      { contact: { id: ann, name: 'Ann' }, met: true, helped: 'an intro', toldOn: '2026-04-03' },
-      { contact: { id: dana, name: 'Dana' }, met: false, helped: 'referred you', toldOn: null },
+      { contact: { id: ann, name: 'Ann' }, met: true, helped: 'an intro', toldOn: '2026-04-03', snoozedUntil: null },
+      { contact: { id: dana, name: 'Dana' }, met: false, helped: 'referred you', toldOn: null, snoozedUntil: null },
     ]);
   });
 

@@ -31,7 +31,8 @@ describe('schema 20 (list index) from schema 19 with contacts', () => {
     expect(before.map((c) => c.name)).toEqual(['Ána Berg', 'Kim Ode']);
     const withArchived = old.contacts.summaries({ includeArchived: true });
 
-    expect(migrate(db)).toEqual([20]);
+    // Schema 20 first; later migrations may follow it.
+    expect(migrate(db)[0]).toBe(20);
     const j = new Journal(db, ':memory:');
     j.db.today = '2026-04-14';
     let after: unknown;

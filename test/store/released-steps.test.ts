@@ -30,6 +30,7 @@ const RELEASED = [
   'e0e140c0deb90498', // 18
   '7552b622cb0433c9', // 19
   'f2932183826a56b7', // 20
+  '33a37c79dad751c9', // 21
 ];
 
 function schemaDigest(version: number): string {

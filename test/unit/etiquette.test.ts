@@ -294,6 +294,19 @@ describe('6. an interview with several people owes a thank-you to each', () => {
     },
   ]);
 
+  it.each([
+    // Xena's own snooze to 04-17; the panel's own snooze (everyone's) to 04-16.
+    ['the day before her snooze ends: hers alone is held back', {}, '2026-04-16', ['i7c1 due', 'i7c2 snoozed 2026-04-17', 'i7c3 due']],
+    ['the day it ends: owed again', {}, '2026-04-17', ['i7c1 due', 'i7c2 due', 'i7c3 due']],
+    ['the day after', {}, '2026-04-18', ['i7c1 due', 'i7c2 due', 'i7c3 due']],
+    ["with everyone's snooze: the others follow it, hers is her own", { snoozedUntil: '2026-04-16' }, '2026-04-15', ['i7c1 snoozed 2026-04-16', 'i7c2 snoozed 2026-04-17', 'i7c3 snoozed 2026-04-16']],
+    ["everyone's snooze over, hers not yet", { snoozedUntil: '2026-04-16' }, '2026-04-16', ['i7c1 due', 'i7c2 snoozed 2026-04-17', 'i7c3 due']],
+  ])('one interviewer snoozed on her own: %s', (_name, over, today, want) => {
+    const snoozed = { ...panel, ...over, snoozedPeople: [{ id: XENA.id, until: '2026-04-17' }] };
+    const items = dueItems(input({ thanks: [snoozed] }), today).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(items.map((i) => [i.id, i.state, i.until].filter((x) => x !== null).join(' '))).toEqual(want);
+  });
+
   it('each item is the person\'s, and the others stay owed', () => {
     const items = dueItems(input({ thanks: [{ ...panel, thankedPeople: [{ id: KIM.id, on: '2026-04-14' }] }] }), '2026-04-14');
     expect(items.map((i) => [i.id, i.contact?.name, i.title])).toEqual([

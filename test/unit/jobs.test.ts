@@ -69,6 +69,18 @@ describe('an offer or a rejection owes the referrer and the lead giver a report-
       ['j4c1 job Dana due 0'],
     ],
     ['accepted: the landed items say it', job({ stage: 'accepted', stageOn: '2026-04-05', via: DANA }), '2026-04-05', []],
+    [
+      'the lead giver snoozed on her own: the referrer still owed',
+      job({ stage: 'rejected', stageOn: '2026-04-05', via: DANA, lead, people: [{ contact: KIM, met: false, helped: null, toldOn: null, snoozedUntil: '2026-04-08' }] }),
+      '2026-04-07',
+      ['j4c1 job Dana due 2', 'j4c2 job Kim snoozed 2'],
+    ],
+    [
+      'her snooze over',
+      job({ stage: 'rejected', stageOn: '2026-04-05', via: DANA, lead, people: [{ contact: KIM, met: false, helped: null, toldOn: null, snoozedUntil: '2026-04-08' }] }),
+      '2026-04-08',
+      ['j4c1 job Dana due 3', 'j4c2 job Kim due 3'],
+    ],
   ])('%s', (_name, j, today, want) => {
     expect(on(today, j)).toEqual(want);
   });
@@ -93,6 +105,9 @@ describe('after net landed, each helper is owed the news and a thank-you (kind l
     ['told before landing: still owed', landed({ people: [helped(DANA, '2026-04-20')] }), '2026-05-02', ['j4c1 landed Dana due 1']],
     ['a conversation since landing tells them', landed({ talked: { '2': '2026-05-02' } }), '2026-05-02', ['j4c1 landed Dana due 1']],
     ['covers the report-back of the offer', landed({ stage: 'offer' }), '2026-05-01', ['j4c1 landed Dana due 0', 'j4c2 landed Kim due 0']],
+    ['Kim snoozed on her own, the day before it ends', landed({ people: [helped(DANA), { ...helped(KIM), snoozedUntil: '2026-05-04' }] }), '2026-05-03', ['j4c1 landed Dana due 2', 'j4c2 landed Kim snoozed 2']],
+    ['Kim snoozed on her own, the day it ends', landed({ people: [helped(DANA), { ...helped(KIM), snoozedUntil: '2026-05-04' }] }), '2026-05-04', ['j4c1 landed Dana due 3', 'j4c2 landed Kim due 3']],
+    ["everyone's snooze, Kim's own later", landed({ snoozedUntil: '2026-05-03', people: [helped(DANA), { ...helped(KIM), snoozedUntil: '2026-05-04' }] }), '2026-05-03', ['j4c1 landed Dana due 2', 'j4c2 landed Kim snoozed 2']],
   ])('%s', (_name, j, today, want) => {
     expect(on(today, j)).toEqual(want);
   });

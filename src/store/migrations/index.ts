@@ -20,6 +20,7 @@ import { landed } from './017-landed.js';
 import { historyState } from './018-history-state.js';
 import { reportReads } from './019-report-reads.js';
 import { listIndex } from './020-list.js';
+import { personSnooze } from './021-person-snooze.js';
 
 export interface Migration {
   version: number;
@@ -28,7 +29,7 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step is never edited once released, only added. */
-export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync, landed, historyState, reportReads, listIndex];
+export const MIGRATIONS: readonly Migration[] = [records, search, meta, activity, reads, list, ledgerCounts, ids, readTime, history, notes, namesPhones, etiquette, jobs, sources, sync, landed, historyState, reportReads, listIndex, personSnooze];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
