@@ -81,7 +81,8 @@ export function registerImport(program: Command, ctx: Context): void {
       // Every import reads a whole file in one long loop (src/cli/memory.ts).
       await keepYoungGenerationSmall();
       if (kind === 'json') {
-        // A backup may be larger than memory: it is read piece by piece, twice. First it is
+        // A backup may be larger than memory: it is read piece by piece, twice (more when its
+        // lists come before what they point at, see formats/backupfile.ts). First it is
         // checked whole (syntax, header, every record, references, repeated uuids) before
         // anything is written, so that a bad file touches nothing; then each record is
         // written as it comes, in the command's one transaction.
@@ -102,7 +103,7 @@ export function registerImport(program: Command, ctx: Context): void {
         // JSON is UTF-8, which the parser reads itself; a file in another encoding is decoded first.
         const pieces = encoding === 'utf-8' ? () => fileBytes(file, onRead) : source;
         try {
-          checkBackup(ctx.journal(), (visit) => readBackup(pieces(), file, visit), file);
+          checkBackup(ctx.journal(), (visit) => readBackup(pieces, file, visit), file);
         } finally {
           ctx.io.status('');
         }
@@ -110,7 +111,7 @@ export function registerImport(program: Command, ctx: Context): void {
         shown = -1;
         set = emptySet('json');
         status = () => ctx.io.status('');
-        run = () => applyBackup(ctx.journal(), (visit) => readBackup(pieces(), file, visit), { cadenceDays });
+        run = () => applyBackup(ctx.journal(), (visit) => readBackup(pieces, file, visit), { cadenceDays });
       } else {
         // The file is read and checked before the journal is opened: a bad file touches nothing.
         const read = await readSet(file, kind);

@@ -5,6 +5,10 @@
 // record in the command's one transaction as it comes); the records it has handed over
 // are dropped (`keepStack: false`). The outline of the file (which lists there are, in
 // which order, and the values of "format" and "version") is followed here from the tokens.
+// JSON objects have no order, and other tools (or a `jq -S`) may write the lists in any:
+// a list that comes before what it points at is read again, from the file, once that has
+// been handed over. Nothing is held aside, so memory stays bounded; a file in the order
+// net writes is read once, any other at most three times.
 import { TokenParser, TokenType, Tokenizer } from '@streamparser/json';
 import { UsageError } from '../core/errors.js';
 import { BACKUP_LISTS, type BackupList, type BackupRecord, backupRecord, checkHeader } from './backup.js';
@@ -14,15 +18,46 @@ const LISTS = new Set<string>(BACKUP_LISTS);
 /** Where the outline stands: inside the top object, waiting for a key, a value, or a comma. */
 type Expect = 'key' | 'colon' | 'value' | 'comma';
 
+/** The lists whose records must all have been handed over before a list's: the contacts everything points at, the leads an application names. */
+const AFTER: Record<BackupList, readonly BackupList[]> = {
+  contacts: [],
+  interactions: ['contacts'],
+  leads: ['contacts'],
+  promises: ['contacts'],
+  needs: ['contacts'],
+  notes: ['contacts'],
+  jobs: ['contacts', 'leads'],
+};
+
 /**
- * Reads a backup's text (or its UTF-8 bytes), given in pieces, and hands each record,
- * checked, to `visit`, in file order. "contacts" must come before the lists that refer to
- * contacts, and "leads" before "jobs", as net writes them. The header is checked when the
- * first list starts if it came before (as net writes it), else when the file ends, with
- * what is missing: a file that turns out not to be a backup has been handed over in part,
- * so the caller checks it whole before it writes anything.
+ * Reads a backup's text (or its UTF-8 bytes), given in pieces by `pieces` (called again
+ * for each reading), and hands each record, checked, to `visit`: every contact before any
+ * other record, the leads before the applications, each list's records in file order.
+ * The lists may come in any order: those that come too early are left for another reading
+ * of the file (`AFTER`). The header is checked when the first list starts if it came
+ * before (as net writes it), else when the file ends, with what is missing: a file that
+ * turns out not to be a backup has been handed over in part, so the caller checks it whole
+ * before it writes anything.
  */
-export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, visit: (r: BackupRecord) => void): void {
+export function readBackup(pieces: () => Iterable<string | Uint8Array>, file: string, visit: (r: BackupRecord) => void): void {
+  const done = new Set<BackupList>();
+  const ready = (l: BackupList) => !done.has(l) && AFTER[l].every((d) => done.has(d));
+  // The first reading checks the whole file and fails on a required list that is missing,
+  // so what a list waits for is there: a second reading hands over all but the applications
+  // that came before the leads, a third those.
+  for (let lists = readOnce(pieces(), file, ready, done, visit); [...lists].some((l) => !done.has(l)); ) {
+    lists = readOnce(pieces(), file, ready, done, visit);
+  }
+}
+
+/** One reading of the file: the records of the lists `ready` wants go to `visit`, and those lists to `done`. Gives the lists the file has. */
+function readOnce(
+  pieces: Iterable<string | Uint8Array>,
+  file: string,
+  ready: (l: BackupList) => boolean,
+  done: Set<BackupList>,
+  visit: (r: BackupRecord) => void,
+): ReadonlySet<BackupList> {
   const fail = (msg: string): never => {
     throw new UsageError(`${file}: ${msg}. Fix the file and import again; nothing was imported.`);
   };
@@ -33,8 +68,10 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
   let expect: Expect = 'key';
   let key = '';
   const header = new Map<string, unknown>();
-  const seen = new Set<string>();
+  const seen = new Set<BackupList>();
   let list: BackupList | null = null;
+  /** Whether the records of `list` are handed over in this reading. */
+  let visiting = false;
   let started = false;
   let ended = false;
   let checked = false;
@@ -42,7 +79,7 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
   let visitFailed: unknown;
 
   parser.onValue = ({ value, key: index }) => {
-    if (list === null) return;
+    if (list === null || !visiting) return;
     if (typeof index !== 'number') fail(`"${list}" is not a list`);
     const r = backupRecord(list, index as number, value, file);
     try {
@@ -77,16 +114,11 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
           // newer version, is refused before any of its records.
           if (!checked && header.has('format') && header.has('version')) checkHeader(header.get('format'), header.get('version'), file);
           checked = true;
-          if (seen.has(key)) fail(`"${key}" appears twice`);
-          seen.add(key);
-          if (t.token !== TokenType.LEFT_BRACKET) fail(`"${key}" is not a list`);
-          if (key !== 'contacts' && !seen.has('contacts')) {
-            fail(`"${key}" comes before "contacts", and net reads the contacts first (as net export writes them). Move the "contacts" list before it`);
-          }
-          if (key === 'jobs' && !seen.has('leads')) {
-            fail('"jobs" comes before "leads", and net reads the leads first (as net export writes them). Move the "leads" list before it');
-          }
           list = key as BackupList;
+          if (seen.has(list)) fail(`"${key}" appears twice`);
+          seen.add(list);
+          if (t.token !== TokenType.LEFT_BRACKET) fail(`"${key}" is not a list`);
+          visiting = ready(list);
         } else if (!opens) {
           header.set(key, t.value);
         }
@@ -95,7 +127,10 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
       }
     }
     if (opens) depth++;
-    else if (closes && --depth === 1) list = null;
+    else if (closes && --depth === 1) {
+      if (list !== null && visiting) done.add(list);
+      list = null;
+    }
   };
 
   try {
@@ -115,4 +150,5 @@ export function readBackup(pieces: Iterable<string | Uint8Array>, file: string, 
       throw new UsageError(`${file}: the backup has no "${name}" list. Fix the file and import again; nothing was imported.`);
     }
   }
+  return seen;
 }

@@ -424,6 +424,31 @@ describe('JSON export → import into a fresh journal → export', () => {
     expect(b.json<unknown>('due', '--json', '--all')).toEqual(a.json<unknown>('due', '--json', '--all'));
   });
 
+  it('restores a backup whose keys were sorted (jq -S, Python sort_keys) just as net wrote it: JSON objects have no order', () => {
+    const a = richJournal();
+    a.ok('note', 'Thom', 'moving to Austin', '--on', '2026-09-30');
+    a.ok('job', 'add', 'Data lead', '--company', 'Acme', '--via', 'Thom', '--lead', 'l1', '--on', '2026-09-30');
+    const first = a.ok('export').stdout;
+    const doc = JSON.parse(first) as Record<string, unknown[]>;
+    expect([doc.notes?.length, doc.jobs?.length]).toEqual([1, 1]);
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortKeys) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+    const sorted = JSON.stringify(sortKeys(doc));
+    // "jobs" before "leads", "contacts" before the header, as the tester's file had them.
+    expect(sorted.indexOf('"jobs"')).toBeLessThan(sorted.indexOf('"leads"'));
+    const file = path.join(a.dir, 'sorted.json');
+    fs.writeFileSync(file, sorted);
+    const b = tempJournal();
+    const dry = b.net('import', file, '--dry-run');
+    expect([dry.code, dry.stderr]).toEqual([0, '']);
+    const r = b.net('import', file);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/6 contacts added, 0 updated, 0 unchanged; 7 interactions, 4 leads, 6 promises, 3 needs, 1 note, 1 job\./);
+    expect(dry.stdout).toContain(r.stdout.split('\n')[0]!.replace('Imported', 'Would import'));
+    expect(withoutExportedAt(b.ok('export').stdout)).toBe(withoutExportedAt(first));
+    expect(b.ok('import', file).stdout).toMatch(/0 contacts added, 0 updated, 6 unchanged\./);
+  });
+
   it('importing the backup again into the same journal adds nothing', () => {
     const a = richJournal();
     const file = path.join(a.dir, 'backup.json');

@@ -17,7 +17,7 @@ export function pieces(text: string): string[] {
 /** A backup's records as net import reads them (each checked, no journal), by list. */
 export function readRecords(text: string, file: string): Records {
   const out: Records = { contacts: [], interactions: [], leads: [], promises: [], needs: [], notes: [], jobs: [] };
-  readBackup(pieces(text), file, (r) => (out[r.list] as unknown[]).push(r.record));
+  readBackup(() => pieces(text), file, (r) => (out[r.list] as unknown[]).push(r.record));
   return out;
 }
 
@@ -28,7 +28,7 @@ export function readRecords(text: string, file: string): Records {
 export function importBackup(text: string, file: string, known: readonly string[] = []): Journal {
   const j = Journal.open(':memory:');
   j.write(() => known.forEach((uuid, i) => j.contacts.insert({ name: `Known ${i}` }, { uuid })));
-  const read = (visit: (r: BackupRecord) => void) => readBackup(pieces(text), file, visit);
+  const read = (visit: (r: BackupRecord) => void) => readBackup(() => pieces(text), file, visit);
   checkBackup(j, read, file);
   j.write(() => applyBackup(j, read));
   return j;
@@ -36,7 +36,7 @@ export function importBackup(text: string, file: string, known: readonly string[
 
 /** Imports a backup as net import does into the journal `j` (with `--dry-run`: rolled back), and gives what it did. */
 export function importInto(j: Journal, text: string, file: string, dryRun = false): ImportResult {
-  const read = (visit: (r: BackupRecord) => void) => readBackup(pieces(text), file, visit);
+  const read = (visit: (r: BackupRecord) => void) => readBackup(() => pieces(text), file, visit);
   checkBackup(j, read, file);
   return dryRun ? j.simulate(() => applyBackup(j, read)) : j.write(() => applyBackup(j, read));
 }

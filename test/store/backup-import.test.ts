@@ -1,10 +1,13 @@
 // Importing a net backup into a journal that already knows some of its people under other
 // uuids (each journal gives its own uuid to the people added in it): the file's records
-// go to the journal's person, and importing the same file again adds nothing.
+// go to the journal's person, and importing the same file again adds nothing. And a backup
+// whose keys come in another order than net writes them (JSON objects have none).
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
+import { backupText } from '../../src/formats/backup.js';
+import { readBackup } from '../../src/formats/backupfile.js';
 import { Journal } from '../../src/store/journal.js';
-import { importInto } from '../formats/backup-helpers.js';
+import { importInto, pieces } from '../formats/backup-helpers.js';
 
 const DANA = 'da0a0000-0000-4000-8000-000000000001';
 const KIT = 'da0a0000-0000-4000-8000-000000000002';
@@ -147,5 +150,65 @@ describe('a backup whose people the journal knows under other uuids', () => {
       'b.json: needs[0] has "contact" deadbeef-0000-4000-8000-000000000000, which is no contact in the file or the journal. Fix the file and import again; nothing was imported.',
     );
     expect(j.contacts.count()).toBe(1);
+  });
+});
+
+/** The journal's backup, as net export writes it. */
+function exported(j: Journal): string {
+  const { contacts, interactions, leads, promises, needs, notes, jobs } = j;
+  return [
+    ...backupText(
+      { uuids: contacts.uuids(), contacts: contacts.each(), interactions: interactions.each(), leads: leads.each(), promises: promises.each(), needs: needs.each(), notes: notes.each(), jobs: jobs.each() },
+      '2026-11-23T00:00:00.000Z',
+    ),
+  ].join('');
+}
+
+/** The same backup with its keys in another order, at the top and in every record. */
+function reordered(doc: object, order: (keys: string[]) => string[]): string {
+  const walk = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(walk) : v !== null && typeof v === 'object' ? Object.fromEntries(order(Object.keys(v)).map((k) => [k, walk((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(walk(doc));
+}
+
+describe('a backup whose keys come in any order', () => {
+  const original = exported((() => {
+    const j = Journal.open(':memory:');
+    importInto(j, JSON.stringify(otherJournal()), 'b.json');
+    return j;
+  })());
+  const doc = JSON.parse(original) as object;
+
+  it.each([
+    ['as net writes them', (k: string[]) => k, 1],
+    ['sorted (jq -S, Python sort_keys): the header last, the applications before the leads', (k: string[]) => [...k].sort(), 2],
+    ['reversed: the contacts last, the applications first', (k: string[]) => [...k].reverse(), 3],
+  ])('%s: imports the same records, reading the file once more for each list that came too early', (_, order, readings) => {
+    const text = reordered(doc, order);
+    let read = 0;
+    const lists: string[] = [];
+    readBackup(
+      () => {
+        read++;
+        return pieces(text);
+      },
+      'b.json',
+      (r) => void (lists.at(-1) !== r.list && lists.push(r.list)),
+    );
+    expect(read).toBe(readings);
+    expect(lists.indexOf('contacts')).toBe(0);
+    expect(lists.indexOf('jobs')).toBeGreaterThan(lists.indexOf('leads'));
+    const j = Journal.open(':memory:');
+    const r = importInto(j, text, 'b.json');
+    expect(r).toMatchObject({ added: 2, records: { interactions: 1, leads: 1, promises: 1, needs: 1, notes: 1, jobs: 1 } });
+    expect(exported(j)).toBe(original);
+    expect(importInto(j, text, 'b.json')).toMatchObject({ added: 0, updated: 0, records: { interactions: 0, leads: 0, promises: 0, needs: 0, notes: 0, jobs: 0 } });
+  });
+
+  it('imports a version 1 file with its needs before its contacts', () => {
+    const v1 = { format: 'net-journal', version: 1, exported_at: '2026-01-01T00:00:00Z', needs: otherJournal().needs, interactions: [], leads: [], promises: [], contacts: otherJournal().contacts };
+    const j = Journal.open(':memory:');
+    expect(importInto(j, JSON.stringify(v1), 'v1.json')).toMatchObject({ added: 2, records: { needs: 1 } });
+    expect(j.db.raw.prepare('SELECT c.uuid FROM needs n JOIN contacts c ON c.id = n.contact_id').pluck().all()).toEqual([DANA]);
   });
 });
