@@ -1,5 +1,5 @@
 import { keywords, needsMatching } from '../core/give.js';
-import { safeLine } from '../render/text.js';
+import { hintWord, safeLine } from '../render/text.js';
 import type { Context } from './context.js';
 
 /** After recording something, point out open needs it could help with ("Sam needs an intro at Acme"). */
@@ -12,5 +12,18 @@ export function sayWaysToGive(ctx: Context, texts: ReadonlyArray<string | null |
   const needs = needsMatching(texts, open, (word) => j.search.needsAndLogsWith(word), () => (total ??= j.search.needsAndLogs()));
   for (const n of needs.slice(0, 3)) {
     ctx.io.out(ctx.io.color.green(`${safeLine(n.contact.name)} needs ${safeLine(n.what)} — see net needs`));
+  }
+}
+
+/** After a conversation was changed (net edit, net noreply): the leads it no longer follows, and those it follows now. */
+export function sayLeadsMoved(ctx: Context, moved: { reopened: readonly number[]; followed: readonly number[] }): void {
+  const j = ctx.journal();
+  for (const lid of moved.reopened) {
+    const lead = j.leads.get(lid);
+    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is open again: no conversation with ${safeLine(lead.person?.name ?? '')} has followed it yet.`);
+  }
+  for (const lid of moved.followed) {
+    const lead = j.leads.get(lid);
+    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed, on ${lead.followedOn}; tell them how it went (net log ${hintWord(lead.source.name)} ... --reported l${lid}).`);
   }
 }

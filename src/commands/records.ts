@@ -4,13 +4,14 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { type FieldDef, type RecordId, type RecordKind, recordLabel } from '../core/kinds.js';
 import type { Context } from '../cli/context.js';
+import { sayLeadsMoved } from '../cli/hints.js';
 import { dateOption, itemIdArg, kindOption, pastDateOption, resolveContact } from '../cli/inputs.js';
 import { isJobStage, JOB_STAGES } from '../core/types.js';
 import type { Journal } from '../store/journal.js';
 import { followLeadIfTalked, recordExists, removeRecord, setPeople, updateRecord } from '../store/records.js';
 import { describeChanges } from '../store/undo.js';
 import { editedText } from '../render/history.js';
-import { hintWord, safeLine } from '../render/text.js';
+import { safeLine } from '../render/text.js';
 
 /** The options `net edit` takes for records other than contacts. */
 export interface RecordEditOptions {
@@ -204,14 +205,7 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
     return;
   }
   ctx.io.out(editedText(label, written));
-  for (const lid of leads.reopened) {
-    const lead = j.leads.get(lid);
-    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is open again: no conversation with ${safeLine(lead.person?.name ?? '')} has followed it yet.`);
-  }
-  for (const lid of leads.followed) {
-    const lead = j.leads.get(lid);
-    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed, on ${lead.followedOn}; tell them how it went (net log ${hintWord(lead.source.name)} ... --reported l${lid}).`);
-  }
+  sayLeadsMoved(ctx, leads);
   ctx.io.out(`Next: net history ${label}`);
 }
 

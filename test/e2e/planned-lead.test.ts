@@ -158,6 +158,19 @@ describe('net edit of a logged conversation to a day ahead', () => {
   });
 });
 
+describe('net noreply of a message with a lead’s person', () => {
+  it('opens the lead it followed again, and --undo follows it again, from the message’s day', () => {
+    const j = journal();
+    on(j, PLANNED_ON, 'log', 'Bob Smith', 'about Acme', '--kind', 'email');
+    expect(on(j, '2026-11-25', 'noreply', 'i3').stdout).toBe(
+      `Marked i3 (email with Bob Smith on ${PLANNED_ON}) as unanswered.\nLead l1 from Kim is open again: no conversation with Bob Smith has followed it yet.\nNext: net due\n`,
+    );
+    expect(lead(j, '2026-11-25')).toEqual({ status: 'open', followed_on: null });
+    expect(on(j, '2026-11-26', 'noreply', 'i3', '--undo').stdout).toContain(`Lead l1 from Kim is now followed, on ${PLANNED_ON};`);
+    expect(lead(j, '2026-11-26')).toEqual({ status: 'followed', followed_on: PLANNED_ON });
+  });
+});
+
 describe('net import of a calendar with a meeting ahead with a lead’s person', () => {
   it('follows the lead on the meeting’s day, not at the import', () => {
     const j = journal();
