@@ -70,7 +70,17 @@ export type DueLead = Pick<Lead, 'id' | 'source' | 'what' | 'person' | 'status' 
   Partial<Pick<Lead, 'recordedOn' | 'news' | 'newsOn'>>;
 
 /** A meeting logged ahead of its day (`net log --on <future date>`). */
-export type DueUpcoming = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary'> & { recordedOn: IsoDate };
+export type DueUpcoming = Pick<Interaction, 'id' | 'contacts' | 'on' | 'kind' | 'summary'> & { recordedOn: IsoDate } & Partial<Pick<Interaction, 'thanksOwed' | 'thankedOn'>>;
+
+/**
+ * The meetings planned for `today` that `net due` lists as `upcoming` today. Each stands for
+ * the thank-you it owes, so that one id is one line; one whose thank-you was sent by today
+ * (`net done`, `net thank`) is behind you and is no longer listed.
+ */
+function plannedToday(upcoming: readonly DueUpcoming[], today: IsoDate): DueUpcoming[] {
+  const sent = (u: DueUpcoming) => u.thanksOwed === true && u.thankedOn != null && u.thankedOn <= today;
+  return upcoming.filter((u) => u.on === today && u.on > u.recordedOn && u.contacts.length > 0 && !sent(u));
+}
 
 export interface DueInput {
   /** Meetings planned (logged before their day) that are on or after today. */
@@ -199,6 +209,8 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   };
 
   const short = (day: IsoDate) => shortDate(day, today);
+  // On its day a planned meeting is listed once, as `upcoming`; its thank-you from the next day.
+  const planned = new Set(plannedToday(input.upcoming ?? [], today).map((u) => u.id));
 
   for (const p of input.pledges) {
     if (p.status === 'kept' && p.direction === 'theirs' && p.thanksOwed && !p.thankedOn) {
@@ -228,7 +240,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
 
   for (const i of input.thanks) {
     const contact = i.contacts[0];
-    if (!i.thanksOwed || i.thankedOn !== null || !contact || i.on > today) continue;
+    if (!i.thanksOwed || i.thankedOn !== null || !contact || i.on > today || planned.has(i.id)) continue;
     const what = i.summary ? `: ${i.summary}` : '';
     if (isPanel(i)) {
       // One note per interviewer: each is owed their own thank-you (`i<id>c<contact id>`),
@@ -307,7 +319,7 @@ export function dueItems(input: DueInput, today: IsoDate): DueItem[] {
   for (const u of input.upcoming ?? []) {
     const contact = u.contacts[0];
     // Listed on its day (and by --all before it); from the next day on it is a conversation.
-    if (!contact || u.on <= u.recordedOn || u.on < today) continue;
+    if (!contact || u.on <= u.recordedOn || u.on < today || (u.on === today && !planned.has(u.id))) continue;
     const others = u.contacts.length > 1 ? ` (with ${u.contacts.slice(1).map((c) => c.name).join(', ')})` : '';
     const what = u.summary ? `: ${u.summary}` : '';
     const state: DueState = u.on === today ? 'due' : 'planned';

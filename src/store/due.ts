@@ -119,7 +119,8 @@ export class DueQueries {
   /** Meetings logged ahead of their day, on or after `today`, through their own index. */
   upcoming(today: IsoDate, contactId?: number): DueUpcoming[] {
     return this.db.jsonRows<DueUpcoming>(
-      `json_object('id', x.id, 'on', x.on_date, 'kind', x.kind, 'summary', x.summary, 'recordedOn', x.recorded_on, 'contacts', json(${PEOPLE_OF_X}))`,
+      `json_object('id', x.id, 'on', x.on_date, 'kind', x.kind, 'summary', x.summary, 'recordedOn', x.recorded_on,
+         'thanksOwed', json(iif(x.thanks_owed = 1, 'true', 'false')), 'thankedOn', x.thanked_on, 'contacts', json(${PEOPLE_OF_X}))`,
       `FROM interactions x INDEXED BY interactions_ahead
        WHERE x.on_date > x.recorded_on AND x.on_date >= @today
          AND (@cid IS NULL OR x.id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = @cid))`,

@@ -130,7 +130,7 @@ describe('net add --on a day ahead: a planned meeting, as net log --on plans one
       expect(shape(all, 'Sam'), day).toEqual(shape(all, 'Tom'));
     }
     expect(shape(due(j, '2026-11-29'), 'Sam')).toEqual([]);
-    expect(shape(due(j, NEXT_WEEK), 'Sam').map(([kind]) => kind)).toEqual(['upcoming', 'thanks']);
+    expect(shape(due(j, NEXT_WEEK), 'Sam').map(([kind]) => kind)).toEqual(['upcoming']);
   });
 
   it('owes the introducer a thank-you now: the introduction happened before the meeting', () => {

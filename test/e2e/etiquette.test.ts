@@ -282,12 +282,11 @@ describe('15. planned meetings', () => {
     expect(due(j, TODAY, '--all')).toMatchObject([{ id: 'i2', kind: 'upcoming', due: '2026-04-20', state: 'planned' }]);
     expect(j.json<ShowJson>('show', 'Kim', '--json').last_contact).toBe(TODAY);
     expect(due(j, '2026-04-19')).toEqual([]);
-    // Its day: listed as upcoming, and its thank-you is owed from today.
-    expect(due(j, '2026-04-20').map((d) => [d.id, d.kind, d.days_overdue])).toEqual([
-      ['i2', 'upcoming', 0],
-      ['i2', 'thanks', 0],
-    ]);
+    // Its day: listed once, as upcoming, which stands for the thank-you it owes from today;
+    // the day after, that thank-you is listed, owed since the meeting's day.
+    expect(due(j, '2026-04-20').map((d) => [d.id, d.kind, d.days_overdue])).toEqual([['i2', 'upcoming', 0]]);
     expect(on(j, '2026-04-20', 'due').stdout).toMatch(/i2\s+upcoming\s+Kim\s+Planned coffee: coffee at Bennu\s+today/);
+    expect(due(j, '2026-04-21').map((d) => [d.id, d.kind, d.days_overdue])).toEqual([['i2', 'thanks', 1]]);
     // From then on it counts as contact: the next follow-up is 30 days after it.
     expect(j.netWith({ env: { NET_TODAY: '2026-04-21' } }, 'show', 'Kim', '--json').stdout).toMatch(/"last_contact": "2026-04-20"/);
     on(j, '2026-04-21', 'thank', 'Kim');

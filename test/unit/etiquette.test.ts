@@ -403,6 +403,30 @@ describe('15. a meeting logged ahead of its day is planned: upcoming on its day,
     },
   ]);
 
+  // The same meeting as a planned one and as a conversation owing its thank-you, as the store reads them.
+  const owing = { ...planned, thanksOwed: true, thankedOn: null };
+  const thanks = interaction({ id: 6, on: '2026-04-20', recordedOn: '2026-04-14', summary: 'at Bennu' });
+  it.each<[string, string, object, string[]]>([
+    ['the day before: planned (--all), nothing owed', '2026-04-19', {}, ['i6 upcoming planned']],
+    ['its day: one line, upcoming, that stands for its thank-you', '2026-04-20', {}, ['i6 upcoming due']],
+    ['the day after: its thank-you, owed since its day', '2026-04-21', {}, ['i6 thanks due 1']],
+    ['its day, thank-you sent that day: behind you, nothing listed', '2026-04-20', { thankedOn: '2026-04-20' }, []],
+    ['its day, as a report of that day saw it: a thank-you sent the next day was not sent yet', '2026-04-20', { thankedOn: '2026-04-21' }, ['i6 upcoming due']],
+    ['its day, a meeting that owes no thank-you: upcoming all day', '2026-04-20', { thanksOwed: false }, ['i6 upcoming due']],
+  ])('%s', (_name, today, over, want) => {
+    const sent = 'thankedOn' in over && (over as { thankedOn: string }).thankedOn <= today;
+    const owed = (over as { thanksOwed?: boolean }).thanksOwed === false || sent ? [] : [thanks];
+    const items = dueItems(input({ upcoming: [{ ...owing, ...over }], thanks: owed }), today);
+    expect(items.map((i) => [i.id, i.kind, i.state, i.kind === 'thanks' ? i.daysOverdue : null].filter((x) => x !== null).join(' '))).toEqual(want);
+  });
+
+  it('a panel planned for today: one upcoming line; each interviewer is owed from the next day', () => {
+    const panel = { ...owing, kind: 'interview' as const, contacts: [KIM, XENA] };
+    const each = interaction({ id: 6, kind: 'interview', on: '2026-04-20', recordedOn: '2026-04-14', contacts: [KIM, XENA] });
+    expect(dueItems(input({ upcoming: [panel], thanks: [each] }), '2026-04-20').map((i) => i.id)).toEqual(['i6']);
+    expect(dueItems(input({ upcoming: [panel], thanks: [each] }), '2026-04-21').map((i) => i.id)).toEqual(['i6c1', 'i6c2']);
+  });
+
   it('comes first among what is due today', () => {
     const items = dueItems(input({ upcoming: [planned], thanks: [interaction({ id: 1, on: '2026-04-20' })] }), '2026-04-20');
     expect(items.map((i) => i.kind)).toEqual(['upcoming', 'thanks']);
