@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { JournalError, UsageError } from '../core/errors.js';
 import { createTempFile, outputTarget } from '../store/files.js';
 
@@ -38,7 +39,13 @@ export function writeFileAtomic(file: string, content: string | Iterable<string>
     if (tmp !== null) rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
     // A path that cannot be a file is the user's to fix (exit 2); a disk that refuses is not.
-    if (e.code === 'ENOENT') throw new UsageError(`Cannot write ${file}: its folder does not exist. Choose another path with ${flag}.`);
+    if (e.code === 'ENOENT') {
+      const dir = dirname(resolve(file));
+      if (!existsSync(dir)) throw new UsageError(`Cannot write ${file}: its folder does not exist. Choose another path with ${flag}.`);
+      // The folder is there but takes no new file (/proc, a virtual file system): say what the system answered.
+      const said = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
+      throw new UsageError(`Cannot write ${file}: the folder ${dir} does not let net create a file in it (${said}). Choose another path with ${flag}.`);
+    }
     if (e.code === 'EISDIR') throw new UsageError(`Cannot write ${file}: it is a folder. Give a file name with ${flag}.`);
     if (e.code === 'ENOTDIR') throw new UsageError(`Cannot write ${file}: part of the path is a file, not a folder. Choose another path with ${flag}.`);
     const why = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'EROFS' ? 'the file system is read-only' : e.message;

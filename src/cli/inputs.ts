@@ -177,6 +177,15 @@ export function requiredText(text: string | undefined, what: string, example: st
   return text;
 }
 
+/**
+ * A path the user typed. An empty one ("") would stand for the current folder or for
+ * nothing at all, so it is refused, as a missing one is; `example` says what to give.
+ */
+export function givenPath(text: string, what: string, example: string): string {
+  if (text.trim() === '') throw new UsageError(`The path of the ${what} is empty. ${example}`);
+  return text;
+}
+
 /** Repeatable flags: `--tag a --tag b` (and `--tag a,b` for tags). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { JournalError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { givenPath } from '../cli/inputs.js';
 import { outputTarget } from '../store/files.js';
 import { backupName, backupTo } from '../store/maintenance.js';
 import { safeLine, shellWord } from '../render/text.js';
@@ -24,6 +25,7 @@ export function registerBackup(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net backup', 'net backup ~/Backups/net-2026-11-23.db', 'net backup ~/Backups']))
     .action((file: string | undefined) => {
       const j = ctx.journal();
+      if (file !== undefined) givenPath(file, 'backup file', 'Give the file or folder to copy the journal to (net backup ~/Backups), or leave it out for a copy beside the journal.');
       if (!j.exists) throw new JournalError(`There is no journal at ${j.file} yet, so nothing to back up. net add creates it.`);
       // A folder gets a copy named as the default one, inside it.
       const named = file !== undefined && isFolder(file) ? join(file, basename(backupName(j.file, '', new Date()))) : file;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { cadenceOption } from '../cli/inputs.js';
+import { cadenceOption, givenPath } from '../cli/inputs.js';
 import { emptySet, type ImportFormat, type ImportSet } from '../formats/types.js';
 import type { ImportResult } from '../store/importer.js';
 import type { ConversationImportOptions } from './import-conversations.js';
@@ -65,7 +65,7 @@ export function registerImport(program: Command, ctx: Context): void {
     .action(async (file: string, o: ImportOptions) => {
       const forced = o.format !== undefined ? FORMATS[o.format.toLowerCase()] : undefined;
       if (o.format !== undefined && !forced) throw new UsageError(`--format "${o.format}" is not known. Use vcard, linkedin, google, outlook, csv, json, ics or mbox.`);
-      const kind = await detect(file, forced);
+      const kind = await detect(givenPath(file, 'file to import', 'Give the path of the file: net import ~/Downloads/Connections.csv'), forced);
       if (kind === 'ics' || kind === 'mbox') {
         if (o.every !== undefined) throw new UsageError('--every is for contacts imported from an address book; a calendar or a mailbox logs conversations. Leave it out.');
         const mod = await import('./import-conversations.js');
@@ -210,7 +210,8 @@ async function detect(file: string, forced: FileKind | undefined): Promise<FileK
   const start = decodeFile(head.subarray(0, n)).text.trimStart();
   // Nothing to tell its kind by: naming one format (CSV) for a calendar or mailbox misleads.
   if (start === '') throw new UsageError(`${safeLine(file)} is empty: there is nothing in it to import. Export it again and retry.`);
-  if (start.startsWith('{')) return 'json';
+  // A .json file, or text that opens like JSON, is judged as a backup whatever its shape.
+  if (start.startsWith('{') || start.startsWith('[') || /\.json$/i.test(file)) return 'json';
   // An mbox starts with its first message's `From ` line.
   if (/^From \S/.test(start)) return 'mbox';
   if (/^BEGIN:VCALENDAR/i.test(start)) return 'ics';

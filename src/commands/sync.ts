@@ -6,6 +6,7 @@ import { JournalError, UsageError } from '../core/errors.js';
 import type { Change } from '../core/sync.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { givenPath } from '../cli/inputs.js';
 import type { Journal } from '../store/journal.js';
 import { nextHlc } from '../store/history.js';
 import { randomUuid } from '../store/random.js';
@@ -108,13 +109,15 @@ function shortId(id: string): string {
 function run(ctx: Context, arg: string | undefined, o: SyncOptions): void {
   if (o.json && !o.status) throw new UsageError('--json goes with --status: net sync --status --json.');
   if ([o.join, o.status, o.compact].filter(Boolean).length > 1) throw new UsageError('Give one of --join, --status and --compact at a time.');
+  // An empty NET_SYNC_PASSPHRASE_FILE is unset; an empty --passphrase-file asked for encryption.
+  if (o.passphraseFile !== undefined) givenPath(o.passphraseFile, 'passphrase file', 'Give the file that holds your sync passphrase on its first line: --passphrase-file ~/.config/net/passphrase');
   const j = ctx.journal();
   const store = new SyncStore(j.db);
   const remembered = j.exists ? store.meta('sync_folder') : null;
   if (arg === undefined && remembered === null) {
     throw new UsageError('Give the folder to sync through, one your machines already keep in sync: net sync ~/Sync/net');
   }
-  const path = arg !== undefined ? resolve(arg) : (remembered as string);
+  const path = arg !== undefined ? resolve(givenPath(arg, 'sync folder', 'Give the folder to sync through, one your machines already keep in sync: net sync ~/Sync/net')) : (remembered as string);
   const folder = new SyncFolder(path);
   // The folder as a hint prints it: one shell word, so a pasted hint names this folder and runs nothing else.
   const word = shellWord(safeLine(path));

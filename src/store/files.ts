@@ -110,6 +110,7 @@ function kindOf(s: Stats): string {
  * regular file (a FIFO, a device such as /dev/null), which a rename would replace.
  */
 export function outputTarget(file: string, journal: string, flag: string): string {
+  if (file.trim() === '') throw new UsageError(`The file name given to ${flag} is empty. Give the path of a file with ${flag}, or leave ${flag} out to print to standard output.`);
   const target = resolve(file);
   // Error messages are made safe for the terminal where they are printed (cli/run.ts).
   const shown = file;

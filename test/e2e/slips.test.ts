@@ -1,0 +1,93 @@
+// Small command-line slips a tester found: each refusal is one plain sentence on stderr,
+// with the right exit code, and changes nothing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, type Result, STACK_LINE, type TempJournal, baseEnv, cleanupJournals, tempJournal } from './helpers.js';
+
+afterAll(cleanupJournals);
+
+/** Runs net in `cwd` (the helpers run it in the project's folder), on j's journal and day. */
+function netIn(j: TempJournal, cwd: string, ...args: string[]): Result {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: baseEnv(j.db, j.today), input: '', encoding: 'utf8', timeout: 15_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+}
+
+function expectUsage(r: Result, stderr: string): void {
+  expect(r.stderr).toBe(`net: ${stderr}\n`);
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stdout).toBe('');
+  expect(r.code).toBe(2);
+}
+
+describe('an empty path is refused like a missing one', () => {
+  it('net sync "" is exit 2 and writes nothing into the current folder', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const here = fs.mkdtempSync(path.join(j.dir, 'cwd-'));
+    const before = j.snapshot();
+    for (const arg of ['', ' ']) {
+      expectUsage(
+        netIn(j, here, 'sync', arg),
+        'The path of the sync folder is empty. Give the folder to sync through, one your machines already keep in sync: net sync ~/Sync/net',
+      );
+    }
+    expect(fs.readdirSync(here)).toEqual([]);
+    expect(j.snapshot()).toEqual(before);
+  });
+
+  it('net sync --passphrase-file "" is exit 2, not a sync without encryption', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const folder = path.join(j.dir, 'sync');
+    expectUsage(
+      j.net('sync', folder, '--passphrase-file', ''),
+      'The path of the passphrase file is empty. Give the file that holds your sync passphrase on its first line: --passphrase-file ~/.config/net/passphrase',
+    );
+    expect(fs.existsSync(folder)).toBe(false);
+  });
+
+  it('-o "" of export, report, calendar and draft, net backup "" and net import "" say the path is empty', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--every', '1d');
+    const before = j.snapshot();
+    const empty = 'The file name given to -o is empty. Give the path of a file with -o, or leave -o out to print to standard output.';
+    for (const args of [['export'], ['report'], ['calendar'], ['draft', 'c1']]) expectUsage(j.net(...args, '-o', ''), empty);
+    expectUsage(
+      j.net('backup', ''),
+      'The path of the backup file is empty. Give the file or folder to copy the journal to (net backup ~/Backups), or leave it out for a copy beside the journal.',
+    );
+    expectUsage(j.net('import', ''), 'The path of the file to import is empty. Give the path of the file: net import ~/Downloads/Connections.csv');
+    expect(j.snapshot()).toEqual(before);
+  });
+});
+
+describe('a file that cannot be written or read is judged by what it is', () => {
+  it('-o into a folder that takes no new file says so, with what the system answered', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    expectUsage(
+      j.net('report', '-o', '/proc/version'),
+      'Cannot write /proc/version: the folder /proc does not let net create a file in it (no such file or directory). Choose another path with -o.',
+    );
+    const missing = path.join(j.dir, 'nowhere', 'r.md');
+    expectUsage(j.net('report', '-o', missing), `Cannot write ${missing}: its folder does not exist. Choose another path with -o.`);
+  });
+
+  it('a .json file, or one that opens like JSON, is judged as a backup', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    const before = fs.readFileSync(j.db);
+    const array = path.join(j.dir, 'x.json');
+    fs.writeFileSync(array, '[1,2]\n');
+    expectUsage(j.net('import', array), `${array} is not a net backup: it is not a JSON object.`);
+    const named = path.join(j.dir, 'contacts.JSON');
+    fs.writeFileSync(named, 'First Name,Last Name\nAna,Bell\n');
+    const r = j.net('import', named);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^net: .*contacts\.JSON is not valid JSON \(.*\)\. Import a file written by net export\.\n$/);
+    expect(fs.readFileSync(j.db)).toEqual(before);
+  });
+});
