@@ -1,6 +1,6 @@
 // Runs one command line against a context and returns its exit code. Errors become one or
 // two plain sentences on stderr; the stack only with NET_DEBUG=1.
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { FIRST_DATE, LAST_DATE, isJournalDate, localToday } from '../core/dates.js';
 import { JournalError, NetError, UsageError } from '../core/errors.js';
 import { Journal } from '../store/journal.js';
@@ -10,7 +10,7 @@ import { safe } from '../render/text.js';
 import type { Context } from './context.js';
 import { vanished } from './inputs.js';
 import type { IO } from './io.js';
-import { buildProgram } from './program.js';
+import { buildProgram, commandName } from './program.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 
 export interface RunDeps {
@@ -72,7 +72,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       io.out(program.helpInformation().replace(/\n$/, ''));
       return 0;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...asCommand(argv, program)], { from: 'user' });
     if (journal) {
       // The journal is created on first use, by a command that succeeded (a dry run leaves none).
       journal.materialize();
@@ -88,6 +88,18 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
     process.off('exit', closeOnExit);
     journal?.close();
   }
+}
+
+/**
+ * `net help <word>` where the word names no command is read as `net <word>`, so that it is
+ * refused as an unknown command (with the same suggestion) instead of printing the whole help.
+ */
+function asCommand(argv: readonly string[], program: Command): readonly string[] {
+  if (commandName(argv) !== 'help') return argv;
+  const at = argv.indexOf('help');
+  const topic = argv.slice(at + 1).find((a) => !a.startsWith('-'));
+  if (topic === undefined || program.commands.some((c) => c.name() === topic || c.aliases().includes(topic))) return argv;
+  return [...argv.slice(0, at), ...argv.slice(at + 1)];
 }
 
 /** The command line as the history keeps it: where the journal is does not belong there. */

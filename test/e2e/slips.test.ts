@@ -91,3 +91,25 @@ describe('a file that cannot be written or read is judged by what it is', () => 
     expect(fs.readFileSync(j.db)).toEqual(before);
   });
 });
+
+describe('net help <word>', () => {
+  it('a word that is no command is refused as net <word> is: one line and the pointer, exit 2, no help', () => {
+    const j = tempJournal();
+    for (const args of [['help', 'bogus'], ['bogus']]) {
+      const r = j.net(...args);
+      expect(r.stderr).toBe("error: unknown command 'bogus'\nRun net --help (or net <command> --help) for usage and examples.\n");
+      expect(r.stdout).toBe('');
+      expect(r.code).toBe(2);
+    }
+    expect(j.net('help', 'hlep').stderr).toBe("error: unknown command 'hlep'\n(Did you mean help?)\nRun net --help (or net <command> --help) for usage and examples.\n");
+  });
+
+  it('a command, or an alias, still gets its help', () => {
+    const j = tempJournal();
+    for (const topic of ['add', 'find', 'snooze']) {
+      const r = j.net('help', topic);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: net ${topic} \\[options\\]`));
+    }
+  });
+});
