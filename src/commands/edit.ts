@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { matchKey } from '../core/names.js';
 import { parseRecordId } from '../core/kinds.js';
 import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
@@ -120,6 +121,7 @@ export function registerEdit(program: Command, ctx: Context): void {
         // A cadence chosen, "never" included, is not replaced at the first conversation.
         patch.cadencePending = false;
       }
+      if (o.untag !== undefined && splitTags(o.untag).length === 0) throw new UsageError('--untag needs the tag to remove: net edit Dana --untag recruiter.');
       const retag = o.tag !== undefined || o.untag !== undefined;
       if (retag) changed.push('tags');
       if (o.archive && o.unarchive) throw new UsageError('Give --archive or --unarchive, not both.');
@@ -133,8 +135,12 @@ export function registerEdit(program: Command, ctx: Context): void {
         const current = j.contacts.get(ref.id);
         if (!current) throw vanished(ref);
         if (retag) {
-          const remove = new Set(splitTags(o.untag));
-          patch.tags = [...current.tags, ...splitTags(o.tag)].filter((t) => !remove.has(t));
+          // Matched as net list --tag matches them: ignoring case, accents and spacing.
+          const untag = splitTags(o.untag);
+          const missing = untag.filter((t) => !current.tags.some((c) => matchKey(c) === matchKey(t)));
+          if (missing.length > 0) throw notTagged(`${current.name} (#${ref.id})`, missing, current.tags);
+          const remove = new Set(untag.map(matchKey));
+          patch.tags = [...current.tags, ...splitTags(o.tag)].filter((t) => !remove.has(matchKey(t)));
         }
         j.contacts.update(ref.id, patch);
         return current;
@@ -143,4 +149,11 @@ export function registerEdit(program: Command, ctx: Context): void {
       if (o.note !== undefined || o.company !== undefined) sayWaysToGive(ctx, [o.note, o.company], [ref.id]);
       ctx.io.out(`Next: net show ${ref.id}`);
     });
+}
+
+/** The refusal of an --untag naming a tag the contact does not have: which tags they do have. */
+function notTagged(who: string, missing: readonly string[], tags: readonly string[]): UsageError {
+  const quoted = (list: readonly string[]) => list.map((t) => `"${safeLine(t)}"`).join(', ');
+  const has = tags.length === 0 ? 'they have no tags' : `their tags are ${quoted(tags)}`;
+  return new UsageError(`${safeLine(who)} has no ${missing.length === 1 ? 'tag' : 'tags'} ${quoted(missing)}: ${has}. Nothing was changed.`);
 }

@@ -113,3 +113,25 @@ describe('net help <word>', () => {
     }
   });
 });
+
+describe('net edit --untag', () => {
+  it('matches tags as net list --tag does: ignoring case, accents and spacing', () => {
+    const j = tempJournal();
+    j.ok('add', 'Tess One', '--tag', 'Recruiter', '--tag', 'Data  Éng', '--tag', 'mentor');
+    expect(j.ok('edit', 'Tess One', '--untag', 'recruiter', '--untag', 'DATA eng').stdout).toBe('Updated Tess One (#1): tags.\nNext: net show 1\n');
+    expect(j.json<{ tags: string[] }>('show', '1', '--json').tags).toEqual(['mentor']);
+    expect(j.json<unknown[]>('list', '--tag', 'recruiter', '--json')).toEqual([]);
+  });
+
+  it('a tag the contact does not have is exit 2 naming the tags they have, and nothing changes, other fields included', () => {
+    const j = tempJournal();
+    j.ok('add', 'Tess One', '--tag', 'Recruiter');
+    j.ok('add', 'Bare Two');
+    const before = j.snapshot();
+    expectUsage(j.net('edit', 'Tess One', '--untag', 'nosuchtag', '--company', 'Dell'), 'Tess One (#1) has no tag "nosuchtag": their tags are "Recruiter". Nothing was changed.');
+    expectUsage(j.net('edit', 'Tess One', '--untag', 'a,recruiter', '--untag', 'b'), 'Tess One (#1) has no tags "a", "b": their tags are "Recruiter". Nothing was changed.');
+    expectUsage(j.net('edit', 'Bare Two', '--untag', 'x'), 'Bare Two (#2) has no tag "x": they have no tags. Nothing was changed.');
+    expectUsage(j.net('edit', 'Tess One', '--untag', ''), '--untag needs the tag to remove: net edit Dana --untag recruiter.');
+    expect(j.snapshot()).toEqual(before);
+  });
+});
