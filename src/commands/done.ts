@@ -117,7 +117,9 @@ export function registerDone(program: Command, ctx: Context): void {
       const c = j.contacts.ref(id);
       if (!c) throw new UsageError(`There is no contact c${id}. See what is due with: net due`);
       const iid = j.write(() => {
-        const iid = j.interactions.insert({ contactIds: [id], on: today, kind: 'other', summary: note ?? 'check-in', thanksOwed: false });
+        // The note is the check-in's note, kept as on every record net done closes; its summary says what it was.
+        const iid = j.interactions.insert({ contactIds: [id], on: today, kind: 'other', summary: 'check-in', thanksOwed: false });
+        j.interactions.setNote(iid, note);
         j.leads.followedBy(iid);
         return iid;
       });
