@@ -148,9 +148,13 @@ export async function pastDateOption(text: string | undefined, flag: string, tod
   return on;
 }
 
-export function cadenceOption(text: string): number | null {
+/** `--every`; `zero` ends the refusal of a zero cadence by saying what to give instead. */
+export function cadenceOption(text: string, zero = 'To never be reminded, say --every never.'): number | null {
   const days = parseCadence(text);
   if (days === undefined) {
+    if (/^0+\s*[dwmy]?$/i.test(text.trim())) {
+      throw new UsageError(`--every "${text}" is no time at all: a cadence runs from 1 day to 10 years (1d to ${MAX_CADENCE_DAYS}d). ${zero}`);
+    }
     throw new UsageError(`--every "${text}" is not a cadence net keeps. Use days, weeks, months or years up to 10 years (30d, 6w, 3m, 1y, ${MAX_CADENCE_DAYS}d) or never.`);
   }
   return days;

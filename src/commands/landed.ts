@@ -74,7 +74,7 @@ export function registerLanded(program: Command, ctx: Context): void {
       const title = requiredText(titleText, 'the job you landed', 'net landed "Data engineer" --company Hooli');
       const company = requiredText(o.company, 'where you landed', `net landed ${hintWord(title)} --company Hooli`);
       const on = await pastDateOption(o.on, '--on', ctx.today, 'record it on the day you accept.');
-      const cadence = o.every === undefined ? DEFAULT_CADENCE_DAYS : cadenceOption(o.every);
+      const cadence = o.every === undefined ? DEFAULT_CADENCE_DAYS : cadenceOption(o.every, `Leave --every out for ${DEFAULT_CADENCE_DAYS} days.`);
       if (cadence === null) throw new UsageError(`--every never would leave your helpers without a cadence; leave --every out for ${DEFAULT_CADENCE_DAYS} days.`);
       const j = ctx.journal();
       const since = o.since === undefined ? (j.jobs.firstDay() ?? on) : await dateOption(o.since, '--since', ctx.today, 'past');

@@ -159,7 +159,7 @@ export const MAX_STORED_NUDGES = 999;
 /**
  * Keep-in-touch cadence in days: `30d`, `2w`, `3m` (30-day months), `1y`, a bare number
  * of days, or `never`. Returns `undefined` when the text is not a cadence or is longer than
- * MAX_CADENCE_DAYS.
+ * MAX_CADENCE_DAYS, or is zero days.
  */
 export function parseCadence(text: string): number | null | undefined {
   const t = text.trim().toLowerCase();
@@ -168,8 +168,9 @@ export function parseCadence(text: string): number | null | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   const days = m[2] === 'w' ? n * 7 : m[2] === 'm' ? n * 30 : m[2] === 'y' ? n * 365 : n;
-  if (days > MAX_CADENCE_DAYS) return undefined;
-  return days > 0 ? days : null;
+  // Zero days is no cadence at all, not "never": that is said in words.
+  if (days === 0 || days > MAX_CADENCE_DAYS) return undefined;
+  return days;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

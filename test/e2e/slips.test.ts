@@ -135,3 +135,38 @@ describe('net edit --untag', () => {
     expect(j.snapshot()).toEqual(before);
   });
 });
+
+describe('a zero cadence', () => {
+  it('is refused by add, edit and import with the range and the way to say never, and nothing changes', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--every', '30d');
+    const csv = path.join(j.dir, 'c.csv');
+    fs.writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Bell,,,,,12 Mar 2024\n');
+    const before = fs.readFileSync(j.db);
+    for (const every of ['0d', '0m', '0', ' 0w ']) {
+      const said = `--every "${every}" is no time at all: a cadence runs from 1 day to 10 years (1d to 3650d). To never be reminded, say --every never.`;
+      expectUsage(j.net('add', 'Bo Zero', '--every', every), said);
+      expectUsage(j.net('edit', 'Dana Whitfield', '--every', every), said);
+      expectUsage(j.net('import', csv, '--every', every), said);
+    }
+    expect(fs.readFileSync(j.db)).toEqual(before);
+    expect(j.json<Array<{ cadence_days: number | null }>>('list', '--json').map((c) => c.cadence_days)).toEqual([30]);
+    j.ok('edit', 'Dana Whitfield', '--every', '1d');
+    j.ok('add', 'Bo Never', '--every', 'never');
+    expect(j.json<Array<{ name: string; cadence_days: number | null }>>('list', '--json').map((c) => [c.name, c.cadence_days])).toEqual([
+      ['Bo Never', null],
+      ['Dana Whitfield', 1],
+    ]);
+  });
+});
+
+describe('a zero cadence for net landed', () => {
+  it('is refused with the range and the default, since never is refused there too', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    expectUsage(
+      j.net('landed', 'Data engineer', '--company', 'Hooli', '--every', '0d', '--dry-run'),
+      '--every "0d" is no time at all: a cadence runs from 1 day to 10 years (1d to 3650d). Leave --every out for 90 days.',
+    );
+  });
+});

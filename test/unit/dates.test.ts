@@ -191,17 +191,19 @@ describe('parseCadence', () => {
     ['3M', 90],
     ['1y', 365],
     ['10 d', 10],
+    ['1d', 1],
+    ['1', 1],
     ['10y', 3650],
     ['3650d', 3650],
   ])('%j is %i days', (text, days) => {
     expect(parseCadence(text)).toBe(days);
   });
 
-  it.each(['never', 'Never', 'none', 'off', '0', '0d'])('%j means no cadence (null)', (text) => {
+  it.each(['never', 'Never', 'none', 'off'])('%j means no cadence (null)', (text) => {
     expect(parseCadence(text)).toBeNull();
   });
 
-  it.each(['', 'soon', '-5d', '3x', '1.5m', 'every 3 months', '3mo', '99999y', '11y', '3651d', '122m', '522w'])('%j is not a cadence (undefined)', (text) => {
+  it.each(['', '0', '0d', '0w', '0m', '00y', 'soon', '-5d', '3x', '1.5m', 'every 3 months', '3mo', '99999y', '11y', '3651d', '122m', '522w'])('%j is not a cadence (undefined)', (text) => {
     expect(parseCadence(text)).toBeUndefined();
   });
 });
