@@ -8,7 +8,7 @@ import { removeStaleTemps, staleTemps } from '../store/files.js';
 import { type Health, checkHealth, listBackups } from '../store/maintenance.js';
 import { plural, safeLine } from '../render/text.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
-import { checkSqlite } from '../store/open.js';
+import { checkSqlite, describeSqliteError } from '../store/open.js';
 import { SyncStore } from '../store/sync.js';
 import { daysBetween, localToday } from '../core/dates.js';
 import { staleDevices } from '../core/sync.js';
@@ -72,17 +72,30 @@ export function registerDoctor(program: Command, ctx: Context): void {
           ? `Restore the latest backup (${latest.file}) by copying it over the journal while no net command runs.`
           : 'Restore a copy of the journal if you have one.';
       };
+      // What keeps the journal from being read, said here: "Run net doctor" is no advice in net doctor.
+      const unusable = (err: unknown): unknown => {
+        const message = err instanceof Error ? err.message : String(err);
+        const missing = /no such (table|column): ([^\s.]+)/.exec(message);
+        if (missing) {
+          return new JournalError(
+            `The journal ${file} has no ${missing[1]} ${missing[2]}, which every net journal has: it was changed outside net, and net cannot read it. ${restoreHint()} ` +
+              'Or import your last export into a new journal: net --db <new file> import <export.json>.',
+          );
+        }
+        if (err instanceof JournalError && /damaged|not a net journal|could not be used/.test(message)) {
+          return new JournalError(`${message.replace(/ Run net doctor.*$/, '')} ${restoreHint()}`);
+        }
+        if (err instanceof JournalError) return err;
+        const code = (err as { code?: string }).code ?? '';
+        if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new JournalError(`The journal ${file} is damaged (${message}). ${restoreHint()}`);
+        const known = describeSqliteError(err, file);
+        return known && /could not be used/.test(known.message) ? unusable(known) : err;
+      };
       let health: Health;
       try {
         health = checkHealth(ctx.journal().db);
       } catch (err) {
-        if (err instanceof JournalError && /damaged|not a net journal|could not be used/.test(err.message)) {
-          throw new JournalError(`${err.message.replace(/ Run net doctor.*$/, '')} ${restoreHint()}`);
-        }
-        if (err instanceof JournalError) throw err;
-        const code = (err as { code?: string }).code ?? '';
-        if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new JournalError(`The journal ${file} is damaged (${(err as Error).message}). ${restoreHint()}`);
-        throw err;
+        throw unusable(err);
       }
       // Listed after opening: an upgrade on this very open leaves a backup that counts.
       const backups = listBackups(file);
@@ -114,7 +127,11 @@ export function registerDoctor(program: Command, ctx: Context): void {
       if (stuck.length) problems.push(`Temp files left by interrupted commands cannot be removed: ${stuck.map((n) => join(dirname(file), n)).join(', ')}. Remove them (they hold copies of journal data).`);
       line('Records', Object.entries(health.counts).map(([k, n]) => `${n} ${k}`).join(', '));
       line('Last backup', backups[0] ? `${backups[0].mtime.toISOString().slice(0, 16).replace('T', ' ')} (${basename(backups[0].file)})` : 'none yet: run net backup');
-      syncLine(ctx, line);
+      try {
+        syncLine(ctx, line);
+      } catch (err) {
+        throw unusable(err);
+      }
       if (problems.length) throw new JournalError(problems.join('\n'));
       ctx.io.out('All good.');
     });

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, type Result, STACK_LINE, type TempJournal, baseEnv, cleanupJournals, tempJournal } from './helpers.js';
 
@@ -168,5 +169,23 @@ describe('a zero cadence for net landed', () => {
       j.net('landed', 'Data engineer', '--company', 'Hooli', '--every', '0d', '--dry-run'),
       '--every "0d" is no time at all: a cadence runs from 1 day to 10 years (1d to 3650d). Leave --every out for 90 days.',
     );
+  });
+});
+
+describe('net doctor on a journal missing a table', () => {
+  it.each(['needs', 'interactions', 'sync_devices'])('says what is wrong and what to do itself, without sending the user to net doctor (%s)', (table) => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield');
+    j.ok('sync', path.join(j.dir, 'sync'));
+    const db = new Database(j.db);
+    // Without foreign keys, so that no cascade runs the history's guard: a hand edit in the sqlite3 shell.
+    db.exec(`PRAGMA foreign_keys = OFF; DROP TABLE ${table}`);
+    db.close();
+    const r = j.net('doctor');
+    expect(r.stderr).toBe(
+      `net: The journal ${j.db} has no table ${table}, which every net journal has: it was changed outside net, and net cannot read it. ` +
+        'Restore a copy of the journal if you have one. Or import your last export into a new journal: net --db <new file> import <export.json>.\n',
+    );
+    expect(r.code).toBe(1);
   });
 });
