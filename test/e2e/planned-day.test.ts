@@ -51,6 +51,16 @@ describe("a planned meeting's day lists each id once", () => {
     expect(due(j, DAY, '--all')).toEqual([]);
   });
 
+  it('net done i1 before its day is refused and changes nothing: the meeting has not happened', () => {
+    const j = planned();
+    const before = j.snapshot().hash;
+    const r = at(j, '2026-11-24', 'done', 'i1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('net: i1 is a meeting planned for 2026-11-25: no thank-you is owed before it happens. After you meet: net done i1\n');
+    expect(j.snapshot().hash).toBe(before);
+    expect(due(j, DAY)).toEqual(['i1 upcoming due 0']);
+  });
+
   it('net draft i1 on its day drafts the thank-you the line stands for', () => {
     const j = planned();
     const r = at(j, DAY, 'draft', 'i1');
