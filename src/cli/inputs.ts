@@ -4,6 +4,7 @@ import { JournalError, UsageError } from '../core/errors.js';
 import { closeNames, matchContact, matchKey, normalizeText, parseIdRef, parseItemId } from '../core/names.js';
 import { type ContactRef, INTERACTION_KINDS, type InteractionKind, type IsoDate, isInteractionKind } from '../core/types.js';
 import { contactsOr, hintWord, safeLine } from '../render/text.js';
+import type { Command } from 'commander';
 import type { Context } from './context.js';
 
 /** What a reference names: one contact, or nobody (with the contacts whose names are close to it). */
@@ -188,6 +189,18 @@ export function requiredText(text: string | undefined, what: string, example: st
 export function givenPath(text: string, what: string, example: string): string {
   if (text.trim() === '') throw new UsageError(`The path of the ${what} is empty. ${example}`);
   return text;
+}
+
+/**
+ * Refuses `--<name>` together with `--no-<name>`: commander keeps only the last one given,
+ * so a command line holding both would do one of them silently. Set up with the command.
+ */
+export function oneOfPair(cmd: Command, name: string): Command {
+  const seen = new Set<string>();
+  cmd.on(`option:${name}`, () => seen.add(name)).on(`option:no-${name}`, () => seen.add(`no-${name}`));
+  return cmd.hook('preAction', () => {
+    if (seen.size === 2) throw new UsageError(`Give one of --${name} or --no-${name}, not both.`);
+  });
 }
 
 /** Repeatable flags: `--tag a --tag b` (and `--tag a,b` for tags). */

@@ -6,7 +6,7 @@ import type { ContactFields } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { cadenceOption, collect, dateOption, resolveContact, splitTags, vanished } from '../cli/inputs.js';
+import { cadenceOption, collect, dateOption, oneOfPair, resolveContact, splitTags, vanished } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 import { editRecord, type RecordEditOptions } from './records.js';
 
@@ -27,7 +27,7 @@ interface EditOptions extends RecordEditOptions {
 }
 
 export function registerEdit(program: Command, ctx: Context): void {
-  program
+  const edit = program
     .command('edit')
     .argument('<who>', 'a contact (name, 12, #12 or c12), or a record: i12, l3, p7, n2, j4')
     .summary('change a contact, an interaction, a lead, a promise, a need or an application')
@@ -149,6 +149,7 @@ export function registerEdit(program: Command, ctx: Context): void {
       if (o.note !== undefined || o.company !== undefined) sayWaysToGive(ctx, [o.note, o.company], [ref.id]);
       ctx.io.out(`Next: net show ${ref.id}`);
     });
+  oneOfPair(edit, 'thanks');
 }
 
 /** The refusal of an --untag naming a tag the contact does not have: which tags they do have. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
+import { UsageError } from '../core/errors.js';
 import { contactTable } from '../render/contacts.js';
 import { renderFound } from '../render/find.js';
 import { contactJson, printJson } from '../render/json.js';
@@ -16,6 +17,9 @@ export function registerList(program: Command, ctx: Context): void {
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['net list', 'net list --tag recruiter', 'net list --company acme --json']))
     .action(async (opts: { tag?: string; company?: string; archived?: boolean; json?: boolean }) => {
+      // An empty filter would match nothing (--tag) or anyone with a company (--company).
+      if (opts.tag !== undefined && opts.tag.trim() === '') throw new UsageError('--tag needs a tag to look for: net list --tag recruiter.');
+      if (opts.company !== undefined && opts.company.trim() === '') throw new UsageError('--company needs a company to look for: net list --company acme.');
       const j = ctx.journal();
       const filter = { tag: opts.tag, company: opts.company, includeArchived: opts.archived ?? false };
       if (opts.json) {
@@ -24,11 +28,7 @@ export function registerList(program: Command, ctx: Context): void {
       }
       const contacts = j.contacts.summaries(filter);
       if (contacts.length === 0) {
-        ctx.io.out(
-          opts.tag || opts.company
-            ? 'No contacts match. Try net list without filters.'
-            : 'No contacts yet. Add the first person you met: net add "Dana Whitfield" --met "coffee at Bennu"',
-        );
+        ctx.io.out(nothingListed(j.contacts.count(), opts));
         return;
       }
       const table = contactTable(contacts, ctx.io.color, ctx.io.columns);
@@ -65,4 +65,11 @@ export function registerList(program: Command, ctx: Context): void {
       ctx.io.out(renderFound(contacts, why, ctx.io.color));
       if (ctx.io.stdoutIsTTY) ctx.io.out(ctx.io.color.dim(`${plural(contacts.length, 'contact')}. See one with: net show <who>`));
     });
+}
+
+/** What `net list` says when it lists nobody: no match, everyone archived, or no one yet. */
+function nothingListed(total: number, opts: { tag?: string; company?: string; archived?: boolean }): string {
+  if (opts.tag !== undefined || opts.company !== undefined) return 'No contacts match. Try net list without filters.';
+  if (total === 0) return 'No contacts yet. Add the first person you met: net add "Dana Whitfield" --met "coffee at Bennu"';
+  return `No contacts to list: ${total === 1 ? 'your one contact is' : `all ${total} of your contacts are`} archived. See them with: net list --archived`;
 }

@@ -5,7 +5,7 @@ import type { ContactRef } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
 import { sayWaysToGive } from '../cli/hints.js';
-import { collect, itemIdArg, kindOption, optionalDate, resolveContact } from '../cli/inputs.js';
+import { collect, itemIdArg, kindOption, oneOfPair, optionalDate, resolveContact } from '../cli/inputs.js';
 import { hintWord, safeLine } from '../render/text.js';
 
 export interface LogOptions {
@@ -20,7 +20,7 @@ export interface LogOptions {
 }
 
 export function registerLog(program: Command, ctx: Context): void {
-  program
+  const log = program
     .command('log')
     .argument('<who>', 'the contact you talked to (id or name)')
     .argument('[summary]', 'what it was about')
@@ -48,6 +48,7 @@ export function registerLog(program: Command, ctx: Context): void {
     .action(async (who: string, summary: string | undefined, opts: Omit<LogOptions, 'who' | 'summary'>) => {
       await runLog({ ...opts, who, summary }, ctx);
     });
+  oneOfPair(log, 'thanks');
 }
 
 export async function runLog(o: LogOptions, ctx: Context): Promise<void> {

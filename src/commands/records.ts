@@ -166,7 +166,6 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
     const f = kind.fields.find((x) => x.flag === name);
     if (f) values.set(f, value);
   };
-  if (given.includes('--thanks') && given.includes('--no-thanks')) throw new UsageError('Give --thanks or --no-thanks, not both.');
   if (given.includes('--no-reply') && given.includes('--replied')) throw new UsageError('Give --no-reply or --replied, not both.');
   if (given.includes('--thanks') || given.includes('--no-thanks')) flag('--thanks', o.thanks === true);
   if (given.includes('--no-reply')) flag('--no-reply', true);

@@ -189,3 +189,41 @@ describe('net doctor on a journal missing a table', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('net list says what is true when it lists nobody', () => {
+  it('no one yet, everyone archived (with how to see them), or no match for the filter', () => {
+    const j = tempJournal();
+    expect(j.ok('list').stdout).toBe('No contacts yet. Add the first person you met: net add "Dana Whitfield" --met "coffee at Bennu"\n');
+    j.ok('add', 'Dana Whitfield', '--tag', 'recruiter');
+    j.ok('edit', 'Dana Whitfield', '--archive');
+    expect(j.ok('list').stdout).toBe('No contacts to list: your one contact is archived. See them with: net list --archived\n');
+    j.ok('add', 'Bob Ortiz');
+    j.ok('edit', 'Bob Ortiz', '--archive');
+    expect(j.ok('list').stdout).toBe('No contacts to list: all 2 of your contacts are archived. See them with: net list --archived\n');
+    expect(j.ok('list', '--archived').stdout).toMatch(/Bob Ortiz[\s\S]*Dana Whitfield/);
+    expect(j.ok('list', '--tag', 'nosuch').stdout).toBe('No contacts match. Try net list without filters.\n');
+    expect(j.ok('list', '--tag', 'recruiter').stdout).toBe('No contacts match. Try net list without filters.\n');
+  });
+
+  it('an empty --tag or --company is refused (exit 2), in JSON too', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--company', 'Dell');
+    expectUsage(j.net('list', '--tag', ''), '--tag needs a tag to look for: net list --tag recruiter.');
+    expectUsage(j.net('list', '--tag', ' ', '--json'), '--tag needs a tag to look for: net list --tag recruiter.');
+    expectUsage(j.net('list', '--company', ''), '--company needs a company to look for: net list --company acme.');
+  });
+});
+
+describe('--thanks with --no-thanks', () => {
+  it('is exit 2 for net log and net edit, in either order, and nothing is written', () => {
+    const j = tempJournal();
+    j.ok('add', 'Dana Whitfield', '--met', 'coffee');
+    const before = j.snapshot();
+    for (const pair of [['--thanks', '--no-thanks'], ['--no-thanks', '--thanks']]) {
+      expectUsage(j.net('log', 'Dana Whitfield', 'call', ...pair), 'Give one of --thanks or --no-thanks, not both.');
+      expectUsage(j.net('edit', 'i1', ...pair), 'Give one of --thanks or --no-thanks, not both.');
+    }
+    expect(j.snapshot()).toEqual(before);
+    expect(j.ok('log', 'Dana Whitfield', 'call', '--no-thanks').stdout).toBe('Logged i2: other with Dana Whitfield on 2026-10-01.\nNext: net due\n');
+  });
+});
