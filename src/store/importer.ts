@@ -399,6 +399,14 @@ class ImportRun {
     const cur = j.contacts.get(existing);
     if (!cur) return;
     const patch: Record<string, unknown> = {};
+    // Found by email, phone or profile under another name: the journal's name stays, and the
+    // difference is reported like any other. A card named after its email or company (it had
+    // no name) is not a name to report.
+    const namedAfter = c.name === c.email || c.name === c.company;
+    if (!namedAfter && matchKey(cur.name) !== matchKey(c.name)) {
+      result.conflictCount++;
+      if (result.conflicts.length < SAMPLE) result.conflicts.push({ name: cur.name, field: 'name', journal: cur.name, file: c.name });
+    }
     for (const [key, label] of FILLABLE) {
       const incoming = c[key];
       if (incoming === null || incoming === undefined || String(incoming).trim() === '') continue;

@@ -285,6 +285,29 @@ describe('small things (item 9)', () => {
   });
 });
 
+describe('someone found by email under another name', () => {
+  it('keeps the journal\'s name and reports the file\'s, as any other difference; a card named after its email reports none', () => {
+    const j = tempJournal();
+    j.ok('add', 'Patrick Quinn', '--email', 'pq@acme.example', '--every', 'never');
+    const file = path.join(j.dir, 'pat.vcf');
+    fs.writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pat Q\r\nEMAIL:PQ@acme.example\r\nTITLE:Engineer\r\nEND:VCARD\r\n');
+    const r = j.ok('import', file);
+    expect(r.stdout).toMatch(/0 contacts added, 1 updated/);
+    expect(r.stdout).toContain(`kept Patrick Quinn's name "Patrick Quinn" (the file says "Pat Q")`);
+    expect(j.json<ShowJson>('show', 'Patrick', '--json')).toMatchObject({ name: 'Patrick Quinn', role: 'Engineer' });
+    // The same name in another case is the same name.
+    fs.writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:patrick QUINN\r\nEMAIL:pq@acme.example\r\nEND:VCARD\r\n');
+    const same = j.ok('import', file).stdout;
+    expect(same).toMatch(/0 contacts added, 0 updated, 1 unchanged\./);
+    expect(same).not.toContain('kept');
+    // A card with no name is named after its email: that is no name to report.
+    fs.writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nEMAIL:pq@acme.example\r\nNOTE:met at the fair\r\nEND:VCARD\r\n');
+    const nameless = j.ok('import', file).stdout;
+    expect(nameless).toMatch(/0 contacts added, 1 updated, 0 unchanged\.\n {2}updated: Patrick Quinn\n/);
+    expect(nameless).not.toContain('kept');
+  });
+});
+
 describe('a backup with uuids already in the journal (B8: the README says what happens)', () => {
   it('fills the known contact\'s empty fields, reports differing ones, and leaves known records as they are', () => {
     const j = tempJournal();

@@ -304,7 +304,13 @@ describe('schema 12 (first and last names, phone kinds, match keys)', () => {
     expect(r).toMatchObject({ added: 0, updated: 3, updatedNames: ['Dana Whitfield', 'Li Wei', 'Li Wei'] });
     expect(j.contacts.get(1)?.role).toBe('VP');
     expect(j.contacts.get(2)).toMatchObject({ company: 'Acme', notes: 'by phone' });
-    expect(r.conflicts).toEqual([]);
+    // Each keeps the journal's name, and the file's other name is reported, never written.
+    expect(r.conflicts).toEqual([
+      { name: 'Dana Whitfield', field: 'name', journal: 'Dana Whitfield', file: 'D. Whitfield' },
+      { name: 'Li Wei', field: 'name', journal: 'Li Wei', file: 'Wei Li' },
+      { name: 'Li Wei', field: 'name', journal: 'Li Wei', file: 'Someone' },
+    ]);
+    expect(j.contacts.get(1)?.name).toBe('Dana Whitfield');
     j.close();
   });
 
