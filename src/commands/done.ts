@@ -81,7 +81,7 @@ export function registerDone(program: Command, ctx: Context): void {
         if (!i) throw new UsageError(`There is no interaction i${id}. See what is due with: net due`);
         if (!i.thanksOwed || i.thankedOn !== null) throw new UsageError(`No thank-you is owed for i${id}.`);
         // A meeting ahead has not happened: its thank-you is owed from its day (as net thank holds it).
-        if (i.on > today) throw new UsageError(`i${id} is a meeting planned for ${i.on}: no thank-you is owed before it happens. After you meet: net done i${id}`);
+        if (i.on > today) throw new UsageError(`i${id} is a meeting planned for ${i.on}: no thank-you is owed before it happens. After you meet: net done i${id}${person === null ? '' : `c${person}`}`);
         const thanked = new Set((i.thankedPeople ?? []).map((t) => t.id));
         // A panel's interviewers one by one (i12c3), or everyone left at once (i12).
         const people = person === null ? i.contacts.filter((c) => !thanked.has(c.id)) : i.contacts.filter((c) => c.id === person);

@@ -59,6 +59,12 @@ describe("a planned meeting's day lists each id once", () => {
     expect(r.stderr).toBe('net: i1 is a meeting planned for 2026-11-25: no thank-you is owed before it happens. After you meet: net done i1\n');
     expect(j.snapshot().hash).toBe(before);
     expect(due(j, DAY)).toEqual(['i1 upcoming due 0']);
+    // One interviewer of a panel: the command to run after is for that person only.
+    j.ok('add', 'Bo', '--every', 'never');
+    j.ok('log', 'Una', 'panel', '--kind', 'interview', '--with', 'Bo', '--on', DAY);
+    const one = at(j, '2026-11-24', 'done', 'i2c2');
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe('net: i2 is a meeting planned for 2026-11-25: no thank-you is owed before it happens. After you meet: net done i2c2\n');
   });
 
   it('net draft i1 on its day drafts the thank-you the line stands for', () => {
