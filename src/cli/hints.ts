@@ -15,14 +15,10 @@ export function sayWaysToGive(ctx: Context, texts: ReadonlyArray<string | null |
   }
 }
 
-/** After a conversation was changed (net edit, net noreply): the leads it no longer follows, and those it follows now. */
-export function sayLeadsMoved(ctx: Context, moved: { reopened: readonly number[]; followed: readonly number[] }): void {
+/** After a conversation was changed (net edit, net noreply): the leads it follows now. */
+export function sayLeadsFollowed(ctx: Context, followed: readonly number[]): void {
   const j = ctx.journal();
-  for (const lid of moved.reopened) {
-    const lead = j.leads.get(lid);
-    if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is open again: no conversation with ${safeLine(lead.person?.name ?? '')} has followed it yet.`);
-  }
-  for (const lid of moved.followed) {
+  for (const lid of followed) {
     const lead = j.leads.get(lid);
     if (lead) ctx.io.out(`Lead l${lid} from ${safeLine(lead.source.name)} is now followed, on ${lead.followedOn}; tell them how it went (net log ${hintWord(lead.source.name)} ... --reported l${lid}).`);
   }

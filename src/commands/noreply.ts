@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { sayLeadsMoved } from '../cli/hints.js';
+import { sayLeadsFollowed } from '../cli/hints.js';
 import { itemIdArg } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
 
@@ -28,14 +28,14 @@ export function registerNoReply(program: Command, ctx: Context): void {
       if (i.noReply === noReply) {
         ctx.io.out(`i${id} with ${names} is already marked ${noReply ? 'unanswered' : 'answered'}; nothing changed.`);
       } else {
-        // An unanswered message follows no lead; answered, it follows them as any conversation does.
-        const leads = j.write(() => {
-          const had = j.leads.followedThrough(id);
+        // Answered, it follows their leads as any conversation does. Marked unanswered, a lead
+        // it may have followed stays as it is: net cannot tell it from one followed by hand.
+        const followed = j.write(() => {
           j.interactions.setNoReply(id, noReply);
-          return { reopened: j.leads.unfollowed(had), followed: j.leads.followedBy(id) };
+          return j.leads.followedBy(id);
         });
         ctx.io.out(`Marked i${id} (${i.kind} with ${names} on ${i.on}) as ${noReply ? 'unanswered' : 'answered'}.`);
-        sayLeadsMoved(ctx, leads);
+        sayLeadsFollowed(ctx, followed);
       }
       ctx.io.out('Next: net due');
     });

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { type FieldDef, type RecordId, type RecordKind, recordLabel } from '../core/kinds.js';
 import type { Context } from '../cli/context.js';
-import { sayLeadsMoved } from '../cli/hints.js';
+import { sayLeadsFollowed } from '../cli/hints.js';
 import { dateOption, itemIdArg, kindOption, pastDateOption, resolveContact } from '../cli/inputs.js';
 import { isJobStage, JOB_STAGES } from '../core/types.js';
 import type { Journal } from '../store/journal.js';
@@ -187,15 +187,15 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
   }
   const { command, leads } = j.write((id) => {
     const conversation = kind.name === 'interaction';
-    const had = conversation ? j.leads.followedThrough(item.id) : [];
     updateRecord(j.db, kind, item.id, values);
     if (people) setPeople(j.db, item.id, people);
     if (personField && values.has(personField)) followLeadIfTalked(j.db, item.id, ctx.today);
-    if (!conversation) return { command: id, leads: { reopened: [], followed: [] } };
+    if (!conversation) return { command: id, leads: [] };
     // Moved ahead of today it is a planned meeting, which follows no lead until its day; moved
     // to a day that has come, answered or with a lead's person added, it follows as if logged so.
+    // A lead it may have followed before stays as it is: net cannot tell it from one followed by hand.
     j.interactions.replan(item.id, ctx.today);
-    return { command: id, leads: { reopened: j.leads.unfollowed(had), followed: j.leads.followedBy(item.id) } };
+    return { command: id, leads: j.leads.followedBy(item.id) };
   });
   // What changed, as the history recorded it (a command that changed nothing left none); the leads it moved are said apart.
   const written = describeChanges(j.db, j.history.changes(command)).filter((c) => c.record === label);
@@ -204,7 +204,7 @@ export async function editRecord(ctx: Context, item: RecordId, o: RecordEditOpti
     return;
   }
   ctx.io.out(editedText(label, written));
-  sayLeadsMoved(ctx, leads);
+  sayLeadsFollowed(ctx, leads);
   ctx.io.out(`Next: net history ${label}`);
 }
 

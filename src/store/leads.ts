@@ -146,37 +146,6 @@ export class Leads {
       .all({ id: interactionId, ahead: ahead ? 1 : 0 }) as Row[];
   }
 
-  /**
-   * The followed leads that conversation `interactionId` is what followed (their person was
-   * in it, on their followed day): read before an edit that may undo that (`unfollowed`).
-   */
-  followedThrough(interactionId: number): number[] {
-    return (
-      this.db
-        .stmt(
-          `SELECT l.id FROM interactions x JOIN interaction_contacts ic ON ic.interaction_id = x.id JOIN leads l ON l.person_id = ic.contact_id
-           WHERE x.id = ? AND l.status = 'followed' AND l.followed_on = x.on_date ORDER BY l.id`,
-        )
-        .pluck()
-        .all(interactionId) as number[]
-    );
-  }
-
-  /**
-   * After an edit of a conversation that followed these leads (moved ahead of today, marked
-   * unanswered, its lead's person dropped): each is followed on the day of the first
-   * conversation that still follows it by the rule of `followedBy`, or open again when none
-   * does. Returns the leads that are open again.
-   */
-  unfollowed(leadIds: readonly number[]): number[] {
-    const first = `(SELECT min(x.on_date) FROM interaction_contacts ic JOIN interactions x ON x.id = ic.interaction_id
-       WHERE ic.contact_id = leads.person_id AND x.planned = 0 AND x.no_reply = 0 AND x.on_date >= leads.given_on)`;
-    const s = this.db.stmt(
-      `UPDATE leads SET status = iif(${first} IS NULL, 'open', 'followed'), followed_on = ${first} WHERE id = ? AND status = 'followed' RETURNING status`,
-    );
-    return leadIds.filter((id) => (s.get(id) as Row | undefined)?.status === 'open');
-  }
-
   /** A later development: kept as the lead's latest news, and the lead owes its giver a report-back again. */
   recordNews(id: number, news: string, on: IsoDate): void {
     this.db.stmt(`UPDATE leads SET news = ?, news_on = ?, status = 'followed' WHERE id = ?`).run(clean(news), on, id);

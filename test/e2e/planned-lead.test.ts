@@ -136,38 +136,27 @@ describe('a planned meeting that does not happen as planned', () => {
 });
 
 describe('net edit of a logged conversation to a day ahead', () => {
-  it('makes it a planned meeting: the lead it followed is open again until that day', () => {
+  it('makes it a planned meeting; the lead it followed stays followed (net cannot tell it from one followed by hand)', () => {
     const j = journal();
     expect(on(j, PLANNED_ON, 'log', 'Bob Smith', 'coffee').stdout).toContain('Lead l1 from Kim is now followed');
     const r = on(j, PLANNED_ON, 'edit', 'i3', '--on', MEETING);
-    expect(r.stdout).toBe(
-      `Changed i3: on ${PLANNED_ON} → ${MEETING}.\nLead l1 from Kim is open again: no conversation with Bob Smith has followed it yet.\nNext: net history i3\n`,
-    );
-    expect(lead(j, PLANNED_ON)).toEqual({ status: 'open', followed_on: null });
-    expect(due(j, PLANNED_ON).find((d) => d.id === 'l1')).toBeUndefined();
-    expect(lead(j, MEETING)).toEqual({ status: 'followed', followed_on: MEETING });
-  });
-
-  it('keeps the lead followed by another conversation that happened', () => {
-    const j = journal();
-    on(j, '2026-11-24', 'log', 'Bob Smith', 'a call', '--kind', 'call');
-    on(j, '2026-11-25', 'log', 'Bob Smith', 'coffee');
-    // The call followed it; the coffee moved ahead changes nothing of that.
-    expect(on(j, '2026-11-25', 'edit', 'i4', '--on', MEETING).stdout).not.toContain('l1');
-    expect(lead(j, '2026-11-25')).toEqual({ status: 'followed', followed_on: '2026-11-24' });
+    expect(r.stdout).toBe(`Changed i3: on ${PLANNED_ON} → ${MEETING}.\nNext: net history i3\n`);
+    expect(lead(j, PLANNED_ON)).toEqual({ status: 'followed', followed_on: PLANNED_ON });
   });
 });
 
 describe('net noreply of a message with a lead’s person', () => {
-  it('opens the lead it followed again, and --undo follows it again, from the message’s day', () => {
+  it('leaves a lead followed by hand that day as it is (the review’s case), and --undo of an unanswered one follows it', () => {
     const j = journal();
-    on(j, PLANNED_ON, 'log', 'Bob Smith', 'about Acme', '--kind', 'email');
-    expect(on(j, '2026-11-25', 'noreply', 'i3').stdout).toBe(
-      `Marked i3 (email with Bob Smith on ${PLANNED_ON}) as unanswered.\nLead l1 from Kim is open again: no conversation with Bob Smith has followed it yet.\nNext: net due\n`,
-    );
-    expect(lead(j, '2026-11-25')).toEqual({ status: 'open', followed_on: null });
-    expect(on(j, '2026-11-26', 'noreply', 'i3', '--undo').stdout).toContain(`Lead l1 from Kim is now followed, on ${PLANNED_ON};`);
-    expect(lead(j, '2026-11-26')).toEqual({ status: 'followed', followed_on: PLANNED_ON });
+    on(j, PLANNED_ON, 'lead', 'followed', 'l1');
+    on(j, PLANNED_ON, 'log', 'Bob Smith', 'sent a note', '--kind', 'email');
+    expect(on(j, '2026-11-25', 'noreply', 'i3').stdout).toBe(`Marked i3 (email with Bob Smith on ${PLANNED_ON}) as unanswered.\nNext: net due\n`);
+    expect(lead(j, '2026-11-25')).toEqual({ status: 'followed', followed_on: PLANNED_ON });
+    const k = journal();
+    on(k, PLANNED_ON, 'log', 'Bob Smith', 'about Acme', '--kind', 'email', '--no-reply');
+    expect(lead(k, PLANNED_ON)).toEqual({ status: 'open', followed_on: null });
+    expect(on(k, '2026-11-26', 'noreply', 'i3', '--undo').stdout).toContain(`Lead l1 from Kim is now followed, on ${PLANNED_ON};`);
+    expect(lead(k, '2026-11-26')).toEqual({ status: 'followed', followed_on: PLANNED_ON });
   });
 });
 
