@@ -22,9 +22,11 @@ import { checkContact, type ImportContact, type ImportInteraction, type ImportJo
 export const BACKUP_FORMAT = 'net-journal';
 /**
  * Version 2 added `notes` (dated notes) and the contacts' given_name, family_name and
- * phone_type; version 3 added `jobs` (applications). Older files still import.
+ * phone_type; version 3 added `jobs` (applications); version 4 the people snoozed on
+ * their own (`snoozed` on an interaction, `snoozed_until` on an application's people), so
+ * that a net that would drop them refuses the file instead. Older files still import.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 export interface JournalRecords {
   contacts: readonly Contact[];

@@ -391,7 +391,7 @@ describe('JSON export → import into a fresh journal → export', () => {
 
     // The backup really holds everything this test claims to cover.
     expect(doc.format).toBe('net-journal');
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.exported_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(doc.contacts.map((c) => c.name)).toEqual(['Thom Singer', 'José Núñez', "Zoë O'Brien", '李明', 'Archie Ved', 'Bob Ortiz']);
     const uuidOf = (name: string) => doc.contacts.find((c) => c.name === name)?.uuid;

@@ -181,7 +181,7 @@ describe('backups carry applications', () => {
     const file = path.join(a.dir, 'backup.json');
     a.ok('export', '-o', file);
     const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; jobs: unknown[] };
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.jobs).toHaveLength(2);
     const b = tempJournal();
     expect(b.ok('import', file).stdout).toContain('2 jobs');

@@ -552,7 +552,7 @@ describe('net JSON backups', () => {
       '2026-10-01T00:00:00.000Z',
     );
     expect(out.format).toBe('net-journal');
-    expect(out.version).toBe(3);
+    expect(out.version).toBe(4);
     expect(out.contacts.map((c) => c.name)).toEqual(['Hannah Ito', 'Omar Haddad']);
     expect(out.contacts[1]?.introduced_by).toBe(a.uuid);
     expect(out.contacts[1]?.archived).toBe(true);

@@ -276,7 +276,7 @@ const stamp = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.
 
 interface Backup {
   format: 'net-journal';
-  version: 3;
+  version: 4;
   exported_at: string;
   contacts: Array<Record<string, unknown> & { uuid: string }>;
   interactions: Array<Record<string, unknown>>;
@@ -349,6 +349,7 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
         intro_of: fc.option(who, { nil: null }),
         intro_by_me: fc.boolean(),
         thanked: fc.constant([]),
+        snoozed: fc.constant([]),
         sources: fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 3 }),
       });
       const lead = fc.record({
@@ -405,7 +406,7 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
       return fc
         .record({
           format: fc.constant('net-journal' as const),
-          version: fc.constant(3 as const),
+          version: fc.constant(4 as const),
           exported_at: stamp,
           contacts: fc.constant(contacts),
           interactions: unique(interaction),
@@ -431,7 +432,7 @@ function journalArb(distinct: boolean): fc.Arbitrary<Backup> {
             note: optText,
             snoozed_until: optDay,
             recorded_on: day,
-            people: fc.uniqueArray(fc.record({ contact: who, met: fc.boolean(), helped: optText, told_on: optDay }), { maxLength: 3, selector: (p) => p.contact }),
+            people: fc.uniqueArray(fc.record({ contact: who, met: fc.boolean(), helped: optText, told_on: optDay, snoozed_until: optDay }), { maxLength: 3, selector: (p) => p.contact }),
           });
           return unique(job).map((jobs) => ({ ...b, jobs }));
         });
