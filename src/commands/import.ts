@@ -195,6 +195,12 @@ async function detect(file: string, forced: FileKind | undefined): Promise<FileK
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${safeLine(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
   }
+  // Every import reads its file more than once (what it is, a check, then the records): a
+  // pipe or a device can be read only once.
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new UsageError(`Cannot read ${safeLine(file)}: it is a pipe or a device, and net reads a file more than once. Save it to a file first, then: net import <that file>`);
+  }
   if (forced) {
     closeSync(fd);
     return forced;

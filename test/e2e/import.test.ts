@@ -180,6 +180,16 @@ describe('bad files are refused with exit 2 and leave the journal byte for byte 
     expect(sha256(j.db)).toBe(hash);
   });
 
+  it('a pipe or a device (net import <(cat backup.json)) is exit 2 saying to save it to a file, not a failed seek', () => {
+    const j = tempJournal();
+    j.ok('add', 'Existing Person');
+    const hash = sha256(j.db);
+    const r = j.net('import', '/dev/null');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('net: Cannot read /dev/null: it is a pipe or a device, and net reads a file more than once. Save it to a file first, then: net import <that file>\n');
+    expect(sha256(j.db)).toBe(hash);
+  });
+
   it('a bad record late in a big file leaves nothing of the earlier ones', () => {
     const j = tempJournal();
     j.ok('add', 'Existing Person');
