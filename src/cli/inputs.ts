@@ -168,6 +168,22 @@ export function kindOption(text: string): InteractionKind {
 }
 
 /** `p12` / `12` style ids for items; `what` names the record for the error message. */
+/** The kinds of item `net due` lists: promise, interaction (a thank-you), lead, contact, application. */
+export type ItemKind = 'p' | 'i' | 'l' | 'c' | 'j';
+
+/**
+ * An item id as `net due` prints it (`p3`, `i12`, `#l5`); `i12c3` is the thank-you to
+ * contact 3 of panel interview i12, `j4c7` what application j4 owes contact 7.
+ */
+export function dueItemArg(text: string): { kind: ItemKind; id: number; person: number | null } {
+  const m = /^#?([pilcj])(\d{1,15})(?:c(\d{1,15}))?$/i.exec(text.trim());
+  const kind = (m?.[1] ?? '').toLowerCase() as ItemKind;
+  if (!m || (m[3] !== undefined && kind !== 'i' && kind !== 'j')) {
+    throw new UsageError(`"${safeLine(text)}" is not an item id. Use the id net due prints, like p3, i12, l5, c7 or j4.`);
+  }
+  return { kind, id: Number(m[2]), person: m[3] === undefined ? null : Number(m[3]) };
+}
+
 export function itemIdArg(text: string, prefix: string, what: string, example: string): number {
   const id = parseItemId(text, prefix);
   // "an interaction", "an application": the article follows the word it names.

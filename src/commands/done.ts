@@ -6,23 +6,8 @@ import { UsageError } from '../core/errors.js';
 import type { ContactRef, IsoDate } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { examples } from '../cli/help.js';
-import { dateOption } from '../cli/inputs.js';
+import { dateOption, dueItemArg, type ItemKind } from '../cli/inputs.js';
 import { safeLine } from '../render/text.js';
-
-type ItemKind = 'p' | 'i' | 'l' | 'c' | 'j';
-
-/**
- * An item id as `net due` prints it; `i12c3` is the thank-you to contact 3 of panel interview
- * i12, `j4c7` what application j4 owes contact 7 (the news of an offer, a no, or that you landed).
- */
-function parseItem(text: string): { kind: ItemKind; id: number; person: number | null } {
-  const m = /^([pilcj])(\d{1,15})(?:c(\d{1,15}))?$/i.exec(text.trim());
-  const kind = (m?.[1] ?? '').toLowerCase() as ItemKind;
-  if (!m || (m[3] !== undefined && kind !== 'i' && kind !== 'j')) {
-    throw new UsageError(`"${text}" is not an item id. Use the id net due prints, like p3, i12, l5, c7 or j4.`);
-  }
-  return { kind, id: Number(m[2]), person: m[3] === undefined ? null : Number(m[3]) };
-}
 
 export function registerDone(program: Command, ctx: Context): void {
   program
@@ -41,7 +26,7 @@ export function registerDone(program: Command, ctx: Context): void {
       examples(['net done p3', 'net done i2 "never met, only an intro"', 'net done l5 "interview booked"', 'net done c7 "sent a congrats note"', 'net done j4 "the recruiter says next week"']),
     )
     .action((itemText: string, note: string | undefined) => {
-      const { kind, id, person } = parseItem(itemText);
+      const { kind, id, person } = dueItemArg(itemText);
       const j = ctx.journal();
       const today = ctx.today;
       const out = (done: string, next = 'Next: net due') => {
@@ -139,7 +124,7 @@ export function registerDone(program: Command, ctx: Context): void {
     )
     .addHelpText('after', examples(['net snooze c7 2w', 'net snooze p3 "next monday"', 'net snooze l5 2026-12-01', 'net snooze i12c3 3d']))
     .action(async (itemText: string, dateText: string) => {
-      const { kind, id, person } = parseItem(itemText);
+      const { kind, id, person } = dueItemArg(itemText);
       const until = await dateOption(dateText, 'The snooze date', ctx.today, 'future');
       if (until <= ctx.today) throw new UsageError(`Snooze to a day after today (${ctx.today}), for example: net snooze ${itemText} 1w`);
       const j = ctx.journal();

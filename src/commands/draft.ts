@@ -9,6 +9,7 @@ import type { Contact } from '../core/types.js';
 import type { Context } from '../cli/context.js';
 import { writeFileAtomic } from '../cli/files.js';
 import { examples } from '../cli/help.js';
+import { dueItemArg } from '../cli/inputs.js';
 import type { Draft, DraftFacts } from '../render/drafts.js';
 import { safeLine } from '../render/text.js';
 import type { Journal } from '../store/journal.js';
@@ -76,11 +77,8 @@ export function registerDraft(program: Command, ctx: Context): void {
     .addHelpText('after', examples(['net draft i12', 'net draft i12c3', 'net draft l5 --to', 'net draft p3 --mailto', 'net draft c7 -o catch-up.txt']))
     .action(async (itemText: string, o: DraftOptions) => {
       // `i12c3`: the thank-you to contact 3 of panel interview i12; `j4c7`: what application j4 owes contact 7.
-      const m = /^#?([a-z])(\d{1,15})(c\d{1,15})?$/i.exec(itemText.trim());
-      if (!m || (m[3] !== undefined && !['i', 'j'].includes(m[1]?.toLowerCase() ?? ''))) {
-        throw new UsageError(`"${safeLine(itemText)}" is not an item id. Use the id net due prints, like i12, l5, p3, c7 or j4.`);
-      }
-      const id = `${(m[1] ?? '').toLowerCase()}${m[2]}${(m[3] ?? '').toLowerCase()}`;
+      const item = dueItemArg(itemText);
+      const id = `${item.kind}${item.id}${item.person === null ? '' : `c${item.person}`}`;
       const j = ctx.journal();
       const { itemRecord } = await import('../store/items.js');
       const { TEMPLATES, checkedEmail, draftText, draftValues, fillTemplate, mailtoUrl } = await import('../render/drafts.js');

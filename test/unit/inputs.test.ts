@@ -1,6 +1,7 @@
 // pastDateOption: the day of something that has already happened, never after today.
+// dueItemArg: an item id as net due prints it, shared by done, snooze and draft.
 import { describe, expect, it } from 'vitest';
-import { pastDateOption } from '../../src/cli/inputs.js';
+import { dueItemArg, pastDateOption } from '../../src/cli/inputs.js';
 import { UsageError } from '../../src/core/errors.js';
 
 const ADVICE = 'record it on the day it happens.';
@@ -35,5 +36,26 @@ describe('pastDateOption', () => {
 
   it('refuses what is not a date as a date option does', async () => {
     await expect(pastDateOption('someday', '--on', '2026-11-23', ADVICE)).rejects.toThrow('--on "someday" is not a date net understands');
+  });
+});
+
+describe('dueItemArg', () => {
+  it.each([
+    ['p3', { kind: 'p', id: 3, person: null }],
+    [' #L5 ', { kind: 'l', id: 5, person: null }],
+    ['i12c3', { kind: 'i', id: 12, person: 3 }],
+    ['J4C7', { kind: 'j', id: 4, person: 7 }],
+    ['c7', { kind: 'c', id: 7, person: null }],
+  ])('%s', (text, item) => {
+    expect(dueItemArg(text)).toEqual(item);
+  });
+
+  it.each(['x5', 'p', '12', 'l1c2', 'c3c4', 'p1c1', 'i12c', 'i1 2'])('refuses %s, with the id made safe to print', (text) => {
+    expect(() => dueItemArg(text)).toThrow(UsageError);
+    expect(() => dueItemArg(text)).toThrow(`"${text}" is not an item id. Use the id net due prints, like p3, i12, l5, c7 or j4.`);
+  });
+
+  it('an escape code in what was typed is shown, not run', () => {
+    expect(() => dueItemArg('\u001b[31mp1')).toThrow('"\\x1b[31mp1" is not an item id.');
   });
 });
